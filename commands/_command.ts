@@ -1,0 +1,30 @@
+// The contract between mod.ts and each command module.
+
+/** What a command may touch of the outside world besides files. */
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** True when stdin and stdout are terminals (a person can answer a prompt). */
+  interactive: boolean;
+  /** Reads one line from stdin; null at end of input. */
+  readLine(): Promise<string | null>;
+  env(name: string): string | undefined;
+  cwd: string;
+  /** Colour allowed on stdout (a terminal, no NO_COLOR). Commands still honour --no-color. */
+  color: boolean;
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  run(args: string[], io: Io): Promise<number>;
+}
+
+/** Exit codes, as diff(1). */
+export const EXIT = {
+  ok: 0,
+  differences: 1,
+  usage: 2,
+  verification: 3,
+} as const;

@@ -1,0 +1,103 @@
+// A position in source text, with the small scanning steps the HCL parser is made of.
+import { TfvarsSyntaxError } from "./errors.ts";
+
+export class Cursor {
+  readonly text: string;
+  readonly file: string;
+  pos = 0;
+  #lineStarts: number[] | undefined;
+
+  constructor(text: string, file: string, pos = 0) {
+    this.text = text;
+    this.file = file;
+    this.pos = pos;
+  }
+
+  get length(): number {
+    return this.text.length;
+  }
+  done(): boolean {
+    return this.pos >= this.text.length;
+  }
+  peek(): string {
+    return this.text[this.pos] ?? "";
+  }
+  peekAt(offset: number): string {
+    return this.text[this.pos + offset] ?? "";
+  }
+  startsWith(s: string): boolean {
+    return this.text.startsWith(s, this.pos);
+  }
+  rest(max: number): string {
+    return this.text.slice(this.pos, this.pos + max);
+  }
+  slice(start: number, end: number): string {
+    return this.text.slice(start, end);
+  }
+  indexOf(s: string): number {
+    return this.text.indexOf(s, this.pos);
+  }
+  readWhile(re: RegExp): string {
+    const start = this.pos;
+    while (this.pos < this.text.length && re.test(this.text[this.pos])) this.pos++;
+    return this.text.slice(start, this.pos);
+  }
+  readIdent(what: string): string {
+    if (!/[A-Za-z_]/.test(this.peek())) throw this.error(`${what}: expected a name`);
+    return this.readWhile(/[A-Za-z0-9_-]/);
+  }
+  expect(s: string, what: string): void {
+    if (!this.startsWith(s)) {
+      const found = this.done() ? "the end of the file" : JSON.stringify(this.peek());
+      throw this.error(`${what}: expected "${s}", found ${found}`);
+    }
+    this.pos += s.length;
+  }
+
+  /**
+   * Skips spaces, tabs and comments. With `newlines`, also newlines (and `#`/`//` comments with
+   * theirs); without, it stops before the newline, leaving a line comment's text consumed.
+   */
+  skipSpace(newlines: boolean): void {
+    const t = this.text;
+    while (this.pos < t.length) {
+      const ch = t[this.pos];
+      if (ch === " " || ch === "\t") this.pos++;
+      else if (newlines && (ch === "\n" || (ch === "\r" && t[this.pos + 1] === "\n"))) this.pos++;
+      else if (ch === "#" || (ch === "/" && t[this.pos + 1] === "/")) {
+        const nl = t.indexOf("\n", this.pos);
+        this.pos = nl === -1 ? t.length : (newlines ? nl + 1 : nl - (t[nl - 1] === "\r" ? 1 : 0));
+      } else if (ch === "/" && t[this.pos + 1] === "*") {
+        const close = t.indexOf("*/", this.pos + 2);
+        if (close === -1) throw this.error("Unterminated comment: missing */");
+        this.pos = close + 2;
+      } else break;
+    }
+  }
+
+  /** 1-based line and column (in characters) of an offset. */
+  location(offset = this.pos): { line: number; column: number } {
+    const starts = this.#lineStarts ??= lineStarts(this.text);
+    let lo = 0, hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo] + 1 };
+  }
+
+  error(detail: string, offset = this.pos): TfvarsSyntaxError {
+    const { line, column } = this.location(offset);
+    const start = offset - column + 1;
+    const nl = this.text.indexOf("\n", start);
+    const source = this.text.slice(start, nl === -1 ? undefined : nl).replace(/\r$/, "");
+    return new TfvarsSyntaxError(this.file, line, column, detail, source);
+  }
+}
+
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}

@@ -1,0 +1,136 @@
+// Edits as pure operations on a document: each replaces spans of the original text, the batch is
+// spliced in one pass, and only the "=" and comment runs the edits touched are re-aligned.
+import { type Attribute, type Document, parse, type Trivia } from "./document.ts";
+import { realign } from "./align.ts";
+
+/** Where a new attribute goes. */
+export type InsertAt =
+  /** Right after this attribute's line(s). */
+  | { after: string }
+  /** At the end of the section headed by the first comment line matching this. */
+  | { section: RegExp }
+  /** At the end of the file. */
+  | { end: true };
+
+export type Edit =
+  /** Replace a value's text; `comment` replaces (string), drops (null) or keeps (absent) its trailing comment. */
+  | { kind: "set"; name: string; value: string; comment?: string | null }
+  | { kind: "insert"; name: string; value: string; comment?: string | null; at: InsertAt }
+  /** Remove an attribute, with the comment lines above it when they are its own. */
+  | { kind: "remove"; name: string }
+  /** Replace the first comment line matching `match` (the line's text, without its newline). */
+  | { kind: "comment"; match: RegExp; line: string };
+
+interface Splice {
+  start: number;
+  end: number;
+  text: string;
+  order: number;
+}
+
+/** Applies a batch of edits; returns the new text (equal to the old when nothing changes). */
+export function applyEdits(doc: Document, edits: Edit[]): string {
+  const splices: Splice[] = edits.map((e, order) => ({ ...toSplice(doc, e), order }));
+  splices.sort((a, b) => a.start - b.start || a.order - b.order);
+  for (let i = 1; i < splices.length; i++) {
+    if (splices[i].start < splices[i - 1].end) {
+      throw new TypeError(`Cannot apply overlapping edits in "${doc.file}"`);
+    }
+  }
+  let text = "";
+  let last = 0;
+  const changed: Array<{ start: number; end: number }> = [];
+  for (const s of splices) {
+    text += doc.text.slice(last, s.start);
+    changed.push({ start: text.length, end: text.length + Math.max(s.text.length, 1) });
+    text += s.text;
+    last = s.end;
+  }
+  text += doc.text.slice(last);
+  return text === doc.text ? text : realign(text, changed);
+}
+
+/** applyEdits, read back as a document. */
+export function edit(doc: Document, edits: Edit[]): Document {
+  return parse(applyEdits(doc, edits), doc.file, { tfvars: true });
+}
+
+function toSplice(doc: Document, e: Edit): Omit<Splice, "order"> {
+  switch (e.kind) {
+    case "set": {
+      const a = mustGet(doc, e.name);
+      const value = withEol(e.value, doc.eol);
+      if (e.comment === undefined) return { start: a.valueStart, end: a.valueEnd, text: value };
+      const end = a.comment ? a.comment.end : a.valueEnd;
+      return {
+        start: a.valueStart,
+        end,
+        text: value + (e.comment === null ? "" : " " + e.comment),
+      };
+    }
+    case "insert": {
+      if (doc.get(e.name)) throw new TypeError(`Cannot insert "${e.name}": it is already set`);
+      const at = insertionPoint(doc, e.at);
+      const needsEol = at > 0 && doc.text[at - 1] !== "\n";
+      const line = `${e.name} = ${withEol(e.value, doc.eol)}${e.comment ? " " + e.comment : ""}`;
+      return {
+        start: at,
+        end: at,
+        text: needsEol ? doc.eol + line : line + doc.eol,
+      };
+    }
+    case "remove": {
+      const a = mustGet(doc, e.name);
+      const next = doc.items[doc.items.indexOf(a) + 1];
+      const ownsComments = !next || next.kind !== "attribute";
+      return { start: ownsComments ? a.leadingStart : a.start, end: a.end, text: "" };
+    }
+    case "comment": {
+      const line = commentLine(doc, e.match);
+      if (!line) throw new TypeError(`No comment line matches ${e.match} in "${doc.file}"`);
+      const raw = doc.raw(line);
+      const content = raw.replace(/\r?\n$/, "");
+      return { start: line.start, end: line.start + content.length, text: e.line };
+    }
+  }
+}
+
+function mustGet(doc: Document, name: string): Attribute {
+  const a = doc.get(name);
+  if (!a) throw new TypeError(`Cannot edit "${name}": it is not set in "${doc.file}"`);
+  return a;
+}
+
+function withEol(text: string, eol: string): string {
+  return text.replace(/\r?\n/g, eol);
+}
+
+/** The first comment line (a whole line) matching the pattern. */
+export function commentLine(doc: Document, match: RegExp): Trivia | undefined {
+  return doc.items.find((i): i is Trivia =>
+    i.kind === "trivia" && i.isComment && match.test(doc.raw(i))
+  );
+}
+
+const BANNER_RULE = /^\s*(#|\/\/)\s*[=\-#*]{5,}\s*$/;
+
+function insertionPoint(doc: Document, at: InsertAt): number {
+  if ("after" in at) return mustGet(doc, at.after).end;
+  if ("end" in at) return doc.text.length;
+  const heading = commentLine(doc, at.section);
+  if (!heading) throw new TypeError(`No section heading matches ${at.section} in "${doc.file}"`);
+  // The section: past the heading's own comment block, up to the next banner rule line.
+  let i = doc.items.indexOf(heading) + 1;
+  while (i < doc.items.length && isComment(doc.items[i])) i++;
+  let point = i < doc.items.length ? doc.items[i - 1].end : doc.text.length;
+  for (; i < doc.items.length; i++) {
+    const item = doc.items[i];
+    if (isComment(item) && BANNER_RULE.test(doc.raw(item).trimEnd())) break;
+    if (item.kind === "attribute") point = item.end;
+  }
+  return point;
+}
+
+function isComment(item: Document["items"][number]): boolean {
+  return item.kind === "trivia" && item.isComment;
+}

@@ -1,0 +1,144 @@
+// Values of HCL literal expressions, as hashicorp/hcl (hcl2json) reads them.
+//
+// Numbers keep their exact decimal value: Terraform numbers are arbitrary precision, so
+// 12345678901234567890 and 12345678901234567891 must differ even though JSON cannot tell.
+
+/** An exact decimal number in canonical form: no exponent, no trailing fraction zeros, "-0" is "0". */
+export class HclNumber {
+  readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
+  /** Parses an HCL number literal (`1`, `1.50`, `1e3`, `-2.5E-2`). Returns undefined when malformed. */
+  static parse(literal: string): HclNumber | undefined {
+    const m = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(literal);
+    if (!m) return undefined;
+    const [, sign, int, frac = "", exp = "0"] = m;
+    let digits = int + frac;
+    let point = int.length + Number(exp); // position of the decimal point in digits
+    if (point < 0) {
+      digits = "0".repeat(-point) + digits;
+      point = 0;
+    }
+    if (point > digits.length) digits += "0".repeat(point - digits.length);
+    let whole = digits.slice(0, point).replace(/^0+/, "") || "0";
+    const fraction = digits.slice(point).replace(/0+$/, "");
+    if (whole === "0" && fraction === "") return new HclNumber("0");
+    if (whole === "") whole = "0";
+    return new HclNumber(`${sign}${whole}${fraction ? "." + fraction : ""}`);
+  }
+  toNumber(): number {
+    return Number(this.text);
+  }
+}
+
+/** An expression that is not a literal (a reference, call or operator); kept as its source text. */
+export class HclExpression {
+  readonly source: string;
+  constructor(source: string) {
+    this.source = source;
+  }
+}
+
+export type Value =
+  | null
+  | boolean
+  | string
+  | HclNumber
+  | HclExpression
+  | Value[]
+  | ValueMap;
+
+/** Object values keep their keys in source order; equality ignores the order. */
+export type ValueMap = Map<string, Value>;
+
+export function isMap(v: Value): v is ValueMap {
+  return v instanceof Map;
+}
+
+/** Semantic equality: `["a"]` equals `[ "a", ]`, `1.0` equals `1`, key order in maps is ignored. */
+export function valuesEqual(a: Value, b: Value): boolean {
+  if (a === b) return true;
+  if (a === null || b === null) return false;
+  if (a instanceof HclNumber) return b instanceof HclNumber && a.text === b.text;
+  if (a instanceof HclExpression) {
+    return b instanceof HclExpression && squash(a.source) === squash(b.source);
+  }
+  if (Array.isArray(a)) {
+    return Array.isArray(b) && a.length === b.length && a.every((x, i) => valuesEqual(x, b[i]));
+  }
+  if (a instanceof Map) {
+    if (!(b instanceof Map) || a.size !== b.size) return false;
+    for (const [k, v] of a) {
+      if (!b.has(k) || !valuesEqual(v, b.get(k)!)) return false;
+    }
+    return true;
+  }
+  return false;
+}
+
+function squash(source: string): string {
+  return source.replace(/\s+/g, "");
+}
+
+/** JSON text of a value; numbers are written exactly, expressions as hcl2json writes them ("${…}"). */
+export function toJson(v: Value): string {
+  if (v === null || typeof v === "boolean") return String(v);
+  if (typeof v === "string") return JSON.stringify(v);
+  if (v instanceof HclNumber) return v.text;
+  if (v instanceof HclExpression) return JSON.stringify("${" + v.source + "}");
+  if (Array.isArray(v)) return `[${v.map(toJson).join(",")}]`;
+  return `{${[...v].map(([k, x]) => `${JSON.stringify(k)}:${toJson(x)}`).join(",")}}`;
+}
+
+/** A plain JavaScript value (numbers become doubles): for JSON.stringify and comparisons with hcl2json. */
+export function toPlain(v: Value): unknown {
+  if (v === null || typeof v === "boolean" || typeof v === "string") return v;
+  if (v instanceof HclNumber) return v.toNumber();
+  if (v instanceof HclExpression) return "${" + v.source + "}";
+  if (Array.isArray(v)) return v.map(toPlain);
+  return Object.fromEntries([...v].map(([k, x]) => [k, toPlain(x)]));
+}
+
+const IDENT = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/** Compact one-line HCL for people: `["a", "b"]`, `{ a = 1, "b-c" = true }`. */
+export function toHcl(v: Value): string {
+  if (v === null || typeof v === "boolean") return String(v);
+  if (typeof v === "string") return hclString(v);
+  if (v instanceof HclNumber) return v.text;
+  if (v instanceof HclExpression) return v.source;
+  if (Array.isArray(v)) return `[${v.map(toHcl).join(", ")}]`;
+  if (v.size === 0) return "{}";
+  const entries = [...v].map(([k, x]) => `${IDENT.test(k) ? k : hclString(k)} = ${toHcl(x)}`);
+  return `{ ${entries.join(", ")} }`;
+}
+
+/** A quoted HCL string. `${` and `%{` stay as written: values keep template escapes as hcl2json does. */
+export function hclString(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    switch (ch) {
+      case '"':
+        out += '\\"';
+        break;
+      case "\\":
+        out += "\\\\";
+        break;
+      case "\n":
+        out += "\\n";
+        break;
+      case "\r":
+        out += "\\r";
+        break;
+      case "\t":
+        out += "\\t";
+        break;
+      default: {
+        const code = ch.codePointAt(0)!;
+        out += code < 0x20 ? `\\u${code.toString(16).padStart(4, "0")}` : ch;
+      }
+    }
+  }
+  return out + '"';
+}

@@ -1,0 +1,94 @@
+// tfsync: the only module that reads Deno.args and calls Deno.exit.
+import { commands } from "./commands/mod.ts";
+import type { Io } from "./commands/_command.ts";
+import denoJson from "./deno.json" with { type: "json" };
+
+export const VERSION: string = denoJson.version;
+
+function help(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  const rows = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return [
+    `tfsync ${VERSION}: promote Terraform features between environments, keeping every environment's own settings`,
+    "",
+    "Usage: tfsync <command> [options]",
+    "",
+    "Commands:",
+    ...rows,
+    "",
+    "Run 'tfsync <command> --help' for a command's options.",
+    "",
+  ].join("\n");
+}
+
+const encoder = new TextEncoder();
+
+function stdinLines(): () => Promise<string | null> {
+  const reader = Deno.stdin.readable.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = "";
+  return async () => {
+    while (!buffered.includes("\n")) {
+      const { value, done } = await reader.read();
+      if (done) {
+        const rest = buffered;
+        buffered = "";
+        return rest === "" ? null : rest;
+      }
+      buffered += value;
+    }
+    const i = buffered.indexOf("\n");
+    const line = buffered.slice(0, i).replace(/\r$/, "");
+    buffered = buffered.slice(i + 1);
+    return line;
+  };
+}
+
+function systemIo(): Io {
+  let readLine: (() => Promise<string | null>) | undefined;
+  const env = (name: string) => {
+    try {
+      return Deno.env.get(name);
+    } catch {
+      return undefined; // not granted: treat as unset
+    }
+  };
+  return {
+    stdout: (text) => void Deno.stdout.writeSync(encoder.encode(text)),
+    stderr: (text) => void Deno.stderr.writeSync(encoder.encode(text)),
+    interactive: Deno.stdin.isTerminal() && Deno.stdout.isTerminal(),
+    readLine: () => (readLine ??= stdinLines())(),
+    env,
+    cwd: Deno.cwd(),
+    color: Deno.stdout.isTerminal() && env("NO_COLOR") === undefined,
+  };
+}
+
+export async function main(args: string[], io: Io): Promise<number> {
+  const [name, ...rest] = args;
+  if (name === undefined || name === "-h" || name === "--help" || name === "help") {
+    io.stdout(help());
+    return 0;
+  }
+  if (name === "--version" || name === "-V" || name === "version") {
+    io.stdout(`tfsync ${VERSION}\n`);
+    return 0;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(
+      `tfsync: unknown command "${name}"; commands: ${commands.map((c) => c.name).join(", ")}\n`,
+    );
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    // Commands map every expected error to a message; anything else is a bug in tfsync.
+    io.stderr(`tfsync ${name}: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
+    return 3;
+  }
+}
+
+if (import.meta.main) {
+  Deno.exit(await main(Deno.args, systemIo()));
+}

@@ -1,0 +1,33 @@
+// The permissions tfsync runs with: baked into the compiled binary by tools/compile.ts, printed
+// for the Makefile's `deno run` fallback, and used by the tests that spawn the CLI.
+// Run it to print the flags on one line: `deno run tools/permissions.ts`.
+
+/** The environment variables tfsync reads by name; every other one reads as unset. */
+export const ENV_VARS: readonly string[] = [
+  "NO_COLOR", // no colour on a terminal
+  "TERM", // TERM=dumb: no colour
+  "SOURCE_DATE_EPOCH", // reproducible "Last synced"/"Date" lines
+  "CI", // never prompt in CI
+  "GITHUB_ACTIONS", // check: default to workflow annotations
+];
+
+/**
+ * Read and write anywhere (the infrastructure repository is wherever --root points), the named
+ * environment variables, nothing else: no network, no subprocesses, no FFI, no system info.
+ * `--ignore-env` makes the variables npm dependencies probe (graceful-fs reads
+ * GRACEFUL_FS_PLATFORM) read as unset instead of failing; `--deny-import` removes the default
+ * permission to import code from jsr.io, deno.land and a few CDNs; `--no-prompt` turns any other
+ * access into an error rather than a question.
+ */
+export const PERMISSION_FLAGS: readonly string[] = [
+  "--allow-read",
+  "--allow-write",
+  `--allow-env=${ENV_VARS.join(",")}`,
+  "--ignore-env",
+  "--deny-import",
+  "--no-prompt",
+];
+
+if (import.meta.main) {
+  console.log(PERMISSION_FLAGS.join(" "));
+}
