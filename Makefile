@@ -89,7 +89,8 @@ _tfsync-force:
 
 # --- tfsync-install: the release binary for this machine into ./bin, verified ---------------------
 
-TFSYNC_VERSION ?= $(shell sed -n 's/^  "version": *"\([^"]*\)".*/\1/p' '$(TFSYNC_DIR)/deno.json' 2>/dev/null)
+# Default: this checkout's version (deno.json); a copy of this file in another repository sets it.
+TFSYNC_VERSION ?= $(if $(wildcard $(TFSYNC_DIR)/tools/permissions.ts),$(shell sed -n 's/^  "version": *"\([^"]*\)".*/\1/p' '$(TFSYNC_DIR)/deno.json' 2>/dev/null))
 # Placeholder: GitHub names cannot hold "_", so this never resolves to somebody else's releases.
 TFSYNC_REPO ?= REPLACE_ME/tfsync
 TFSYNC_RELEASE_URL ?= https://github.com/$(TFSYNC_REPO)/releases/download/v$(TFSYNC_VERSION)

@@ -249,9 +249,7 @@ function scalarString(
 ): string {
   switch (flavour) {
     case "email":
-      return `${
-        pick(rand, ["admin", "platform", "oncall"])
-      }@${env}.example.com`;
+      return `${pick(rand, ["admin", "platform", "oncall"])}@${env}.example.com`;
     case "region":
       return pick(rand, [
         "us-west-2",
@@ -262,17 +260,13 @@ function scalarString(
     case "k8s":
       return `1.${int(rand, 29, 33)}`;
     case "image":
-      return `pangeo/${
-        pick(rand, ["pangeo-notebook", "ml-notebook", "base-notebook"])
-      }`;
+      return `pangeo/${pick(rand, ["pangeo-notebook", "ml-notebook", "base-notebook"])}`;
     case "team":
       return pick(rand, ["jupyterhub", "platform", "research", "science"]);
     case "cidr":
       return `10.${int(rand, 0, 250)}.0.0/16`;
     case "url":
-      return `https://${pick(rand, WORDS)}.${env}.example.com/${
-        pick(rand, NOUNS)
-      }`;
+      return `https://${pick(rand, WORDS)}.${env}.example.com/${pick(rand, NOUNS)}`;
     case "version":
       return `2025.${String(int(rand, 1, 12)).padStart(2, "0")}.${
         String(int(rand, 1, 28)).padStart(2, "0")
@@ -332,8 +326,7 @@ function valueOf(spec: Spec, variant: number, env: string): Val {
         "priority",
         "labels",
       ];
-      const entries: [string, Scalar | string[] | Record<string, string>][] =
-        [];
+      const entries: [string, Scalar | string[] | Record<string, string>][] = [];
       for (const k of keys) {
         if (rand() < 0.45 && entries.length < 5) continue;
         if (k === "cpu" || k === "replicas" || k === "priority") {
@@ -442,9 +435,7 @@ function attrLines(
       if (val.perLine === 1 && n && i % 3 === 0) {
         out.push({ indent: pad, lead: `# ${n}` });
       }
-      const itemComment = val.perLine === 1 && n && i % 3 !== 0
-        ? `# ${n}`
-        : undefined;
+      const itemComment = val.perLine === 1 && n && i % 3 !== 0 ? `# ${n}` : undefined;
       out.push({
         indent: pad,
         lead: chunk.map(lit).join(", ") + ",",
@@ -519,9 +510,7 @@ function plan(opts: Required<GenerateOptions>) {
   const used = new Set<string>();
   const fresh = (prefixes: string[], kind: Kind): string => {
     for (let attempt = 0;; attempt++) {
-      const base = `${pick(rand, prefixes)}_${pick(rand, NOUNS)}_${
-        pick(rand, SUFFIXES[kind])
-      }`;
+      const base = `${pick(rand, prefixes)}_${pick(rand, NOUNS)}_${pick(rand, SUFFIXES[kind])}`;
       const name = attempt < 20 ? base : `${base}_${attempt}`;
       if (!used.has(name)) {
         used.add(name);
@@ -560,9 +549,7 @@ function plan(opts: Required<GenerateOptions>) {
   const nEnv = Math.round(opts.vars * 0.4);
   const nUnc = opts.vars - nSync - nEnv;
   const groups = new Map<string, Spec[]>(GROUPS.map(([g]) => [g, []]));
-  const designSync = GROUPS.flatMap(([g]) =>
-    DESIGN_SYNCABLE[g].map(([n, k]) => ({ g, n, k }))
-  );
+  const designSync = GROUPS.flatMap(([g]) => DESIGN_SYNCABLE[g].map(([n, k]) => ({ g, n, k })));
   for (let i = 0; i < nSync; i++) {
     const d = designSync[i];
     if (d) {
@@ -592,9 +579,7 @@ function plan(opts: Required<GenerateOptions>) {
     Math.max(1, Math.round(opts.vars * 0.02)),
   );
   const syncable = [...groups.values()].flat();
-  const order = syncable.map((s) => ({ s, r: rand() })).sort((a, b) =>
-    a.r - b.r
-  );
+  const order = syncable.map((s) => ({ s, r: rand() })).sort((a, b) => a.r - b.r);
   const nChanged = Math.round(syncable.length * opts.changedFraction);
   const changed = new Set(order.slice(0, nChanged).map((x) => x.s.name));
   return {
@@ -798,65 +783,62 @@ function configFile(p: Plan): string {
   return render(lines);
 }
 
+/** The files of a synthetic repository (path relative to its root → text), and what they hold. */
+export function generateFiles(
+  options: GenerateOptions,
+): { files: Map<string, string>; repo: Omit<GeneratedRepo, "dir"> } {
+  const opts: Required<GenerateOptions> = { seed: 1, changedFraction: 0.1, ...options };
+  const bad = (what: string, value: number) =>
+    new TypeError(`Cannot generate repository: ${what}, got "${value}"`);
+  if (!Number.isInteger(opts.envs) || opts.envs < 1) {
+    throw bad("envs must be a positive integer", opts.envs);
+  }
+  if (!Number.isInteger(opts.vars) || opts.vars < 1) {
+    throw bad("vars must be a positive integer", opts.vars);
+  }
+  if (!(opts.changedFraction >= 0 && opts.changedFraction <= 1)) {
+    throw bad("changedFraction must be between 0 and 1", opts.changedFraction);
+  }
+  const p = plan(opts);
+  const environments = Array.from({ length: opts.envs }, (_, i) => environmentName(i));
+  const files = new Map<string, string>([
+    ["variables.tf", variablesFile(p)],
+    ["tfsync.hcl", configFile(p)],
+    ["environments/shared-features.tfvars", sharedFile(p, opts.seed)],
+  ]);
+  for (const [i, env] of environments.entries()) {
+    files.set(`environments/${env}/terraform.tfvars`, envFile(p, i, env, opts.seed));
+  }
+  const groups = Object.fromEntries(
+    [...p.groups].filter(([, s]) => s.length > 0).map(([g, s]) => [g, s.map((x) => x.name)]),
+  );
+  return {
+    files,
+    repo: {
+      environments,
+      groups,
+      syncable: Object.values(groups).flat(),
+      environmentSpecific: p.envSpecific.map((s) => s.name),
+      unclassified: p.unclassified.map((s) => s.name),
+      unclassifiedSet: p.unclassifiedSet,
+      changed: [...p.changed],
+    },
+  };
+}
+
 /** Writes a synthetic repository into dir (created when missing) and describes it. */
 export async function generateRepo(
   dir: string,
   options: GenerateOptions,
 ): Promise<GeneratedRepo> {
-  const opts: Required<GenerateOptions> = {
-    seed: 1,
-    changedFraction: 0.1,
-    ...options,
-  };
-  if (!Number.isInteger(opts.envs) || opts.envs < 1) {
-    throw new TypeError(
-      `Cannot generate repository: envs must be a positive integer, got "${opts.envs}"`,
-    );
+  const { files, repo } = generateFiles(options);
+  for (const [path, text] of files) {
+    const slash = path.lastIndexOf("/");
+    if (slash > 0) await Deno.mkdir(`${dir}/${path.slice(0, slash)}`, { recursive: true });
+    else await Deno.mkdir(dir, { recursive: true });
+    await Deno.writeTextFile(`${dir}/${path}`, text);
   }
-  if (!Number.isInteger(opts.vars) || opts.vars < 1) {
-    throw new TypeError(
-      `Cannot generate repository: vars must be a positive integer, got "${opts.vars}"`,
-    );
-  }
-  if (!(opts.changedFraction >= 0 && opts.changedFraction <= 1)) {
-    throw new TypeError(
-      `Cannot generate repository: changedFraction must be in [0, 1], got "${opts.changedFraction}"`,
-    );
-  }
-  const p = plan(opts);
-  const environments = Array.from(
-    { length: opts.envs },
-    (_, i) => environmentName(i),
-  );
-  await Deno.mkdir(`${dir}/environments`, { recursive: true });
-  await Deno.writeTextFile(`${dir}/variables.tf`, variablesFile(p));
-  await Deno.writeTextFile(`${dir}/tfsync.hcl`, configFile(p));
-  await Deno.writeTextFile(
-    `${dir}/environments/shared-features.tfvars`,
-    sharedFile(p, opts.seed),
-  );
-  for (const [i, env] of environments.entries()) {
-    await Deno.mkdir(`${dir}/environments/${env}`, { recursive: true });
-    await Deno.writeTextFile(
-      `${dir}/environments/${env}/terraform.tfvars`,
-      envFile(p, i, env, opts.seed),
-    );
-  }
-  const groups = Object.fromEntries(
-    [...p.groups].filter(([, s]) => s.length > 0).map((
-      [g, s],
-    ) => [g, s.map((x) => x.name)]),
-  );
-  return {
-    dir,
-    environments,
-    groups,
-    syncable: Object.values(groups).flat(),
-    environmentSpecific: p.envSpecific.map((s) => s.name),
-    unclassified: p.unclassified.map((s) => s.name),
-    unclassifiedSet: p.unclassifiedSet,
-    changed: [...p.changed],
-  };
+  return { dir, ...repo };
 }
 
 const USAGE =
@@ -914,9 +896,7 @@ async function cli(args: string[]): Promise<number> {
     });
     console.log(
       `${repo.dir}: ${repo.environments.length} environments × ${values.vars} variables ` +
-        `(${repo.syncable.length} syncable in ${
-          Object.keys(repo.groups).length
-        } groups, ` +
+        `(${repo.syncable.length} syncable in ${Object.keys(repo.groups).length} groups, ` +
         `${repo.environmentSpecific.length} environment-specific, ${repo.unclassified.length} unclassified, ` +
         `${repo.changed.length} changed between ${repo.environments[0]} and ${
           repo.environments[1] ?? "-"

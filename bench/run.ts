@@ -6,10 +6,11 @@
 //                   [--compare-makefile /tmp/designmake/Makefile] [--make-runs 3] [--keep]
 
 import { parseArgs } from "node:util";
+import { PERMISSION_FLAGS } from "../tools/permissions.ts";
 import { type GeneratedRepo, generateRepo } from "./generate.ts";
 
-/** The permission flags tfsync ships with (deno.json's demo task, the Makefile's fallback). */
-export const DENO_FLAGS = ["--allow-read", "--allow-write", "--allow-env"];
+/** The permission flags tfsync ships with: the binary's, the Makefile's `deno run` fallback's. */
+export const DENO_FLAGS: readonly string[] = PERMISSION_FLAGS;
 const MOD = new URL("../mod.ts", import.meta.url).pathname;
 const EXAMPLE = new URL("../fixtures/example", import.meta.url).pathname;
 const FROM = ["--from", "englacial", "--to", "prod"];
@@ -115,9 +116,7 @@ function round(ms: number): number {
 }
 
 function fmtMs(ms: number): string {
-  return ms < 10
-    ? `${ms.toFixed(1)} ms`
-    : `${Math.round(ms).toLocaleString("en-US")} ms`;
+  return ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms).toLocaleString("en-US")} ms`;
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -151,8 +150,7 @@ async function configLists(
     return undefined;
   }
   text = text.replace(/#.*$/gm, "");
-  const names = (body: string) =>
-    [...body.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+  const names = (body: string) => [...body.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
   const syncable = [...text.matchAll(/\bvariables\s*=\s*\[([^\]]*)\]/g)]
     .flatMap((m) => names(m[1]));
   const env = /\benvironment_specific\s*=\s*\[([^\]]*)\]/.exec(text);
@@ -180,9 +178,7 @@ async function cpuModel(): Promise<string> {
 
 const USAGE = `Usage: deno task bench [options]
 
-Times tfsync as whole processes (deno run ${
-  DENO_FLAGS.join(" ")
-} mod.ts …) on generated
+Times tfsync as whole processes (deno run ${DENO_FLAGS.join(" ")} mod.ts …) on generated
 repositories: a warm-up run, then N timed runs per row; prints median and min–max against the
 targets of issue 6.
 
@@ -232,9 +228,7 @@ function parse(args: string[]): Options | string {
   }
   if (!Number.isInteger(makeRuns) || makeRuns < 1) {
     throw new TypeError(
-      `Invalid --make-runs "${
-        values["make-runs"]
-      }": expected a positive integer`,
+      `Invalid --make-runs "${values["make-runs"]}": expected a positive integer`,
     );
   }
   return {
@@ -286,8 +280,7 @@ async function bench(
     o.binary
       ? { cmd: o.binary, args: argv, cwd, ok }
       : { cmd: deno, args: ["run", ...DENO_FLAGS, MOD, ...argv], cwd, ok };
-  const wanted = (id: string) =>
-    !o.only || o.only.some((p) => id.startsWith(p));
+  const wanted = (id: string) => !o.only || o.only.some((p) => id.startsWith(p));
 
   // Repositories, generated once (lazily, so --only skips what it does not need).
   const repos = new Map<string, Promise<GeneratedRepo>>();
@@ -306,7 +299,10 @@ async function bench(
     }
     return repos.get(key)!;
   };
+  // The bundled example, copied once: the commands run on the copy, never on the fixture.
   const hasExample = await exists(`${EXAMPLE}/environments`);
+  const example = `${tmp}/example`;
+  if (hasExample) await copyDir(EXAMPLE, example);
   let copies = 0;
   const freshCopy = async (from: string) => {
     const to = `${tmp}/copy-${copies++}`;
@@ -350,7 +346,7 @@ async function bench(
       label: "diff, bundled example",
       targetMs: 80,
       runs: o.runs,
-      prepare: () => Promise.resolve(tfsync(EXAMPLE, ["diff", ...FROM])),
+      prepare: () => Promise.resolve(tfsync(example, ["diff", ...FROM])),
     });
   }
   for (const vars of DIFF_SIZES) {
@@ -380,14 +376,11 @@ async function bench(
       label: `check, ${envs} envs × 1,000 vars`,
       targetMs: envs === 50 ? 2000 : undefined,
       runs: o.runs,
-      prepare: async () =>
-        tfsync((await repo(envs, 1000)).dir, ["check"], [0, 1]),
+      prepare: async () => tfsync((await repo(envs, 1000)).dir, ["check"], [0, 1]),
     });
   }
   if (o.makefile) {
-    const makefile = o.makefile.startsWith("/")
-      ? o.makefile
-      : `${Deno.cwd()}/${o.makefile}`;
+    const makefile = o.makefile.startsWith("/") ? o.makefile : `${Deno.cwd()}/${o.makefile}`;
     const make = (
       cwd: string,
       target: string,
@@ -407,8 +400,7 @@ async function bench(
         id: "make-diff-example",
         label: "make sync-diff, bundled example",
         runs: o.makeRuns,
-        prepare: async () =>
-          make(EXAMPLE, "sync-diff", makeVars(await configLists(EXAMPLE))),
+        prepare: async () => make(example, "sync-diff", makeVars(await configLists(example))),
       });
     }
     for (const vars of [40, 500, 5000]) {
@@ -458,9 +450,7 @@ async function bench(
     deno: Deno.version.deno,
     command: o.binary ?? `deno run ${DENO_FLAGS.join(" ")} mod.ts`,
   };
-  const notes = hasExample
-    ? []
-    : [`diff-example skipped: ${EXAMPLE} has no environments/ yet`];
+  const notes = hasExample ? [] : [`diff-example skipped: ${EXAMPLE} has no environments/ yet`];
   if (o.json) {
     console.log(
       JSON.stringify({ machine, runs: o.runs, notes, rows: results }, null, 2),
@@ -474,9 +464,7 @@ async function bench(
 const FROM_MAKE = ["SYNC_SOURCE=englacial", "SYNC_TARGET=prod"];
 
 function table(header: string[], rows: string[][], right: boolean[]): string {
-  const widths = header.map((h, i) =>
-    Math.max(h.length, ...rows.map((r) => r[i].length))
-  );
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) =>
     cells.map((
       c,
@@ -519,17 +507,13 @@ function report(
     "help",
     "version",
   ];
-  const mainRows = main.map((id) => by.get(id)).filter((m): m is Measurement =>
-    m !== undefined
-  );
+  const mainRows = main.map((id) => by.get(id)).filter((m): m is Measurement => m !== undefined);
   out.push(table(
     ["row", "target", "median", "min–max", "median/target"],
     mainRows.map((m) => {
       const [med, range] = cells(m);
       const ratio = m.target_ms && m.median_ms !== undefined
-        ? `${(m.median_ms / m.target_ms).toFixed(2)} ${
-          m.median_ms <= m.target_ms ? "ok" : "OVER"
-        }`
+        ? `${(m.median_ms / m.target_ms).toFixed(2)} ${m.median_ms <= m.target_ms ? "ok" : "OVER"}`
         : "-";
       return [
         m.label,
@@ -546,9 +530,7 @@ function report(
   for (const m of failed) out.push(`failed: ${m.label}: ${m.error}`);
 
   const growth = (title: string, ids: [string, number][], unit: string) => {
-    const ms = ids.map(([id, n]) => [by.get(id), n] as const).filter(([m]) =>
-      m !== undefined
-    );
+    const ms = ids.map(([id, n]) => [by.get(id), n] as const).filter(([m]) => m !== undefined);
     if (ms.length === 0) return;
     out.push("", title);
     out.push(table(
@@ -567,9 +549,7 @@ function report(
       out.push(
         `≈ ${fmtMs(slope * (unit === "variables" ? 1000 : 1))} per ${
           unit === "variables" ? "1,000 variables" : "environment"
-        } (between ${na.toLocaleString("en-US")} and ${
-          nb.toLocaleString("en-US")
-        })`,
+        } (between ${na.toLocaleString("en-US")} and ${nb.toLocaleString("en-US")})`,
       );
     }
   };

@@ -1,12 +1,44 @@
-// Placeholder until the command lands.
-import type { Command } from "./_command.ts";
+// tfsync apply: the shared file's values into an environment (make sync-features-to).
+import { type Command, EXIT } from "./_command.ts";
+import { COMMON_USAGE, displayPath, guard, parseCommandArgs } from "./_options.ts";
+import { requireOption, runPlan, TARGET_OPTIONS, TARGET_USAGE } from "./_write.ts";
+import { loadContext, planApply } from "../lib/sync.ts";
+
+const USAGE = `Usage: tfsync apply --to ENV [--prune] [--fail-on-conflict] [options]
+
+Copies the shared file's values into ENV's tfvars (make sync-features-to). A variable ENV sets is
+edited where it stands: its value replaced, its comments kept, its trailing comment the shared
+file's when that has one. A missing one goes into the SYNCED FEATURES section next to its group
+(the section is created at the end of the file when absent), and "Last synced:" is updated. An
+equal value (the variables.tf default counts) is left as it is; a file with nothing to change is
+not rewritten. Environment-specific and unclassified variables are never touched.
+
+Options:
+  --to ENV            the environment to write
+${TARGET_USAGE}
+
+${COMMON_USAGE}
+`;
 
 export const apply: Command = {
   name: "apply",
-  summary: "(not yet implemented)",
-  usage: "Usage: tfsync apply",
-  run(_args, io) {
-    io.stderr("tfsync apply: not yet implemented\n");
-    return Promise.resolve(2);
-  },
+  summary: "Copy the shared file's values into an environment",
+  usage: USAGE,
+  run: (args, io) =>
+    guard("apply", USAGE, io, async () => {
+      const { values, common, help } = parseCommandArgs(args, io, {
+        to: { type: "string" },
+        ...TARGET_OPTIONS,
+      });
+      if (help) return io.stdout(USAGE), EXIT.ok;
+      const to = requireOption(values.to, "--to");
+      const ctx = await loadContext(common.root, common.configPath, (p) => displayPath(p, io));
+      const plan = await planApply(ctx, to, common.date, values.prune === true);
+      return await runPlan(plan, ctx, common, io, {
+        confirm: false,
+        failOnConflict: values["fail-on-conflict"] === true,
+        showTargetDiff: false,
+        hint: ([r]) => r.backup && `Review the changes with: diff ${r.file}.bak ${r.file}`,
+      });
+    }),
 };

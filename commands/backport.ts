@@ -1,12 +1,9 @@
-// Placeholder until the command lands.
+// tfsync backport: promote, from a later environment back to an earlier one (make sync-backport).
 import type { Command } from "./_command.ts";
+import { pairCommand } from "./promote.ts";
 
-export const backport: Command = {
-  name: "backport",
-  summary: "(not yet implemented)",
-  usage: "Usage: tfsync backport",
-  run(_args, io) {
-    io.stderr("tfsync backport: not yet implemented\n");
-    return Promise.resolve(2);
-  },
-};
+export const backport: Command = pairCommand(
+  "backport",
+  "The same as promote, from a later environment back to an earlier one (prod → test)",
+  "Backports features from a later environment to an earlier one (make sync-backport)",
+);

@@ -1,12 +1,71 @@
-// Placeholder until the command lands.
-import type { Command } from "./_command.ts";
+// tfsync check: the CI gate. Every finding in one pass; exit 1 when any is an error.
+import { type Command, EXIT } from "./_command.ts";
+import { COMMON_USAGE, displayPath, guard, parseCommandArgs, UsageError } from "./_options.ts";
+import { checkRepository, type CheckResult, loadCheckConfig } from "../lib/check.ts";
+import { counts, type Format, FORMATS, render } from "../lib/check_format.ts";
+import { listOption } from "./_lists.ts";
+
+const USAGE = `Usage: tfsync check [--env ENV]... [--strict] [--format text|json|github|markdown]
+
+Checks every environment (or the named ones) in one pass and reports every finding:
+  config        tfsync.hcl is invalid
+  syntax        a tfvars file, the shared file or a .tf file of module_dir does not parse
+  module        a variable block is invalid (declared twice, a bad type constraint)
+  shared        the shared file holds a variable that is not syncable (or does not exist: a warning)
+  undeclared    a variable is set but declared in no variable block of module_dir
+  type          a value does not fit its variable's type, after Terraform's conversions
+  drift         an environment's value of a syncable variable differs from the shared file's
+                (with no shared value, the environments are compared with one another)
+  unclassified  a variable in no group and not environment-specific (a warning; an error with --strict)
+
+Exit status: 0 no error (warnings allowed), 1 errors found, 2 bad usage.
+
+Options:
+  --env ENV        check only this environment (repeat it, or ENV,ENV)
+  --strict         unclassified variables are errors
+  --format FORMAT  text (default), json (as --json), github (workflow annotations; the default
+                   when GITHUB_ACTIONS=true), markdown (a table for a pull-request comment)
+
+${COMMON_USAGE}
+`;
 
 export const check: Command = {
   name: "check",
-  summary: "(not yet implemented)",
-  usage: "Usage: tfsync check",
-  run(_args, io) {
-    io.stderr("tfsync check: not yet implemented\n");
-    return Promise.resolve(2);
-  },
+  summary: "Check every environment: syntax, types, drift from the shared file, unclassified",
+  usage: USAGE,
+  run: (args, io) =>
+    guard("check", USAGE, io, async () => {
+      const { values, common, help } = parseCommandArgs(args, io, {
+        env: { type: "string", multiple: true },
+        strict: { type: "boolean" },
+        format: { type: "string" },
+      });
+      if (help) return io.stdout(USAGE), EXIT.ok;
+      const format = _format(values.format, common.json, io.env("GITHUB_ACTIONS"));
+      const display = (p: string) => displayPath(p, io);
+      const config = await loadCheckConfig(common.root, common.configPath, display);
+      const result: CheckResult = "check" in config
+        ? { environments: [], syncable: 0, findings: [config] }
+        : await checkRepository(config, {
+          environments: listOption(values.env, "--env"),
+          strict: values.strict === true,
+          display,
+        });
+      io.stdout(render(result, format, common.color));
+      return counts(result).errors ? EXIT.differences : EXIT.ok;
+    }),
 };
+
+function _format(flag: string | undefined, json: boolean, actions: string | undefined): Format {
+  if (json) {
+    if (flag !== undefined && flag !== "json") {
+      throw new UsageError(`--json and --format ${flag} disagree: use one of them`);
+    }
+    return "json";
+  }
+  if (flag === undefined) return actions === "true" ? "github" : "text";
+  if (!(FORMATS as readonly string[]).includes(flag)) {
+    throw new UsageError(`unknown --format "${flag}": expected ${FORMATS.join(", ")}`);
+  }
+  return flag as Format;
+}

@@ -1,12 +1,48 @@
-// Placeholder until the command lands.
-import type { Command } from "./_command.ts";
+// tfsync explain VAR: where a variable's value comes from, layer by layer.
+import { type Command, EXIT } from "./_command.ts";
+import { COMMON_USAGE, displayPath, guard, parseCommandArgs, UsageError } from "./_options.ts";
+import { listOption } from "./_lists.ts";
+import { loadConfig } from "../lib/config.ts";
+import { explain as explainVariable, explanationJson, renderExplanation } from "../lib/explain.ts";
+import { loadSnapshot } from "../lib/snapshot.ts";
+
+const USAGE = `Usage: tfsync explain VAR [--env ENV]... [--json]
+
+Shows where VAR's value comes from, layer by layer: its variable block in module_dir (type,
+default, description, file:line), the shared file's value (file:line), and each environment's
+value (file:line) with the layer that wins (tfvars or default); its class and group. A syncable
+variable's environments that differ from the shared file are marked.
+
+Options:
+  --env ENV   only this environment (repeat it, or ENV,ENV)
+
+${COMMON_USAGE}
+`;
 
 export const explain: Command = {
   name: "explain",
-  summary: "(not yet implemented)",
-  usage: "Usage: tfsync explain",
-  run(_args, io) {
-    io.stderr("tfsync explain: not yet implemented\n");
-    return Promise.resolve(2);
-  },
+  summary: "Show where a variable's value comes from, layer by layer, in each environment",
+  usage: USAGE,
+  run: (args, io) =>
+    guard("explain", USAGE, io, async () => {
+      const { values, positionals, common, help } = parseCommandArgs(args, io, {
+        env: { type: "string", multiple: true },
+      }, true);
+      if (help) return io.stdout(USAGE), EXIT.ok;
+      if (positionals.length !== 1) {
+        throw new UsageError(
+          positionals.length === 0
+            ? "missing the variable to explain"
+            : `one variable at a time: got ${positionals.map((p) => `"${p}"`).join(", ")}`,
+        );
+      }
+      const config = await loadConfig(common.root, common.configPath);
+      const snapshot = await loadSnapshot(config, {
+        environments: listOption(values.env, "--env"),
+        display: (p) => displayPath(p, io),
+      });
+      const x = explainVariable(snapshot, positionals[0]);
+      io.stdout(common.json ? explanationJson(x) : renderExplanation(x, common.color));
+      return EXIT.ok;
+    }),
 };

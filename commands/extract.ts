@@ -1,12 +1,39 @@
-// Placeholder until the command lands.
-import type { Command } from "./_command.ts";
+// tfsync extract: an environment's syncable values into the shared file (make sync-features-from).
+import { type Command, EXIT } from "./_command.ts";
+import { COMMON_USAGE, displayPath, guard, parseCommandArgs } from "./_options.ts";
+import { requireOption, runPlan } from "./_write.ts";
+import { loadContext, planExtract } from "../lib/sync.ts";
+
+const USAGE = `Usage: tfsync extract --from ENV [options]
+
+Copies the syncable values that ENV sets into the shared file (make sync-features-from). An
+existing shared file is edited in place: its comments, order and layout are kept, its
+"Extracted from:" and "Date:" lines updated, and a variable ENV does not set is removed from it
+(ENV uses the variables.tf default). A missing shared file is created: a header, a comment
+heading per group, values aligned as terraform fmt would.
+
+Options:
+  --from ENV      the environment to extract from
+
+${COMMON_USAGE}
+`;
 
 export const extract: Command = {
   name: "extract",
-  summary: "(not yet implemented)",
-  usage: "Usage: tfsync extract",
-  run(_args, io) {
-    io.stderr("tfsync extract: not yet implemented\n");
-    return Promise.resolve(2);
-  },
+  summary: "Copy an environment's syncable values into the shared file",
+  usage: USAGE,
+  run: (args, io) =>
+    guard("extract", USAGE, io, async () => {
+      const { values, common, help } = parseCommandArgs(args, io, { from: { type: "string" } });
+      if (help) return io.stdout(USAGE), EXIT.ok;
+      const from = requireOption(values.from, "--from");
+      const ctx = await loadContext(common.root, common.configPath, (p) => displayPath(p, io));
+      const plan = await planExtract(ctx, from, common.date);
+      return await runPlan(plan, ctx, common, io, {
+        confirm: false,
+        failOnConflict: false,
+        showTargetDiff: false,
+        hint: ([r]) => `Review ${r.file}, then run: tfsync apply --to ENV`,
+      });
+    }),
 };

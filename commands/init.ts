@@ -1,12 +1,106 @@
-// Placeholder until the command lands.
-import type { Command } from "./_command.ts";
+// tfsync init: writes ROOT/tfsync.hcl, then lists the variables it leaves unclassified.
+import { join, resolve } from "node:path";
+import { createTwoFilesPatch } from "diff";
+import { type Command, EXIT } from "./_command.ts";
+import { COMMON_USAGE, displayPath, guard, parseCommandArgs, UsageError } from "./_options.ts";
+import { ConfigError } from "../lib/errors.ts";
+import { fsReason, statIfExists } from "../lib/_fs.ts";
+import { writeFileAtomic } from "../lib/files.ts";
+import { planInit, survey, verifyPlan } from "../lib/init.ts";
+
+const USAGE = `Usage: tfsync init [--from-makefile PATH] [--force]
+
+Writes ROOT/tfsync.hcl (or the --config file): from the built-in defaults (the design's
+SYNCABLE_VARS in four groups and its ENV_SPECIFIC_VARS), or imported from a Makefile written
+after the design (its SYNCABLE_VARS := and ENV_SPECIFIC_VARS := lists, and the variable lists of
+its sync-<name> targets as groups). Then lists the variables the environments set that fall in
+no list, so you can classify them.
+
+Options:
+  --from-makefile PATH  import the lists from this Makefile
+  --force               overwrite an existing tfsync.hcl (its old text goes to tfsync.hcl.bak)
+
+${COMMON_USAGE}
+`;
 
 export const init: Command = {
   name: "init",
-  summary: "(not yet implemented)",
-  usage: "Usage: tfsync init",
-  run(_args, io) {
-    io.stderr("tfsync init: not yet implemented\n");
-    return Promise.resolve(2);
-  },
+  summary: "Write tfsync.hcl from the defaults or an existing sync Makefile",
+  usage: USAGE,
+  run: (args, io) =>
+    guard("init", USAGE, io, async () => {
+      const { values, common, help } = parseCommandArgs(args, io, {
+        "from-makefile": { type: "string" },
+        force: { type: "boolean" },
+      });
+      if (help) return io.stdout(USAGE), EXIT.ok;
+      const show = (p: string) => displayPath(p, io);
+      if (!(await statIfExists(common.root))?.isDirectory) {
+        throw new ConfigError(`Cannot use root "${common.root}": not a directory`);
+      }
+      const target = common.configPath ?? join(common.root, "tfsync.hcl");
+      const old = await Deno.readTextFile(target).catch((e) => {
+        if (e instanceof Deno.errors.NotFound) return undefined;
+        throw e;
+      });
+      if (old !== undefined && values.force !== true) {
+        throw new UsageError(`${show(target)} already exists: use --force to overwrite it`);
+      }
+      const from = values["from-makefile"];
+      let makefile: { text: string; name: string } | undefined;
+      if (from !== undefined) {
+        const path = resolve(io.cwd, from);
+        const text = await Deno.readTextFile(path).catch((e) => {
+          throw new ConfigError(`Cannot read "${show(path)}": ${fsReason(e)}`);
+        });
+        makefile = { text, name: show(path) };
+      }
+      const plan = planInit(makefile);
+      const config = verifyPlan(plan, target, common.root);
+      const found = await survey(config, show);
+      let written = false;
+      if (common.dryRun) {
+        io.stdout(createTwoFilesPatch(show(target), show(target), old ?? "", plan.text));
+      } else {
+        written = await writeFileAtomic(target, plan.text, { backup: common.backup });
+      }
+      if (common.json) {
+        io.stdout(
+          JSON.stringify(
+            {
+              config: show(target),
+              written,
+              source: plan.source,
+              ...found,
+              warnings: plan.warnings,
+            },
+            null,
+            2,
+          ) + "\n",
+        );
+        return EXIT.ok;
+      }
+      for (const w of [...plan.warnings, ...found.problems]) {
+        io.stderr(`tfsync init: warning: ${w}\n`);
+      }
+      const groups = config.groups.map((g) => `${g.name} (${g.variables.length})`).join(", ");
+      const verb = common.dryRun ? "Would write" : written ? "Wrote" : "Unchanged:";
+      io.stdout(
+        `${verb} ${show(target)} from ${plan.source}: groups ${groups || "none"}; ` +
+          `${config.environmentSpecific.size} environment-specific variables.\n`,
+      );
+      io.stdout(`Environments: ${found.environments.join(", ") || "none found"}.\n`);
+      if (found.unclassified.length === 0) {
+        io.stdout("Every variable the environments set is classified.\n");
+        return EXIT.ok;
+      }
+      io.stdout(
+        `Unclassified (in no list: never synced; add each to a group or environment_specific):\n`,
+      );
+      const width = Math.max(...found.unclassified.map((u) => u.name.length));
+      for (const u of found.unclassified) {
+        io.stdout(`  ${u.name.padEnd(width)}  ${u.environments.join(", ")}\n`);
+      }
+      return EXIT.ok;
+    }),
 };

@@ -1,12 +1,55 @@
-// Placeholder until the command lands.
-import type { Command } from "./_command.ts";
+// tfsync promote: extract from one environment and apply to another (make sync-promote).
+import { type Command, EXIT } from "./_command.ts";
+import { COMMON_USAGE, displayPath, guard, parseCommandArgs } from "./_options.ts";
+import { requireOption, runPlan, TARGET_OPTIONS, TARGET_USAGE } from "./_write.ts";
+import { loadContext, planPromote } from "../lib/sync.ts";
 
-export const promote: Command = {
-  name: "promote",
-  summary: "(not yet implemented)",
-  usage: "Usage: tfsync promote",
-  run(_args, io) {
-    io.stderr("tfsync promote: not yet implemented\n");
-    return Promise.resolve(2);
-  },
-};
+/** promote and backport: the same operation, named for its direction. */
+export function pairCommand(name: string, summary: string, direction: string): Command {
+  const usage = `Usage: tfsync ${name} --from ENV --to ENV [--prune] [--fail-on-conflict] [options]
+
+${direction}.
+
+Extracts the syncable values of --from into the shared file, applies the shared file to --to,
+then shows what changed (the unified diff of --to and a summary). Both files are checked before
+anything is written, written atomically, and restored together if a write fails. It asks before
+writing on a terminal; without one, it needs --yes. Conflicts (values of --to that differ from
+the shared file as it was before this run: edited by hand since the last sync) are listed first.
+
+Options:
+  --from ENV          the environment to copy from
+  --to ENV            the environment to write
+${TARGET_USAGE}
+
+${COMMON_USAGE}
+`;
+  return {
+    name,
+    summary,
+    usage,
+    run: (args, io) =>
+      guard(name, usage, io, async () => {
+        const { values, common, help } = parseCommandArgs(args, io, {
+          from: { type: "string" },
+          to: { type: "string" },
+          ...TARGET_OPTIONS,
+        });
+        if (help) return io.stdout(usage), EXIT.ok;
+        const from = requireOption(values.from, "--from");
+        const to = requireOption(values.to, "--to");
+        const ctx = await loadContext(common.root, common.configPath, (p) => displayPath(p, io));
+        const plan = await planPromote(ctx, name, from, to, common.date, values.prune === true);
+        return await runPlan(plan, ctx, common, io, {
+          confirm: true,
+          failOnConflict: values["fail-on-conflict"] === true,
+          showTargetDiff: true,
+        });
+      }),
+  };
+}
+
+export const promote: Command = pairCommand(
+  "promote",
+  "Extract from one environment and apply to another (test → prod)",
+  "Promotes features from a test environment to a later one (make sync-promote)",
+);

@@ -1,12 +1,48 @@
-// Placeholder until the command lands.
-import type { Command } from "./_command.ts";
+// tfsync restore --env ENV: puts the environment's .bak back; the replaced file becomes the .bak.
+import { type Command, EXIT } from "./_command.ts";
+import { COMMON_USAGE, displayPath, guard, parseCommandArgs, UsageError } from "./_options.ts";
+import { loadConfig } from "../lib/config.ts";
+import { checkEnvironmentName } from "../lib/repo.ts";
+import { restoreBackup } from "../lib/restore.ts";
+
+const USAGE = `Usage: tfsync restore --env ENV
+
+Puts ENV's terraform.tfvars.bak back in place of its terraform.tfvars, and keeps the replaced file
+as the new .bak, so running restore again undoes it. Exit 2 when there is no .bak.
+
+Options:
+  --env ENV   the environment to restore
+
+${COMMON_USAGE}
+`;
 
 export const restore: Command = {
   name: "restore",
-  summary: "(not yet implemented)",
-  usage: "Usage: tfsync restore",
-  run(_args, io) {
-    io.stderr("tfsync restore: not yet implemented\n");
-    return Promise.resolve(2);
-  },
+  summary: "Put an environment's .bak back (the replaced file becomes the .bak)",
+  usage: USAGE,
+  run: (args, io) =>
+    guard("restore", USAGE, io, async () => {
+      const { values, common, help } = parseCommandArgs(args, io, {
+        env: { type: "string" },
+      });
+      if (help) return io.stdout(USAGE), EXIT.ok;
+      if (values.env === undefined) throw new UsageError("missing --env ENV");
+      const config = await loadConfig(common.root, common.configPath);
+      const path = await checkEnvironmentName(values.env, config);
+      const show = (p: string) => displayPath(p, io);
+      const r = await restoreBackup(path, { dryRun: common.dryRun, display: show });
+      if (common.json) {
+        io.stdout(
+          JSON.stringify({ environment: values.env, ...r, diff: undefined }, null, 2) + "\n",
+        );
+      } else if (common.dryRun) io.stdout(r.diff);
+      else if (!r.restored) io.stdout(`${r.file} is the same as ${r.backup}: nothing to restore\n`);
+      else {
+        io.stdout(
+          `Restored ${r.file} from ${r.backup}; the replaced version is now ${r.backup} ` +
+            `(run 'tfsync restore --env ${values.env}' again to undo)\n`,
+        );
+      }
+      return EXIT.ok;
+    }),
 };

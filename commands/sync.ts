@@ -1,12 +1,54 @@
-// Placeholder until the command lands.
-import type { Command } from "./_command.ts";
+// tfsync sync: some groups or variables straight from one environment to another
+// (make sync-images, sync-dask, sync-timeouts, sync-<group>).
+import { type Command, EXIT } from "./_command.ts";
+import { COMMON_USAGE, displayPath, guard, parseCommandArgs, UsageError } from "./_options.ts";
+import { listOption } from "./_lists.ts";
+import { requireOption, runPlan, TARGET_OPTIONS, TARGET_USAGE } from "./_write.ts";
+import { loadContext, planPartial, selectVariables } from "../lib/sync.ts";
+
+const USAGE = `Usage: tfsync sync --from ENV --to ENV (--group G[,G…] | --vars a,b…) [options]
+
+Copies the named groups' (or variables') values from --from to --to directly, without the shared
+file, editing --to as apply does. Conflicts are judged against the shared file when there is one.
+
+Options:
+  --from ENV          the environment to copy from
+  --to ENV            the environment to write
+  --group G[,G…]      the groups of tfsync.hcl to sync (repeatable)
+  --vars a,b…         the syncable variables to sync (repeatable)
+${TARGET_USAGE}
+
+${COMMON_USAGE}
+`;
 
 export const sync: Command = {
   name: "sync",
-  summary: "(not yet implemented)",
-  usage: "Usage: tfsync sync",
-  run(_args, io) {
-    io.stderr("tfsync sync: not yet implemented\n");
-    return Promise.resolve(2);
-  },
+  summary: "Copy some groups or variables from one environment to another",
+  usage: USAGE,
+  run: (args, io) =>
+    guard("sync", USAGE, io, async () => {
+      const { values, common, help } = parseCommandArgs(args, io, {
+        from: { type: "string" },
+        to: { type: "string" },
+        group: { type: "string", multiple: true },
+        vars: { type: "string", multiple: true },
+        ...TARGET_OPTIONS,
+      });
+      if (help) return io.stdout(USAGE), EXIT.ok;
+      const from = requireOption(values.from, "--from");
+      const to = requireOption(values.to, "--to");
+      const groups = listOption(values.group, "--group") ?? [];
+      const vars = listOption(values.vars, "--vars") ?? [];
+      if ((groups.length > 0) === (vars.length > 0)) {
+        throw new UsageError("name what to sync: --group G[,G…] or --vars a,b… (one of them)");
+      }
+      const ctx = await loadContext(common.root, common.configPath, (p) => displayPath(p, io));
+      const names = selectVariables(ctx, groups, vars);
+      const plan = await planPartial(ctx, from, to, names, common.date, values.prune === true);
+      return await runPlan(plan, ctx, common, io, {
+        confirm: false,
+        failOnConflict: values["fail-on-conflict"] === true,
+        showTargetDiff: false,
+      });
+    }),
 };

@@ -55,20 +55,15 @@ export function parseConfigText(
       throw fail(item.line, `unknown setting "${item.name}": expected ${_oneOf(TOP_LEVEL)}`);
     }
   }
-  // An omitted setting keeps its default; a built-in list still counts against named-twice.
-  if (groupLines.size === 0) {
+  // A file that classifies anything owns the whole classification: mixing in half of the
+  // built-in lists would classify variables the user never named. Paths alone keep both lists.
+  if (groupLines.size === 0 && !sawEnvironmentSpecific) {
     settings.groups = [...defaults.groups];
-    for (const g of defaults.groups) {
-      for (const name of g.variables) {
-        mentions.push({ name, where: `the built-in group "${g.name}"`, line: 0 });
-      }
-    }
-  }
-  if (!sawEnvironmentSpecific) {
     settings.environmentSpecific = [...defaults.environmentSpecific];
-    for (const name of defaults.environmentSpecific) {
-      mentions.push({ name, where: "the built-in environment_specific", line: 0 });
-    }
+  } else if (groupLines.size === 0) {
+    settings.groups = [];
+  } else if (!sawEnvironmentSpecific) {
+    settings.environmentSpecific = [];
   }
   _rejectNamedTwice(mentions, fail);
   return settings;

@@ -207,14 +207,6 @@ Deno.test("parseConfig() rejects a variable named twice, at the second mention's
       'environment_specific = ["r", "r"]\n',
       'tfsync.hcl:1: variable "r" is named twice in environment_specific',
     ],
-    [
-      'environment_specific = ["github_enabled"]\n',
-      'tfsync.hcl:1: variable "github_enabled" is in the built-in group "features" and in environment_specific',
-    ],
-    [
-      'group "mine" {\n  variables = ["region"]\n}\n',
-      'tfsync.hcl:2: variable "region" is in the built-in environment_specific and in group "mine"',
-    ],
   ];
   for (const [text, message] of cases) {
     assert.throws(() => parseConfig(text, "tfsync.hcl", "/repo"), new ConfigError(message), text);
@@ -283,4 +275,15 @@ Deno.test("loadConfig() reads the bundled example's tfsync.hcl", async () => {
   assert.deepEqual(config.syncable, DESIGN_SYNCABLE);
   assert.equal(config.classify("hub_banner_message"), "unclassified");
   assert.equal(config.classify("tags"), "environment_specific");
+});
+
+Deno.test("parseConfig() lets a file that classifies anything own the whole classification", () => {
+  const groupsOnly = parseConfig('group "mine" {\n  variables = ["region"]\n}\n', "tfsync.hcl", "/repo");
+  assert.deepStrictEqual(groupsOnly.syncable, ["region"]);
+  assert.strictEqual(groupsOnly.classify("github_enabled"), "unclassified");
+  const envOnly = parseConfig('environment_specific = ["github_enabled"]\n', "tfsync.hcl", "/repo");
+  assert.deepStrictEqual(envOnly.syncable, []);
+  assert.strictEqual(envOnly.classify("github_enabled"), "environment_specific");
+  const pathsOnly = parseConfig('environments_dir = "envs"\n', "tfsync.hcl", "/repo");
+  assert.strictEqual(pathsOnly.classify("github_enabled"), "syncable");
 });

@@ -51,6 +51,7 @@ export class Document {
   readonly eol: "\n" | "\r\n";
   readonly bom: boolean;
   #byName: Map<string, Attribute> | undefined;
+  #cursor: Cursor | undefined;
 
   constructor(file: string, text: string, items: Item[]) {
     this.file = file;
@@ -76,7 +77,8 @@ export class Document {
   }
   /** 1-based line number of an offset. */
   lineOf(offset: number): number {
-    return new Cursor(this.text, this.file).location(offset).line;
+    this.#cursor ??= new Cursor(this.text, this.file);
+    return this.#cursor.location(offset).line;
   }
 }
 

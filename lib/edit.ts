@@ -1,7 +1,7 @@
 // Edits as pure operations on a document: each replaces spans of the original text, the batch is
 // spliced in one pass, and only the "=" and comment runs the edits touched are re-aligned.
 import { type Attribute, type Document, parse, type Trivia } from "./document.ts";
-import { realign } from "./align.ts";
+import { endSpaces, realign } from "./align.ts";
 
 /** Where a new attribute goes. */
 export type InsertAt =
@@ -26,12 +26,16 @@ interface Splice {
   end: number;
   text: string;
   order: number;
+  /** A line to add after the unterminated last line of the text built so far. */
+  lastLine?: string;
 }
 
 /** Applies a batch of edits; returns the new text (equal to the old when nothing changes). */
 export function applyEdits(doc: Document, edits: Edit[]): string {
   const splices: Splice[] = edits.map((e, order) => ({ ...toSplice(doc, e), order }));
-  splices.sort((a, b) => a.start - b.start || a.order - b.order);
+  // At one offset an insertion goes first: it does not overlap a removal that starts there.
+  const width = (s: Splice) => s.end > s.start ? 1 : 0;
+  splices.sort((a, b) => a.start - b.start || width(a) - width(b) || a.order - b.order);
   for (let i = 1; i < splices.length; i++) {
     if (splices[i].start < splices[i - 1].end) {
       throw new TypeError(`Cannot apply overlapping edits in "${doc.file}"`);
@@ -40,14 +44,27 @@ export function applyEdits(doc: Document, edits: Edit[]): string {
   let text = "";
   let last = 0;
   const changed: Array<{ start: number; end: number }> = [];
+  // Where each unchanged stretch of the new text starts, and where it was in the old.
+  const kept: Array<{ start: number; was: number }> = [{ start: 0, was: 0 }];
   for (const s of splices) {
     text += doc.text.slice(last, s.start);
+    if (s.lastLine !== undefined) {
+      // The spaces that ended the file now end a line: fmt trims them, so trim them too.
+      text = text.slice(0, endSpaces(text));
+      s.text = (/(^\uFEFF?|\n)$/.test(text) ? "" : doc.eol) + s.lastLine;
+    }
     changed.push({ start: text.length, end: text.length + Math.max(s.text.length, 1) });
     text += s.text;
     last = s.end;
+    kept.push({ start: text.length, was: last });
   }
   text += doc.text.slice(last);
-  return text === doc.text ? text : realign(text, changed);
+  if (text === doc.text) return text;
+  const origin = (offset: number) => {
+    const k = kept.findLast((k) => k.start <= offset)!;
+    return k.was + offset - k.start;
+  };
+  return realign(text, changed, { text: doc.text, origin });
 }
 
 /** applyEdits, read back as a document. */
@@ -60,24 +77,25 @@ function toSplice(doc: Document, e: Edit): Omit<Splice, "order"> {
     case "set": {
       const a = mustGet(doc, e.name);
       const value = withEol(e.value, doc.eol);
-      if (e.comment === undefined) return { start: a.valueStart, end: a.valueEnd, text: value };
-      const end = a.comment ? a.comment.end : a.valueEnd;
-      return {
-        start: a.valueStart,
-        end,
-        text: value + (e.comment === null ? "" : " " + e.comment),
-      };
+      const comment = e.comment === undefined ? a.comment : e.comment;
+      if (isHeredoc(value) && comment) throw heredocComment(e.name);
+      const end = e.comment === undefined || !a.comment ? a.valueEnd : a.comment.end;
+      // A heredoc's closing marker needs a newline after it, even at the end of the file.
+      const eol = isHeredoc(value) && end === doc.text.length ? doc.eol : "";
+      const text = value + (typeof e.comment === "string" ? " " + e.comment : "") + eol;
+      return { start: a.valueStart, end, text };
     }
     case "insert": {
       if (doc.get(e.name)) throw new TypeError(`Cannot insert "${e.name}": it is already set`);
+      const value = withEol(e.value, doc.eol);
+      if (isHeredoc(value) && e.comment) throw heredocComment(e.name);
       const at = insertionPoint(doc, e.at);
-      const needsEol = at > 0 && doc.text[at - 1] !== "\n";
-      const line = `${e.name} = ${withEol(e.value, doc.eol)}${e.comment ? " " + e.comment : ""}`;
-      return {
-        start: at,
-        end: at,
-        text: needsEol ? doc.eol + line : line + doc.eol,
-      };
+      const line = `${e.name} = ${value}${e.comment ? " " + e.comment : ""}`;
+      if (at === 0 || doc.text[at - 1] === "\n") {
+        return { start: at, end: at, text: line + doc.eol };
+      }
+      // After a last line without a newline: the file stays without one (but a heredoc needs it).
+      return { start: at, end: at, text: "", lastLine: line + (isHeredoc(value) ? doc.eol : "") };
     }
     case "remove": {
       const a = mustGet(doc, e.name);
@@ -99,6 +117,16 @@ function mustGet(doc: Document, name: string): Attribute {
   const a = doc.get(name);
   if (!a) throw new TypeError(`Cannot edit "${name}": it is not set in "${doc.file}"`);
   return a;
+}
+
+function isHeredoc(value: string): boolean {
+  return /^<<-?[A-Za-z_]/.test(value);
+}
+
+function heredocComment(name: string): TypeError {
+  return new TypeError(
+    `Cannot set "${name}" to a heredoc with a trailing comment: its closing marker must end the line`,
+  );
 }
 
 function withEol(text: string, eol: string): string {

@@ -4,7 +4,7 @@
 // hashicorp/hcl reads them; anything else (a reference, a call, an operator, a `for`) is kept as an
 // HclExpression of its source text, as hcl2json writes it ("${…}").
 import { HclExpression, HclNumber, type Value } from "./value.ts";
-import { Cursor } from "./cursor.ts";
+import type { Cursor } from "./cursor.ts";
 
 const IDENT_START = /[A-Za-z_]/;
 const IDENT_CHAR = /[A-Za-z0-9_-]/;
@@ -181,6 +181,10 @@ function parseList(c: Cursor, close: string, unclosed: string, allowEllipsis = f
     items.push(parseExpression(c, true).value);
     c.skipSpace(true);
     if (allowEllipsis && c.startsWith("...")) c.pos += 3, c.skipSpace(true);
+    if (c.done()) {
+      c.pos = open;
+      throw c.error(unclosed);
+    }
     if (c.peek() === ",") c.pos++;
     else if (c.peek() !== close) {
       throw c.error(`Missing item separator: expected a comma or "${close}"`);

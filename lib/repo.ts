@@ -1,6 +1,7 @@
 // The infrastructure repository's layout: which environments exist, and reading their tfvars.
 import type { Config } from "./config.ts";
-import { type Document, parse } from "./document.ts";
+import type { Document } from "./document.ts";
+import { parseExplained } from "./diagnose.ts";
 import { ConfigError } from "./errors.ts";
 import { fsReason, statIfExists } from "./_fs.ts";
 
@@ -19,7 +20,9 @@ export function invalidEnvironmentReason(name: string): string | undefined {
   if (name.includes("/") || name.includes("\\")) return "it must be a folder name, without / or \\";
   if (name === "." || name.includes("..")) return 'it must not be "." or contain ".."';
   if (name.startsWith("-")) return 'it must not start with "-"';
-  if (/[\x00-\x1f]/.test(name)) return "it must not contain control characters";
+  if ([...name].some((ch) => ch.charCodeAt(0) < 0x20)) {
+    return "it must not contain control characters";
+  }
   return undefined;
 }
 
@@ -84,5 +87,5 @@ export async function readTfvarsIfExists(
     if (e instanceof Deno.errors.NotFound) return undefined;
     throw new ConfigError(`Cannot read "${name}": ${fsReason(e)}`);
   }
-  return { path, text, doc: parse(text, name, { tfvars: true }) };
+  return { path, text, doc: await parseExplained(text, name, { tfvars: true }) };
 }

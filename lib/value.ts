@@ -110,7 +110,9 @@ export function toHcl(v: Value): string {
   if (v instanceof HclExpression) return v.source;
   if (Array.isArray(v)) return `[${v.map(toHcl).join(", ")}]`;
   if (v.size === 0) return "{}";
-  const entries = [...v].map(([k, x]) => `${IDENT.test(k) ? k : hclString(k)} = ${toHcl(x)}`);
+  // A bare `for` would start a for expression: `{ for = 1 }` is not an object.
+  const key = (k: string) => IDENT.test(k) && k !== "for" ? k : hclString(k);
+  const entries = [...v].map(([k, x]) => `${key(k)} = ${toHcl(x)}`);
   return `{ ${entries.join(", ")} }`;
 }
 

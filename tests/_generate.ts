@@ -240,7 +240,23 @@ function _keyName(key: string): string {
 }
 
 const COMMENT_TEXT = fc.array(
-  fc.constantFrom("note", " ", "#", "//", "/*", "*", "/", '"', "'", "=", "{", "]", "${x}", "é", "\t"),
+  fc.constantFrom(
+    "note",
+    " ",
+    "#",
+    "//",
+    "/*",
+    "*",
+    "/",
+    '"',
+    "'",
+    "=",
+    "{",
+    "]",
+    "${x}",
+    "é",
+    "\t",
+  ),
   { maxLength: 6 },
 ).map((p) => p.join(""));
 

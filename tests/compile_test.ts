@@ -11,6 +11,8 @@ import {
   compile,
   compileArgs,
   compileEnv,
+  denoInfo,
+  reachableNpmPackages,
   ROOT,
   type Target,
   TARGETS,
@@ -63,6 +65,29 @@ Deno.test("compileEnv() hands DENORT_BIN to the host target only", () => {
   assert.deepEqual(compileEnv(other, env), { PATH: "/bin" });
   if (HOST) assert.deepEqual(compileEnv(HOST, env), env);
   assert.deepEqual(compileEnv(other, { PATH: "/bin" }), { PATH: "/bin" });
+});
+
+Deno.test("reachableNpmPackages() follows mod.ts's graph, not the config's import map", () => {
+  const info = {
+    modules: [
+      { dependencies: [{}, { npmPackage: "@cdktn/hcl2json@0.24.0" }] },
+      { npmPackage: "@cdktn/hcl2json@0.24.0" },
+      {},
+    ],
+    npmPackages: {
+      "@cdktn/hcl2json@0.24.0": { dependencies: ["fs-extra@11.3.6"] },
+      "fs-extra@11.3.6": { dependencies: ["graceful-fs@4.2.12"] },
+      "graceful-fs@4.2.12": {},
+      "fast-check@4.10.2": { dependencies: ["pure-rand@8.4.2"] },
+      "pure-rand@8.4.2": {},
+    },
+  };
+  assert.deepEqual(reachableNpmPackages(info), [
+    "@cdktn/hcl2json@0.24.0",
+    "fs-extra@11.3.6",
+    "graceful-fs@4.2.12",
+  ]);
+  assert.deepEqual(reachableNpmPackages({}), []);
 });
 
 Deno.test("compile.ts rejects an unknown target and an unknown option with exit 2", async () => {
@@ -145,23 +170,28 @@ Deno.test({
     ? "compile.ts builds the host target, embeds the hcl wasm modules and writes SHA256SUMS"
     : "compile.ts builds the host target (skipped: no stand-in runtime on this OS)",
   ignore: STAND_IN === undefined,
-  sanitizeResources: false,
   async fn() {
     const dir = await Deno.makeTempDir({ prefix: "tfsync_compile_" });
     try {
       const binary = await compileHost(dir, STAND_IN);
       assert.equal(binary, join(dir, binaryName(HOST!)));
-      const assets = await wasmAssets();
+      // Each wasm module an npm package of the graph reads at run time is in the binary.
+      const info = await denoInfo();
+      const reached = reachableNpmPackages(info);
+      const assets = await wasmAssets(info);
+      const imports: Record<string, string | undefined> = denoJson.imports;
+      const wasmOf = (name: string) => {
+        const id = imports[name]?.slice("npm:".length) ?? "";
+        return reached.includes(id) ? [`${id.replace(/@(?=[^@]*$)/, "/")}/main.wasm.gz`] : [];
+      };
       assert.deepEqual(
-        assets.map((a) => a.split("/").slice(-3).join("/")).filter((a) =>
-          a.endsWith("main.wasm.gz")
-        ),
-        ["hcl2json/0.24.0/main.wasm.gz"].concat(
-          assets.some((a) => a.includes("hcl-tools")) ? ["hcl-tools/0.21.0/main.wasm.gz"] : [],
-        ).sort(),
+        assets.map((a) => a.split("/").slice(-4).join("/")).filter((a) => a.endsWith(".wasm.gz")),
+        [...wasmOf("@cdktn/hcl2json"), ...wasmOf("@cdktf/hcl-tools")].sort(),
       );
+      if (assets.length > 0) {
+        await assert.rejects(assertEmbedded(STAND_IN!, assets), /does not embed/);
+      }
       await assertEmbedded(binary, assets);
-      await assert.rejects(assertEmbedded(STAND_IN!, assets), /does not embed/);
       assert.equal(
         await Deno.readTextFile(join(dir, "SHA256SUMS")),
         `${await sha256(binary)}  ${binaryName(HOST!)}\n`,

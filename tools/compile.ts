@@ -84,13 +84,38 @@ async function deno(
   }).output();
 }
 
-/** The wasm files of the npm packages mod.ts imports, as the npm cache holds them. */
-export async function wasmAssets(): Promise<string[]> {
+export interface DenoInfo {
+  modules?: { npmPackage?: string; dependencies?: { npmPackage?: string }[] }[];
+  npmPackages?: Record<string, { localPath?: string; dependencies?: string[] }>;
+}
+
+/** The npm packages mod.ts reaches (`deno info` also lists the config's unused ones), by id. */
+export function reachableNpmPackages(info: DenoInfo): string[] {
+  const packages = info.npmPackages ?? {};
+  const seen = new Set<string>();
+  const pending = (info.modules ?? []).flatMap((m) => [
+    m.npmPackage,
+    ...(m.dependencies ?? []).map((d) => d.npmPackage),
+  ]);
+  while (pending.length > 0) {
+    const id = pending.pop();
+    if (id === undefined || seen.has(id)) continue;
+    seen.add(id);
+    pending.push(...(packages[id]?.dependencies ?? []));
+  }
+  return [...seen].sort();
+}
+
+/** `deno info --json mod.ts`. */
+export async function denoInfo(): Promise<DenoInfo> {
   const out = await deno(["info", "--json", join(ROOT, "mod.ts")]);
   if (!out.success) throw new Error(`deno info failed: ${new TextDecoder().decode(out.stderr)}`);
-  const info = JSON.parse(new TextDecoder().decode(out.stdout)) as {
-    npmPackages?: Record<string, { localPath?: string }>;
-  };
+  return JSON.parse(new TextDecoder().decode(out.stdout)) as DenoInfo;
+}
+
+/** The wasm files of the npm packages mod.ts reaches, as the npm cache holds them. */
+export async function wasmAssets(info?: DenoInfo): Promise<string[]> {
+  info ??= await denoInfo();
   const assets: string[] = [];
   const walk = (dir: string) => {
     for (const entry of Deno.readDirSync(dir)) {
@@ -99,8 +124,9 @@ export async function wasmAssets(): Promise<string[]> {
       else if (entry.isFile && /\.wasm(\.gz)?$/.test(entry.name)) assets.push(path);
     }
   };
-  for (const pkg of Object.values(info.npmPackages ?? {})) {
-    if (pkg.localPath) walk(pkg.localPath);
+  for (const id of reachableNpmPackages(info)) {
+    const dir = info.npmPackages?.[id]?.localPath;
+    if (dir) walk(dir);
   }
   return assets.sort();
 }
@@ -168,7 +194,7 @@ export async function compile(
       throw new Error(`deno compile --target ${target} failed:\n${stderr}${hint}`);
     }
     await assertEmbedded(output, assets);
-    log(`${output} (${assets.length} wasm modules embedded)`);
+    log(`${output} (${assets.length} wasm module${assets.length === 1 ? "" : "s"} embedded)`);
     built.push(output);
   }
   log(await writeSums(outDir));

@@ -4,11 +4,11 @@
 
 /** The environment variables tfsync reads by name; every other one reads as unset. */
 export const ENV_VARS: readonly string[] = [
-  "NO_COLOR", // no colour on a terminal
-  "TERM", // TERM=dumb: no colour
+  "NO_COLOR", // no colour, even on a terminal
+  "TERM", // the terminal's kind, for colour
   "SOURCE_DATE_EPOCH", // reproducible "Last synced"/"Date" lines
-  "CI", // never prompt in CI
-  "GITHUB_ACTIONS", // check: default to workflow annotations
+  "CI", // running in CI: nobody to answer a prompt
+  "GITHUB_ACTIONS", // check's default format there: workflow annotations
 ];
 
 /**

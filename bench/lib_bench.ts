@@ -1,0 +1,142 @@
+// The library's hot paths, in process: parse, read every value, one edit, the post-edit
+// verification (hashicorp/hcl through the hcl2json wasm module), and the wasm module's start-up,
+// measured apart from everything else. Inputs are generated tfvars files (bench/generate.ts).
+//
+//   deno bench --allow-read --allow-env --allow-run bench/lib_bench.ts
+//
+// Without --allow-run the start-up group (which spawns `deno eval`) is skipped.
+
+import { parse, print } from "../lib/document.ts";
+import { applyEdits } from "../lib/edit.ts";
+import { readWithHcl } from "../lib/hcl2json.ts";
+import { verifyEdit } from "../lib/verify.ts";
+import { toJson } from "../lib/value.ts";
+import { generateFiles } from "./generate.ts";
+
+/** A prod terraform.tfvars of a repository with this many variables (~92% of them set there). */
+function tfvars(vars: number): string {
+  const { files } = generateFiles({ envs: 2, vars, seed: 1, changedFraction: 0.1 });
+  return files.get("environments/prod/terraform.tfvars")!;
+}
+
+// 5,500 variables give a file of ~5,000 attributes: issue 2's "parse + read every value of a
+// 5,000-attribute file in under 100 ms".
+const inputs = [500, 5500].map((vars) => {
+  const text = tfvars(vars);
+  const doc = parse(text, "terraform.tfvars", { tfvars: true });
+  const attrs = doc.attributes;
+  // Edit an attribute in the middle of the file: a multi-line one when there is one there.
+  const mid = attrs.slice(Math.floor(attrs.length / 2));
+  const target = mid.find((a) => a.endLine > a.line) ?? mid[0];
+  const newValue = '["edited", "by", "lib_bench"]';
+  const intended = parse(`x = ${newValue}\n`).get("x")!.value;
+  const label = `${attrs.length.toLocaleString("en-US")} attributes`;
+  return { text, doc, target, newValue, intended, label };
+});
+
+const runAllowed = Deno.permissions.querySync({ name: "run" }).state === "granted";
+
+// Start-up, whole processes: `deno eval` alone, then loading the wasm module and reading one
+// attribute with it. The difference is what a command pays for loading hcl2json.
+async function denoEval(code: string): Promise<void> {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["eval", "--quiet", "--no-config", "--no-lock", code],
+    stdout: "null",
+    stderr: "piped",
+  }).output();
+  if (!out.success) throw new Error(new TextDecoder().decode(out.stderr));
+}
+
+Deno.bench({
+  name: "deno eval of nothing (start-up)",
+  group: "start-up",
+  baseline: true,
+  ignore: !runAllowed,
+  n: 10,
+  warmup: 1,
+  fn: () => denoEval(""),
+});
+
+Deno.bench({
+  name: "deno eval: load hcl2json + read 1 attribute",
+  group: "start-up",
+  ignore: !runAllowed,
+  n: 10,
+  warmup: 1,
+  fn: () =>
+    denoEval(
+      'const m = await import("npm:@cdktn/hcl2json@0.24.0"); await m.parse("a.tfvars", "a = 1\\n");',
+    ),
+});
+
+// In process, once: the first readWithHcl instantiates the wasm module. Registered before every
+// other bench that uses it, with no warm-up, so this is the only cold call.
+Deno.bench({
+  name: "hcl2json first call in this process (wasm start-up, 1 sample)",
+  group: "start-up, in process",
+  n: 1,
+  warmup: 0,
+  fn: async () => {
+    await readWithHcl("a = 1\n", "a.tfvars");
+  },
+});
+
+for (const input of inputs) {
+  const group = `tfvars, ${input.label}`;
+  Deno.bench({
+    name: `parse (${input.label})`,
+    group,
+    baseline: true,
+    fn: () => {
+      parse(input.text, "terraform.tfvars", { tfvars: true });
+    },
+  });
+
+  Deno.bench({
+    name: "parse + read every value as JSON",
+    group,
+    fn: () => {
+      const doc = parse(input.text, "terraform.tfvars", { tfvars: true });
+      let n = 0;
+      for (const a of doc.attributes) n += toJson(a.value).length;
+      if (n === 0) throw new Error("no values");
+    },
+  });
+
+  Deno.bench({
+    name: "print (round trip of the parsed document)",
+    group,
+    fn: () => {
+      if (print(input.doc) !== input.text) throw new Error("round trip changed the text");
+    },
+  });
+
+  Deno.bench({
+    name: `one edit: set "${input.target.name}"`,
+    group,
+    fn: () => {
+      applyEdits(input.doc, [{ kind: "set", name: input.target.name, value: input.newValue }]);
+    },
+  });
+
+  const edited = applyEdits(input.doc, [{
+    kind: "set",
+    name: input.target.name,
+    value: input.newValue,
+  }]);
+  Deno.bench({
+    name: "verify that edit (re-parse + hcl2json + compare)",
+    group,
+    fn: async () => {
+      await verifyEdit(input.doc, edited, new Map([[input.target.name, input.intended]]));
+    },
+  });
+
+  Deno.bench({
+    name: "hcl2json read of the file alone (reference)",
+    group,
+    fn: async () => {
+      await readWithHcl(input.text, "terraform.tfvars");
+    },
+  });
+}

@@ -1,0 +1,192 @@
+// Printing what the sync commands did or would do: unified diffs (coloured on a terminal), the
+// semantic summary a person reads, and the JSON a script reads.
+import type { SyncPlan } from "../lib/sync.ts";
+import type { Change, FilePlan } from "../lib/sync_plan.ts";
+import type { WriteResult } from "../lib/transaction.ts";
+import type { ModuleVars } from "../lib/module.ts";
+import { isSensitive, jsonValue, SENSITIVE } from "../lib/present.ts";
+import { toHcl, type Value } from "../lib/value.ts";
+
+export interface Paint {
+  bold(s: string): string;
+  red(s: string): string;
+  green(s: string): string;
+  yellow(s: string): string;
+  cyan(s: string): string;
+  dim(s: string): string;
+}
+
+export function painter(color: boolean): Paint {
+  const sgr = (open: number, close: number) => (s: string) =>
+    color ? `\x1b[${open}m${s}\x1b[${close}m` : s;
+  return {
+    bold: sgr(1, 22),
+    red: sgr(31, 39),
+    green: sgr(32, 39),
+    yellow: sgr(33, 39),
+    cyan: sgr(36, 39),
+    dim: sgr(2, 22),
+  };
+}
+
+/** A value as people read it: one line of HCL, without comments; a sensitive one hidden. */
+export function show(module: ModuleVars, name: string, value: Value): string {
+  return isSensitive(module, name) ? SENSITIVE : toHcl(value);
+}
+
+/** The unified diff of a file's two texts (`--- /dev/null` for a new file), lines without "\r". */
+export async function unifiedDiff(plan: FilePlan, paint: Paint): Promise<string> {
+  const { structuredPatch } = await import("diff");
+  const patch = structuredPatch(plan.file, plan.file, plan.before, plan.after, "", "", {
+    context: 3,
+  });
+  const out = [
+    paint.bold(`--- ${plan.exists ? "a/" + plan.file : "/dev/null"}`),
+    paint.bold(`+++ b/${plan.file}`),
+  ];
+  for (const h of patch.hunks) {
+    out.push(paint.cyan(`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`));
+    for (const line of h.lines) {
+      const text = line.replace(/\r$/, "");
+      out.push(line[0] === "-" ? paint.red(text) : line[0] === "+" ? paint.green(text) : text);
+    }
+  }
+  return out.join("\n") + "\n";
+}
+
+function changeLine(module: ModuleVars, c: Change, width: number, paint: Paint): string {
+  const v = (x: Value | undefined) => (x === undefined ? "(not set)" : show(module, c.name, x));
+  const mark =
+    { update: paint.yellow("~"), add: paint.green("+"), remove: paint.red("-") }[c.action];
+  const from = c.from === undefined ? "(not set)" : v(c.from) + (c.fromDefault ? " (default)" : "");
+  return `  ${mark} ${c.name.padEnd(width)}  ${from} → ${v(c.to)}`;
+}
+
+/** What each file gets, and what is left alone, as lines a person reads. */
+export function summaryText(plan: SyncPlan, module: ModuleVars, paint: Paint): string {
+  const out: string[] = [];
+  for (const f of plan.files) {
+    const what = f.role === "shared"
+      ? `extract from ${plan.source}`
+      : plan.command === "sync"
+      ? `sync from ${plan.source}`
+      : `apply to ${plan.target}`;
+    if (f.changes.length === 0) {
+      out.push(`${paint.bold(f.file)} (${what}): up to date`);
+      continue;
+    }
+    out.push(`${paint.bold(f.file)} (${what}${f.exists ? "" : ", new file"}):`);
+    const width = Math.max(...f.changes.map((c) => c.name.length));
+    for (const c of f.changes) out.push(changeLine(module, c, width, paint));
+  }
+  if (plan.notInSource.length > 0) {
+    out.push(
+      `Not set in ${plan.source} (it uses the variables.tf default): ${
+        plan.notInSource.join(", ")
+      }`,
+    );
+  }
+  for (const t of plan.targetOnly) {
+    const what = plan.prune ? "removed (--prune)" : "left alone (--prune removes it)";
+    out.push(
+      `Set in ${plan.target} but not in ${plan.source}, ${what}: ${t.name} = ${
+        show(module, t.name, t.value)
+      } (${t.file}:${t.line})`,
+    );
+  }
+  for (const u of plan.unclassified) {
+    out.push(
+      `Unclassified, never synced: ${u.name} (set in ${
+        u.files.join(", ")
+      }); classify it in tfsync.hcl`,
+    );
+  }
+  return out.join("\n") + "\n";
+}
+
+/** The conflicts, one line each, or "" when there are none. */
+export function conflictsText(
+  plan: SyncPlan,
+  module: ModuleVars,
+  paint: Paint,
+  overwrite: "will be" | "would be",
+): string {
+  if (plan.conflicts.length === 0) return "";
+  const n = plan.conflicts.length;
+  const record = plan.record;
+  const out = [
+    paint.yellow(
+      `${n} conflict${
+        n === 1 ? "" : "s"
+      }: ${plan.target} differs from the last sync (${record}), ` +
+        `edited since then; ${n === 1 ? "this value" : "these values"} ${overwrite} overwritten:`,
+    ),
+  ];
+  for (const c of plan.conflicts) {
+    const side = (s: typeof c.target) =>
+      `${show(module, c.name, s.value)}${s.default ? " (default)" : ""} (${s.file}:${s.line})`;
+    out.push(
+      `  ${c.name}: ${plan.target} ${side(c.target)}, last sync ${side(c.record)}, new ${
+        show(module, c.name, c.incoming)
+      }`,
+    );
+  }
+  return out.join("\n") + "\n";
+}
+
+/** What a run wrote, one line a file. */
+export function writtenText(results: WriteResult[], plans: FilePlan[], paint: Paint): string {
+  return results.map((r, i) => {
+    if (!r.written) return `Unchanged: ${r.file}\n`;
+    const verb = plans[i].exists ? "Wrote" : "Created";
+    return `${paint.green(verb)} ${r.file}${r.backup ? ` (backup: ${r.file}.bak)` : ""}\n`;
+  }).join("");
+}
+
+/** The whole run as one JSON document. */
+export function planJson(
+  plan: SyncPlan,
+  module: ModuleVars,
+  o: { dryRun: boolean; results?: WriteResult[]; diffs: Map<FilePlan, string> },
+): string {
+  const value = (name: string, v: Value) => isSensitive(module, name) ? SENSITIVE : jsonValue(v);
+  const doc = {
+    command: plan.command,
+    source: plan.source,
+    ...(plan.target !== undefined && { target: plan.target }),
+    dry_run: o.dryRun,
+    files: plan.files.map((f, i) => ({
+      file: f.file,
+      role: f.role,
+      created: !f.exists && f.after !== f.before,
+      changed: f.after !== f.before,
+      written: o.results?.[i]?.written ?? false,
+      backup: o.results?.[i]?.backup ? f.file + ".bak" : null,
+      changes: f.changes.map((c) => ({
+        name: c.name,
+        action: c.action,
+        ...(c.from !== undefined && { from: value(c.name, c.from) }),
+        ...(c.fromDefault && { from_default: true }),
+        ...(c.to !== undefined && { to: value(c.name, c.to) }),
+        line: c.line,
+      })),
+      diff: o.diffs.get(f) ?? "",
+    })),
+    conflicts: plan.conflicts.map((c) => ({
+      name: c.name,
+      target: { ...c.target, value: value(c.name, c.target.value) },
+      record: { ...c.record, value: value(c.name, c.record.value) },
+      incoming: value(c.name, c.incoming),
+    })),
+    target_only: plan.targetOnly.map((t) => ({
+      name: t.name,
+      value: value(t.name, t.value),
+      file: t.file,
+      line: t.line,
+      pruned: plan.prune,
+    })),
+    not_in_source: plan.notInSource,
+    unclassified: plan.unclassified,
+  };
+  return JSON.stringify(doc, null, 2) + "\n";
+}

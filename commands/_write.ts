@@ -1,0 +1,125 @@
+// The part every writing command shares: verify, report conflicts, --fail-on-conflict, --dry-run,
+// the confirmation, the write, and what is printed around them.
+import { EXIT, type Io } from "./_command.ts";
+import { type Common, UsageError } from "./_options.ts";
+import {
+  conflictsText,
+  painter,
+  planJson,
+  summaryText,
+  unifiedDiff,
+  writtenText,
+} from "./_report.ts";
+import type { SyncContext, SyncPlan } from "../lib/sync.ts";
+import type { FilePlan } from "../lib/sync_plan.ts";
+import { changed, commit, verifyPlans, type WriteResult } from "../lib/transaction.ts";
+
+/** The options of the commands that write an environment. */
+export const TARGET_OPTIONS = {
+  prune: { type: "boolean" },
+  "fail-on-conflict": { type: "boolean" },
+} as const;
+
+export const TARGET_USAGE =
+  `  --prune             remove syncable variables the target sets but the source does not
+                      (the target then takes the same variables.tf default as the source)
+  --fail-on-conflict  exit 1, writing nothing, when a target value to overwrite differs from
+                      the shared file's (edited by hand since the last sync)`;
+
+export interface RunOptions {
+  /** Ask before writing (promote, backport): on a terminal, else refuse without --yes. */
+  confirm: boolean;
+  failOnConflict: boolean;
+  /** After writing, print the unified diff of the target (promote, backport). */
+  showTargetDiff: boolean;
+  /** A last line for people, after a write. */
+  hint?: (results: WriteResult[]) => string | undefined;
+}
+
+export async function runPlan(
+  plan: SyncPlan,
+  ctx: SyncContext,
+  common: Common,
+  io: Io,
+  o: RunOptions,
+): Promise<number> {
+  const paint = painter(common.color && !common.json);
+  const text = (s: string) => common.json || io.stdout(s);
+  /** A block of lines, then a blank line. */
+  const para = (s: string) => s && text(s + "\n");
+  const diffs = new Map<FilePlan, string>();
+  const diffOf = async (f: FilePlan) => {
+    if (!diffs.has(f)) diffs.set(f, await unifiedDiff(f, paint));
+    return diffs.get(f)!;
+  };
+  const json = async (results?: WriteResult[]) => {
+    for (const f of changed(plan.files)) await diffOf(f);
+    io.stdout(planJson(plan, ctx.module, { dryRun: common.dryRun, results, diffs }));
+  };
+  const summary = () => summaryText(plan, ctx.module, paint);
+  const willWrite = !common.dryRun && !o.failOnConflict;
+  const conflicts = conflictsText(plan, ctx.module, paint, willWrite ? "will be" : "would be");
+
+  await verifyPlans(plan.files);
+  const todo = changed(plan.files);
+  if (o.failOnConflict && plan.conflicts.length > 0) {
+    if (common.json) await json();
+    else text(conflicts + "Nothing written: --fail-on-conflict\n");
+    return EXIT.differences;
+  }
+  if (common.dryRun || todo.length === 0) {
+    if (common.json) return await json(), EXIT.ok;
+    for (const f of todo) para(await diffOf(f));
+    para(summary());
+    para(conflicts);
+    text(todo.length === 0 ? "Nothing to change.\n" : "Dry run: nothing written.\n");
+    return EXIT.ok;
+  }
+  let previewed = false;
+  if (o.confirm && !common.yes) {
+    if (!io.interactive || io.env("CI") !== undefined) {
+      io.stderr(
+        `tfsync ${plan.command}: not confirmed: no terminal to ask on; pass --yes to write, or --dry-run to see the changes\n`,
+      );
+      return EXIT.usage;
+    }
+    const say = (s: string) => s && (common.json ? io.stderr : io.stdout)(s + "\n");
+    for (const f of todo) say(await diffOf(f));
+    say(summary());
+    say(conflicts);
+    const files = todo.map((f) => f.file).join(" and ");
+    (common.json ? io.stderr : io.stdout)(
+      `Write ${files}? Press Enter to continue, or Ctrl+C to cancel: `,
+    );
+    const answer = await io.readLine();
+    if (answer === null || !/^\s*(y|yes)?\s*$/i.test(answer)) {
+      io.stderr(`tfsync ${plan.command}: cancelled: nothing written\n`);
+      return EXIT.usage;
+    }
+    previewed = true;
+  }
+  const results = await commit(plan.files, {
+    backup: common.backup,
+    holder: `tfsync ${plan.command} (pid ${Deno.pid})`,
+    onLocked: () => previewed || para(conflicts),
+  });
+  if (common.json) return await json(results), EXIT.ok;
+  if (!previewed) {
+    if (o.showTargetDiff) {
+      for (const f of todo) if (f.role === "target") para(await diffOf(f));
+    }
+    para(summary());
+  }
+  text(writtenText(results, plan.files, paint));
+  const hint = o.hint?.(results);
+  if (hint) text(hint + "\n");
+  return EXIT.ok;
+}
+
+/** The value of a required option. Throws UsageError. */
+export function requireOption(value: unknown, flag: string): string {
+  if (typeof value !== "string" || value === "") {
+    throw new UsageError(`missing ${flag} ENV`);
+  }
+  return value;
+}

@@ -1,0 +1,392 @@
+import assert from "node:assert/strict";
+import { parse } from "./document.ts";
+import { applyEdits, type Edit, edit } from "./edit.ts";
+import { HclNumber } from "./value.ts";
+
+interface Case {
+  name: string;
+  input: string;
+  edits: Edit[];
+  want: string;
+}
+
+const set = (name: string, value: string, comment?: string | null): Edit =>
+  comment === undefined ? { kind: "set", name, value } : { kind: "set", name, value, comment };
+const insert = (
+  name: string,
+  value: string,
+  at: Extract<Edit, { kind: "insert" }>["at"],
+): Edit => ({
+  kind: "insert",
+  name,
+  value,
+  at,
+});
+const remove = (name: string): Edit => ({ kind: "remove", name });
+
+const NETWORK = `# =====================
+# Network
+# =====================
+vpc_cidr = "10.0.0.0/16"
+subnets  = 2
+
+# =====================
+# Compute
+# =====================
+size = 3
+`;
+
+const CASES: Case[] = [
+  // set
+  {
+    name: "set keeps the inline comment",
+    input: 'region = "eu" # where\nsize   = 2\n',
+    edits: [set("region", '"us-east-1"')],
+    want: 'region = "us-east-1" # where\nsize   = 2\n',
+  },
+  {
+    name: "set replaces the inline comment",
+    input: 'region = "eu" # where\nsize   = 2\n',
+    edits: [set("region", '"us"', "# moved")],
+    want: 'region = "us" # moved\nsize   = 2\n',
+  },
+  {
+    name: "set drops the inline comment",
+    input: 'region = "eu" // where\nsize   = 2\n',
+    edits: [set("region", '"us"', null)],
+    want: 'region = "us"\nsize   = 2\n',
+  },
+  {
+    name: "set keeps indentation, a comment before the name and the spacing after =",
+    input: "  /* note */ count =   1 // c\n",
+    edits: [set("count", "2")],
+    want: "  /* note */ count =   2 // c\n",
+  },
+  {
+    name: "set replaces a multi-line value whole, and the line joins the run below",
+    input: 'zones = [\n  "a", # first\n  "b",\n] # list\nn = 1\n',
+    edits: [set("zones", '["c"]')],
+    want: 'zones = ["c"] # list\nn     = 1\n',
+  },
+  {
+    name: "set to a multi-line value splits the run and realigns what is left",
+    input: "a   = 1\nbbb = 2\nc   = 3\n",
+    edits: [set("bbb", "[\n  1,\n]")],
+    want: "a = 1\nbbb = [\n  1,\n]\nc = 3\n",
+  },
+  {
+    name: "set writes a multi-line value with the file's CRLF line endings",
+    input: "a = 1\r\nlist = [\r\n  1,\r\n]\r\n",
+    edits: [set("list", "[\n  2,\r\n  3,\n]")],
+    want: "a = 1\r\nlist = [\r\n  2,\r\n  3,\r\n]\r\n",
+  },
+  {
+    name: "set in a file without a final newline leaves it without",
+    input: "a = 1\nb = 2",
+    edits: [set("b", "3")],
+    want: "a = 1\nb = 3",
+  },
+  {
+    name: "set keeps a byte order mark",
+    input: "\uFEFFa = 1\n",
+    edits: [set("a", "2")],
+    want: "\uFEFFa = 2\n",
+  },
+  {
+    name: "set realigns the run it changed the width of",
+    input: "a   = 1\nbbb = 2\n",
+    edits: [set("a", "10")],
+    want: "a   = 10\nbbb = 2\n",
+  },
+  {
+    name: "set realigns the trailing comments of its run",
+    input: "aaa = 1   # x\nb   = 22  # y\nc   = 333 # z\n",
+    edits: [set("c", "3")],
+    want: "aaa = 1  # x\nb   = 22 # y\nc   = 3  # z\n",
+  },
+  {
+    name: "set dropping a comment realigns the comments left in the run",
+    input: "aaa = 1   # x\nb   = 22  # y\nc   = 333 # z\n",
+    edits: [set("c", "333", null)],
+    want: "aaa = 1  # x\nb   = 22 # y\nc   = 333\n",
+  },
+  {
+    name: "set leaves a hand-misaligned run alone",
+    input: "a = 1\nbb    = 2\nccc = 3\n",
+    edits: [set("a", "5")],
+    want: "a = 5\nbb    = 2\nccc = 3\n",
+  },
+  {
+    name: "set closes up a run padded for a line that is gone, as terraform fmt would",
+    input: "a    = 1\nbb   = 2\n",
+    edits: [set("a", "5")],
+    want: "a  = 5\nbb = 2\n",
+  },
+  {
+    name: "set to a multi-line value takes the padding out of its line's =",
+    input: "a   = 1\nbbb = 2\n",
+    edits: [set("a", "[\n  1,\n]")],
+    want: "a = [\n  1,\n]\nbbb = 2\n",
+  },
+  {
+    name: "set joining two aligned runs realigns them as one",
+    input: "a = 1 # x\nlist = [\n  1,\n]\nbbbbbb = 2 # y\n",
+    edits: [set("list", "3", "# z")],
+    want: "a      = 1 # x\nlist   = 3 # z\nbbbbbb = 2 # y\n",
+  },
+  {
+    name: "set to a heredoc at the end of a file without a final newline adds one",
+    input: "a = 1\nb = 2 /* c */",
+    edits: [set("b", "<<EOT\nhi\nEOT", null)],
+    want: "a = 1\nb = <<EOT\nhi\nEOT\n",
+  },
+  // insert
+  {
+    name: "insert after an attribute widens the run it joins",
+    input: "a  = 1\nbb = 2\n\nc = 3\n",
+    edits: [insert("longname", "3", { after: "a" })],
+    want: "a        = 1\nlongname = 3\nbb       = 2\n\nc = 3\n",
+  },
+  {
+    name: "insert after an attribute takes the column of the run it joins",
+    input: "a  = 1\nbb = 2\n\nc = 3\n",
+    edits: [insert("d", "4", { after: "bb" })],
+    want: "a  = 1\nbb = 2\nd  = 4\n\nc = 3\n",
+  },
+  {
+    name: "insert after a multi-line attribute",
+    input: "list = [\n  1,\n]\nz = 1\n",
+    edits: [insert("yy", "2", { after: "list" })],
+    want: "list = [\n  1,\n]\nyy = 2\nz  = 1\n",
+  },
+  {
+    name: "insert writes its comment, aligned with the run's comments",
+    input: "a = 1 # c\nb = 2\n",
+    edits: [{
+      kind: "insert",
+      name: "long_name",
+      value: "3",
+      comment: "# new",
+      at: { after: "a" },
+    }],
+    want: "a         = 1 # c\nlong_name = 3 # new\nb         = 2\n",
+  },
+  {
+    name: "insert at the end of a section stops before the next banner",
+    input: NETWORK,
+    edits: [insert("zone", '"a"', { section: /^# Network/ })],
+    want: NETWORK.replace("subnets  = 2\n", 'subnets  = 2\nzone     = "a"\n'),
+  },
+  {
+    name: "insert into an empty section goes right under its heading",
+    input: "# =====\n# Empty\n# =====\n\n# =====\n# Next\n# =====\nx = 1\n",
+    edits: [insert("y", "2", { section: /Empty/ })],
+    want: "# =====\n# Empty\n# =====\ny = 2\n\n# =====\n# Next\n# =====\nx = 1\n",
+  },
+  {
+    name: "insert at the end of the file joins the last run",
+    input: "alpha = 1\nb     = 2\n",
+    edits: [insert("c", "3", { end: true })],
+    want: "alpha = 1\nb     = 2\nc     = 3\n",
+  },
+  {
+    name: "insert at the end of a file without a final newline leaves it without",
+    input: "a = 1\nb = 2",
+    edits: [insert("c", "3", { end: true })],
+    want: "a = 1\nb = 2\nc = 3",
+  },
+  {
+    name: "insert of a heredoc at the end of a file without a final newline adds one",
+    input: "a = 1",
+    edits: [insert("b", "<<EOT\nhi\nEOT", { end: true })],
+    want: "a = 1\nb = <<EOT\nhi\nEOT\n",
+  },
+  {
+    name: "insert at the end trims the spaces that ended the file, as fmt would",
+    input: "a = 1  ",
+    edits: [insert("b", "2", { end: true })],
+    want: "a = 1\nb = 2",
+  },
+  {
+    name: "insert at the end replaces a last line of spaces",
+    input: "a = 1\n   ",
+    edits: [insert("b", "2", { end: true })],
+    want: "a = 1\nb = 2",
+  },
+  {
+    name: "insert at the end keeps the spaces that end a # comment",
+    input: "a = 1 # c  ",
+    edits: [insert("b", "2", { end: true })],
+    want: "a = 1 # c  \nb = 2",
+  },
+  {
+    name: "insert at the end gives a block comment that ended the file one space",
+    input: "aaa = 10 # x\nb   = 2  /* y */",
+    edits: [insert("c", "3", { end: true })],
+    want: "aaa = 10 # x\nb   = 2 /* y */\nc   = 3",
+  },
+  {
+    name: "insert after an attribute whose next one is removed",
+    input: "a = 1\n# about b\nb = 2\n",
+    edits: [insert("c", "3", { after: "a" }), remove("b")],
+    want: "a = 1\nc = 3\n",
+  },
+  {
+    name: "insert uses CRLF for its line and inside a multi-line value",
+    input: "a = 1\r\nb = 2\r\n",
+    edits: [insert("c", "{\n  k = 1\n}", { after: "a" })],
+    want: "a = 1\r\nc = {\r\n  k = 1\r\n}\r\nb = 2\r\n",
+  },
+  {
+    name: "insert keeps a byte order mark",
+    input: "\uFEFF# vars\n",
+    edits: [insert("a", "1", { end: true })],
+    want: "\uFEFF# vars\na = 1\n",
+  },
+  // remove
+  {
+    name: "remove takes the attribute's own comment lines with it",
+    input: "a = 1\n\n# about b\n# more\nb = 2\n\nc = 3\n",
+    edits: [remove("b")],
+    want: "a = 1\n\n\nc = 3\n",
+  },
+  {
+    name: "remove keeps a heading comment above a run, and realigns the run",
+    input: "# heading\nalpha = 1\nbeta  = 2\n",
+    edits: [remove("alpha")],
+    want: "# heading\nbeta = 2\n",
+  },
+  {
+    name: "remove of a run's last line realigns the lines above",
+    input: "a          = 1\nlongername = 2\n\nc = 3\n",
+    edits: [remove("longername")],
+    want: "a = 1\n\nc = 3\n",
+  },
+  {
+    name: "remove of the file's last line realigns the lines above",
+    input: "a          = 1\nlongername = 2\n",
+    edits: [remove("longername")],
+    want: "a = 1\n",
+  },
+  // comment
+  {
+    name: "comment replaces the matching line and keeps its line ending",
+    input: "# Last synced: never\r\na = 1\r\n",
+    edits: [{ kind: "comment", match: /^# Last synced:/, line: "# Last synced: 2024-05-01" }],
+    want: "# Last synced: 2024-05-01\r\na = 1\r\n",
+  },
+  {
+    name: "comment replaces only the first matching line",
+    input: "# tag: x\n# tag: y\na = 1\n",
+    edits: [{ kind: "comment", match: /^# tag:/, line: "# tag: z" }],
+    want: "# tag: z\n# tag: y\na = 1\n",
+  },
+  // batches
+  {
+    name: "a batch of edits applies in one pass",
+    input: "# Last synced: never\na = 1\nb = 2\nc = 3\n",
+    edits: [
+      { kind: "comment", match: /Last synced/, line: "# Last synced: now" },
+      set("a", '"x"'),
+      insert("long", "4", { after: "a" }),
+      remove("c"),
+    ],
+    want: '# Last synced: now\na    = "x"\nlong = 4\nb    = 2\n',
+  },
+  {
+    name: "a no-op set returns the text unchanged",
+    input: "a  = 1 # c\nbb = 2\n",
+    edits: [set("a", "1")],
+    want: "a  = 1 # c\nbb = 2\n",
+  },
+];
+
+for (const c of CASES) {
+  Deno.test(`applyEdits() ${c.name}`, () => {
+    const doc = parse(c.input, "test.tfvars", { tfvars: true });
+    assert.equal(applyEdits(doc, c.edits), c.want);
+  });
+}
+
+Deno.test("applyEdits() with no edits returns the very same text", () => {
+  const text = "a    = 1 # hand-aligned\nbb = 2\n";
+  assert.equal(applyEdits(parse(text, "t.tfvars", { tfvars: true }), []), text);
+});
+
+const ERRORS: Array<{ name: string; input: string; edits: Edit[]; message: string }> = [
+  {
+    name: "two sets of one attribute",
+    input: "a = 1\nb = 2\n",
+    edits: [set("a", "3"), set("a", "4")],
+    message: 'Cannot apply overlapping edits in "t.tfvars"',
+  },
+  {
+    name: "a set and a remove of one attribute",
+    input: "a = 1\nb = 2\n",
+    edits: [set("a", "3"), remove("a")],
+    message: 'Cannot apply overlapping edits in "t.tfvars"',
+  },
+  {
+    name: "a set of an unknown attribute",
+    input: "a = 1\n",
+    edits: [set("b", "3")],
+    message: 'Cannot edit "b": it is not set in "t.tfvars"',
+  },
+  {
+    name: "an insert of an attribute already set",
+    input: "a = 1\n",
+    edits: [insert("a", "3", { end: true })],
+    message: 'Cannot insert "a": it is already set',
+  },
+  {
+    name: "an insert after an unknown attribute",
+    input: "a = 1\n",
+    edits: [insert("b", "3", { after: "zz" })],
+    message: 'Cannot edit "zz": it is not set in "t.tfvars"',
+  },
+  {
+    name: "an insert into an unknown section",
+    input: "# A\na = 1\n",
+    edits: [insert("b", "3", { section: /^# B/ })],
+    message: 'No section heading matches /^# B/ in "t.tfvars"',
+  },
+  {
+    name: "a set to a heredoc that would keep a trailing comment",
+    input: "a = 1 # c\n",
+    edits: [set("a", "<<EOT\nx\nEOT")],
+    message:
+      'Cannot set "a" to a heredoc with a trailing comment: its closing marker must end the line',
+  },
+  {
+    name: "an insert of a heredoc with a trailing comment",
+    input: "a = 1\n",
+    edits: [{
+      kind: "insert",
+      name: "b",
+      value: "<<EOT\nx\nEOT",
+      comment: "# c",
+      at: { end: true },
+    }],
+    message:
+      'Cannot set "b" to a heredoc with a trailing comment: its closing marker must end the line',
+  },
+  {
+    name: "a comment edit that matches no line",
+    input: "a = 1 # Last synced\n",
+    edits: [{ kind: "comment", match: /Last synced/, line: "# x" }],
+    message: 'No comment line matches /Last synced/ in "t.tfvars"',
+  },
+];
+
+for (const c of ERRORS) {
+  Deno.test(`applyEdits() throws TypeError for ${c.name}`, () => {
+    const doc = parse(c.input, "t.tfvars", { tfvars: true });
+    assert.throws(() => applyEdits(doc, c.edits), { name: "TypeError", message: c.message });
+  });
+}
+
+Deno.test("edit() returns the edited text read back as a document", () => {
+  const doc = edit(parse("a = 1\nb = 2\n", "t.tfvars", { tfvars: true }), [set("b", "2.50")]);
+  assert.equal(doc.text, "a = 1\nb = 2.50\n");
+  assert.deepEqual(doc.get("b")?.value, new HclNumber("2.5"));
+});

@@ -1,0 +1,218 @@
+// Property tests over generated tfvars files (tests/_generate.ts): the round trip is the identity,
+// the attributes are the ones written, and the values are hcl2json's, exactly for numbers.
+import { deepStrictEqual, strictEqual } from "node:assert";
+import fc from "fast-check";
+import { type Document, parse, print } from "../lib/document.ts";
+import { readWithHcl } from "../lib/hcl2json.ts";
+import { HclNumber, toHcl, toPlain, type Value, valuesEqual } from "../lib/value.ts";
+import { hclValue, terraformFmt, tfvarsFile } from "./_generate.ts";
+
+const SEED = 20_240_611;
+const RUNS = { seed: SEED, numRuns: 200 };
+
+Deno.test("parse() round-trips generated tfvars files and finds their attributes", () => {
+  fc.assert(
+    fc.property(tfvarsFile(), ({ text, names }) => {
+      const doc = parse(text, "gen.tfvars", { tfvars: true });
+      strictEqual(print(doc), text);
+      deepStrictEqual(doc.attributes.map((a) => a.name), names);
+      assertTiled(doc);
+      assertAttributeSpans(doc);
+    }),
+    { ...RUNS, numRuns: 400 },
+  );
+});
+
+Deno.test("parse() reads generated tfvars files as hcl2json does", async () => {
+  await fc.assert(
+    fc.asyncProperty(tfvarsFile(), async ({ text }) => {
+      const theirs = await readWithHcl(text, "gen.tfvars"); // throws if the file is not valid HCL
+      deepStrictEqual(plainValues(parse(text, "gen.tfvars", { tfvars: true })), zeroes(theirs));
+    }),
+    RUNS,
+  );
+});
+
+Deno.test("hclValue() yields values that hcl2json reads as parse() does", async () => {
+  await fc.assert(
+    fc.asyncProperty(hclValue(), async (source) => {
+      const text = `v = ${source}\n`;
+      deepStrictEqual(
+        plainValues(parse(text, "v.tfvars", { tfvars: true })),
+        zeroes(await readWithHcl(text, "v.tfvars")),
+      );
+    }),
+    { ...RUNS, numRuns: 100 },
+  );
+});
+
+Deno.test("toHcl() writes generated values so that parse() reads them back", () => {
+  fc.assert(
+    fc.property(hclValue(), (source) => {
+      const value = valueOf(source);
+      strictEqual(valuesEqual(valueOf(toHcl(value)), value), true, toHcl(value));
+    }),
+    RUNS,
+  );
+});
+
+Deno.test("parse() reads generated number literals exactly", () => {
+  fc.assert(
+    fc.property(numberLiteral(), (literal) => {
+      const value = valueOf(literal);
+      strictEqual(value instanceof HclNumber, true);
+      const { text } = value as HclNumber;
+      strictEqual(
+        /^-?(0|[1-9][0-9]*)(\.[0-9]*[1-9])?$/.test(text) && text !== "-0",
+        true,
+        `canonical: ${text}`,
+      );
+      deepStrictEqual(exact(text), exact(literal));
+    }),
+    { ...RUNS, numRuns: 1000 },
+  );
+});
+
+Deno.test("parse() tells numbers apart exactly where doubles cannot", () => {
+  let closeCalls = 0;
+  fc.assert(
+    fc.property(
+      numberLiteral().chain((x) => fc.tuple(fc.constant(x), relatedLiteral(x))),
+      ([x, y]) => {
+        const same = valuesEqual(valueOf(x), valueOf(y));
+        strictEqual(same, deepEqual(exact(x), exact(y)), `${x} vs ${y}`);
+        if (!same && Number(x) === Number(y)) closeCalls++;
+      },
+    ),
+    { ...RUNS, numRuns: 1000 },
+  );
+  strictEqual(
+    closeCalls > 50,
+    true,
+    `only ${closeCalls} pairs were equal as doubles but not exactly`,
+  );
+});
+
+Deno.test("parse() round-trips terraform fmt's output of generated files", async () => {
+  const files = fc.sample(tfvarsFile(), { seed: SEED, numRuns: 80 });
+  const formatted = await terraformFmt(files.map((f) => f.text));
+  if (formatted === undefined) {
+    console.log("skipped: terraform is not on PATH");
+    return;
+  }
+  files.forEach(({ text }, i) => {
+    const doc = parse(formatted[i], "fmt.tfvars", { tfvars: true });
+    strictEqual(print(doc), formatted[i]);
+    deepStrictEqual(plainValues(doc), plainValues(parse(text, "gen.tfvars", { tfvars: true })));
+  });
+});
+
+/** Parses `v = <source>` and returns its value. */
+function valueOf(source: string): Value {
+  return parse(`v = ${source}\n`, "v.tfvars", { tfvars: true }).get("v")!.value;
+}
+
+function plainValues(doc: Document): Record<string, unknown> {
+  return Object.fromEntries(doc.attributes.map((a) => [a.name, toPlain(a.value)]));
+}
+
+/** hcl2json keeps -0, which HclNumber reads as 0 (cty compares them equal). */
+function zeroes(v: unknown): unknown {
+  if (Object.is(v, -0)) return 0;
+  if (Array.isArray(v)) return v.map(zeroes);
+  if (v && typeof v === "object") {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, zeroes(x)]));
+  }
+  return v;
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  try {
+    deepStrictEqual(a, b);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The items cover the text from start to end, without gaps or overlaps. */
+function assertTiled(doc: Document): void {
+  let at = 0;
+  for (const item of doc.items) {
+    strictEqual(item.start, at);
+    at = item.end;
+  }
+  strictEqual(at, doc.text.length);
+}
+
+/** Each attribute's spans hold what they say: its name, a value that reads alone, its comments. */
+function assertAttributeSpans(doc: Document): void {
+  for (const a of doc.attributes) {
+    strictEqual(doc.text.startsWith(a.name, a.nameStart), true);
+    strictEqual(doc.lineOf(a.nameStart), a.line);
+    strictEqual(doc.lineOf(a.valueEnd), a.endLine);
+    const value = valueOf(doc.text.slice(a.valueStart, a.valueEnd));
+    strictEqual(valuesEqual(value, a.value), true, "the value's text reads alone");
+    if (a.comment) {
+      strictEqual(/^(#|\/\/|\/\*)/.test(doc.raw(a.comment)), true);
+      strictEqual(doc.lineOf(a.comment.start), a.endLine);
+    }
+    const leading = parse(doc.text.slice(a.leadingStart, a.start), "lead.tfvars", { tfvars: true });
+    strictEqual(leading.items.every((i) => i.kind === "trivia" && i.isComment), true);
+  }
+}
+
+/** A number literal of up to 40 digits with an exponent up to ±40: beyond doubles, often. */
+function numberLiteral(): fc.Arbitrary<string> {
+  return fc.tuple(
+    fc.constantFrom("", "-"),
+    fc.stringMatching(/^[0-9]{1,20}$/),
+    fc.option(fc.stringMatching(/^[0-9]{1,20}$/), { nil: "" }),
+    fc.option(
+      fc.tuple(
+        fc.constantFrom("e", "E"),
+        fc.constantFrom("", "+", "-"),
+        fc.integer({ min: 0, max: 40 }),
+      ),
+      {
+        nil: undefined,
+      },
+    ),
+  ).map(([sign, int, frac, exp]) => `${sign}${int}${frac && "." + frac}${exp ? exp.join("") : ""}`);
+}
+
+/** Another literal for the same number (re-spelled), or for a neighbour (its last digit moved). */
+function relatedLiteral(literal: string): fc.Arbitrary<string> {
+  const { negative, digits, exponent } = split(literal);
+  const respelled = fc.tuple(fc.nat(3), fc.nat(3), fc.nat(100)).map(
+    ([zerosLeft, zerosRight, cut]) => {
+      const d = "0".repeat(zerosLeft) + digits + "0".repeat(zerosRight);
+      const point = 1 + (cut % d.length);
+      const e = exponent - zerosRight + (d.length - point);
+      const mantissa = d.slice(0, point) + (point < d.length ? "." + d.slice(point) : "");
+      return `${negative ? "-" : ""}${mantissa}${e === 0 ? "" : "e" + e}`;
+    },
+  );
+  const last = Number(digits.at(-1));
+  const neighbour = `${negative ? "-" : ""}${digits.slice(0, -1)}${
+    last === 9 ? 8 : last + 1
+  }e${exponent}`;
+  return fc.oneof(respelled, fc.constant(neighbour));
+}
+
+/** A literal as digits × 10^exponent. */
+function split(literal: string): { negative: boolean; digits: string; exponent: number } {
+  const m = /^(-?)([0-9]+)(?:\.([0-9]+))?(?:[eE]([+-]?[0-9]+))?$/.exec(literal)!;
+  const [, sign, int, frac = "", exp = "0"] = m;
+  return { negative: sign === "-", digits: int + frac, exponent: Number(exp) - frac.length };
+}
+
+/** The exact value of a literal, by BigInt: sign, digits without trailing zeros, exponent. */
+function exact(literal: string): [boolean, bigint, number] {
+  const { negative, digits, exponent } = split(literal);
+  let n = BigInt(digits);
+  let e = exponent;
+  if (n === 0n) return [false, 0n, 0];
+  while (n % 10n === 0n) n /= 10n, e++;
+  return [negative, n, e + 0]; // + 0: no -0 from "e-0"
+}

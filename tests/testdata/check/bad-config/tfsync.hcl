@@ -1,0 +1,4 @@
+group "x" {
+  variables = ["tag"]
+}
+environment_specific = ["tag"]

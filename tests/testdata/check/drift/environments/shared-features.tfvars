@@ -1,0 +1,4 @@
+# Extracted from: test
+tag           = "2.0"
+types         = [ "a", "b" ]
+required_flag = true

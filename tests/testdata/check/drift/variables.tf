@@ -1,0 +1,18 @@
+variable "tag" {
+  type    = string
+  default = "1.0"
+}
+variable "cores" {
+  type    = number
+  default = 4
+}
+variable "region" {
+  type = string
+}
+variable "required_flag" {
+  type = bool
+}
+variable "types" {
+  type    = list(string)
+  default = ["a"]
+}

@@ -1,0 +1,3 @@
+region = "a"
+tag = "2.0"
+cores = 2

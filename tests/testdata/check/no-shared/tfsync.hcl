@@ -1,0 +1,7 @@
+group "images" {
+  variables = ["tag"]
+}
+group "dask" {
+  variables = ["cores"]
+}
+environment_specific = ["region"]

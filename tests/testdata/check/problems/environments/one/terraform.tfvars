@@ -1,0 +1,4 @@
+tag = "1"
+region = "a"
+mystery = "x"
+typo_var = 1

@@ -1,0 +1,2 @@
+region = "b"
+mystery = "y"

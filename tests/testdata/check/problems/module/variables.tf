@@ -1,0 +1,7 @@
+variable "tag" {
+  default = "1"
+}
+variable "region" {}
+variable "mystery" {
+  default = ""
+}

@@ -1,0 +1,6 @@
+module_dir = "module"
+
+group "images" {
+  variables = ["tag"]
+}
+environment_specific = ["region"]

@@ -1,0 +1,2 @@
+region = "c"
+tag = [

@@ -1,0 +1,2 @@
+tag = "1"
+region = "a"
