@@ -43,6 +43,16 @@ function stdinLines(): () => Promise<string | null> {
   };
 }
 
+function write(stream: typeof Deno.stdout, text: string): void {
+  const data = encoder.encode(text);
+  try {
+    for (let n = 0; n < data.length;) n += stream.writeSync(data.subarray(n));
+  } catch (e) {
+    // A reader that went away (`tfsync diff | head`) is not an error of ours.
+    if (!(e instanceof Deno.errors.BrokenPipe)) throw e;
+  }
+}
+
 function systemIo(): Io {
   let readLine: (() => Promise<string | null>) | undefined;
   const env = (name: string) => {
@@ -53,8 +63,8 @@ function systemIo(): Io {
     }
   };
   return {
-    stdout: (text) => void Deno.stdout.writeSync(encoder.encode(text)),
-    stderr: (text) => void Deno.stderr.writeSync(encoder.encode(text)),
+    stdout: (text) => write(Deno.stdout, text),
+    stderr: (text) => write(Deno.stderr, text),
     interactive: Deno.stdin.isTerminal() && Deno.stdout.isTerminal(),
     readLine: () => (readLine ??= stdinLines())(),
     env,

@@ -327,8 +327,10 @@ function valueOf(spec: Spec, variant: number, env: string): Val {
         "labels",
       ];
       const entries: [string, Scalar | string[] | Record<string, string>][] = [];
-      for (const k of keys) {
-        if (rand() < 0.45 && entries.length < 5) continue;
+      // The keys are the variable's (its declared object type), the values the variant's.
+      const shape = prng(spec.salt);
+      const chosen = keys.filter(() => shape() < 0.55);
+      for (const k of chosen.length > 0 ? chosen : ["cpu"]) {
         if (k === "cpu" || k === "replicas" || k === "priority") {
           entries.push([k, int(rand, 1, 32)]);
         } else if (k === "memory") entries.push([k, `${int(rand, 1, 64)}Gi`]);
@@ -345,7 +347,6 @@ function valueOf(spec: Spec, variant: number, env: string): Val {
             tier: pick(rand, ["gold", "silver", "bronze"]),
           }]);}
       }
-      if (entries.length === 0) entries.push(["cpu", int(rand, 1, 32)]);
       return { t: "map", entries };
     }
     case "heredoc":

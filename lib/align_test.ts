@@ -187,6 +187,12 @@ const REALIGN: Array<{ name: string; text: string; changed: string; want: string
     want: "a = [\n  1,\n]\nbb = 2\n",
   },
   {
+    name: "gives a block comment that ends a changed line one space, none after [",
+    text: "a = [   /* x */\n  1,   /* y */\n]\n",
+    changed: "[   /* x */\n  1,   /* y */\n]",
+    want: "a = [/* x */\n  1, /* y */\n]\n",
+  },
+  {
     name: "realigns a run next to a line that left it",
     text: "a   = 1\nbbb = [\n  1,\n]\n",
     changed: "bbb = [\n  1,\n]",

@@ -278,7 +278,11 @@ Deno.test("loadConfig() reads the bundled example's tfsync.hcl", async () => {
 });
 
 Deno.test("parseConfig() lets a file that classifies anything own the whole classification", () => {
-  const groupsOnly = parseConfig('group "mine" {\n  variables = ["region"]\n}\n', "tfsync.hcl", "/repo");
+  const groupsOnly = parseConfig(
+    'group "mine" {\n  variables = ["region"]\n}\n',
+    "tfsync.hcl",
+    "/repo",
+  );
   assert.deepStrictEqual(groupsOnly.syncable, ["region"]);
   assert.strictEqual(groupsOnly.classify("github_enabled"), "unclassified");
   const envOnly = parseConfig('environment_specific = ["github_enabled"]\n', "tfsync.hcl", "/repo");

@@ -5,7 +5,6 @@ import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { changedPaths, EXAMPLE, REPO, snapshotTree, tempCopy, tfsync } from "./_cli.ts";
 import { CORPUS, type CorpusCase, corpusCases, materialize } from "./_corpus4.ts";
-import { generateRepo } from "../bench/generate.ts";
 import { readWithHcl } from "../lib/hcl2json.ts";
 import { PERMISSION_FLAGS } from "../tools/permissions.ts";
 
@@ -288,26 +287,6 @@ Deno.test("check: bad usage is exit 2 with one line on stderr and nothing on std
       [2, "", stderr],
       args.join(" "),
     );
-  }
-});
-
-Deno.test("check: 50 environments x 1,000 variables in 2 s", async () => {
-  const dir = await Deno.makeTempDir({ prefix: "tfsync-check-speed-" });
-  try {
-    await generateRepo(dir, { envs: 50, vars: 1000 });
-    await tfsync(dir, ["check", "--env", "dev"]); // warm the module cache
-    const load = Deno.loadavg()[0] / navigator.hardwareConcurrency;
-    const started = performance.now();
-    const out = await tfsync(dir, ["check", "--json"]);
-    const elapsed = performance.now() - started;
-    const report = JSON.parse(out.stdout);
-    assert.equal(report.environments.length, 50);
-    // A loaded machine (other test suites running) stretches the budget by its load.
-    const budget = 2000 * Math.max(1, load);
-    console.log(`check, 50 x 1,000: ${elapsed.toFixed(0)} ms (budget ${budget.toFixed(0)} ms)`);
-    assert.ok(elapsed <= budget, `${elapsed.toFixed(0)} ms > ${budget.toFixed(0)} ms`);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
   }
 });
 

@@ -48,13 +48,12 @@ Deno.test({
     const fmt = formatter!;
     // fmt-clean inputs, and fmt-clean values to set (formatted as top-level attributes).
     const raw = fc.sample(tfvarsFile(), { seed: SEED + 1, numRuns: RUNS }).map((f) => f.text);
-    const texts = await fmt.format(raw);
-    const unclean = await fmt.dirty(texts); // fmt is not always idempotent: drop those
-    const clean = texts.filter((_, i) => !unclean.has(i));
     const sources = fc.sample(hclValue({ depth: 2 }), { seed: SEED + 2, numRuns: 60 });
-    const values = (await fmt.format(sources.map((v) => `v = ${v}\n`))).map((t) =>
-      t.replace(/^v = /, "").replace(/\n$/, "")
-    );
+    const formatted = await fmt.format([...raw, ...sources.map((v) => `v = ${v}\n`)]);
+    const unclean = await fmt.dirty(formatted); // fmt is not always idempotent: drop those
+    const clean = formatted.slice(0, raw.length).filter((_, i) => !unclean.has(i));
+    const values = formatted.slice(raw.length).filter((_, i) => !unclean.has(raw.length + i))
+      .map((t) => t.replace(/^v = /, "").replace(/\n$/, ""));
     const results: Array<{ input: string; edits: Edit[]; output: string }> = [];
     await fc.assert(
       fc.asyncProperty(
