@@ -419,7 +419,8 @@ Deno.test("promote on a terminal asks first: Enter writes, end of input cancels"
 
 needs({ script: SCRIPT }, "promote on a real terminal (a pty) writes after Enter", async () => {
   await withCopy(async (root) => {
-    const cmd = [...tfsyncArgv(), ...PROMOTE].map((a) => `'${a}'`).join(" ");
+    // CI never prompts (CI=true): this test is about a person at a terminal.
+    const cmd = ["env", "-u", "CI", ...tfsyncArgv(), ...PROMOTE].map((a) => `'${a}'`).join(" ");
     const r = await run(SCRIPT!, ["-qec", cmd, "/dev/null"], { cwd: root, stdin: "\n" });
     assert.equal(r.code, 0, r.stdout);
     assert.match(r.stdout, /Press Enter to continue/);
