@@ -83,15 +83,15 @@ export async function main(args: string[], io: Io): Promise<number> {
     io.stdout(`tfsync ${VERSION}\n`);
     return 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.stderr(
       `tfsync: unknown command "${name}"; commands: ${commands.map((c) => c.name).join(", ")}\n`,
     );
     return 2;
   }
   try {
-    return await command.run(rest, io);
+    return await (await entry.load()).run(rest, io);
   } catch (e) {
     // Commands map every expected error to a message; anything else is a bug in tfsync.
     io.stderr(`tfsync ${name}: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);

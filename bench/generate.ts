@@ -77,10 +77,7 @@ const DESIGN_SYNCABLE: Record<string, [string, Kind][]> = {
     "num",
   ]],
   timeouts: [["kernel_cull_timeout", "num"], ["server_cull_timeout", "num"]],
-  features: [["enable_profile_selection", "bool"], [
-    "use_three_node_groups",
-    "bool",
-  ], [
+  features: [["enable_profile_selection", "bool"], ["use_three_node_groups", "bool"], [
     "enable_lambda_invoke",
     "bool",
   ], ["github_enabled", "bool"]],
@@ -117,13 +114,7 @@ const DESIGN_ENV: [string, Kind][] = [
   ["pin_main_nodes_single_az", "bool"],
   ["pin_user_nodes_single_az", "bool"],
 ];
-const IDENTITY = new Set([
-  "environment",
-  "region",
-  "domain_name",
-  "cluster_name",
-  "vpc_cidr",
-]);
+const IDENTITY = new Set(["environment", "region", "domain_name", "cluster_name", "vpc_cidr"]);
 
 const PREFIXES: Record<string, string[]> = {
   images: ["singleuser", "hub", "proxy", "notebook", "scheduler", "sidecar"],
@@ -131,19 +122,7 @@ const PREFIXES: Record<string, string[]> = {
   timeouts: ["kernel", "server", "session", "idle", "token", "culler"],
   features: ["feature", "enable", "use", "allow"],
   limits: ["user", "cpu", "memory", "storage", "gpu"],
-  env: [
-    "vpc",
-    "node",
-    "dns",
-    "backup",
-    "db",
-    "cache",
-    "bucket",
-    "log",
-    "alert",
-    "ingress",
-    "kms",
-  ],
+  env: ["vpc", "node", "dns", "backup", "db", "cache", "bucket", "log", "alert", "ingress", "kms"],
   unclassified: ["legacy", "extra", "experimental"],
 };
 const NOUNS = [
@@ -251,12 +230,7 @@ function scalarString(
     case "email":
       return `${pick(rand, ["admin", "platform", "oncall"])}@${env}.example.com`;
     case "region":
-      return pick(rand, [
-        "us-west-2",
-        "us-east-1",
-        "eu-central-1",
-        "ap-southeast-2",
-      ]);
+      return pick(rand, ["us-west-2", "us-east-1", "eu-central-1", "ap-southeast-2"]);
     case "k8s":
       return `1.${int(rand, 29, 33)}`;
     case "image":
@@ -316,16 +290,7 @@ function valueOf(spec: Spec, variant: number, env: string): Val {
       return { t: "list", items, multiline: true, perLine, notes };
     }
     case "map": {
-      const keys = [
-        "cpu",
-        "memory",
-        "replicas",
-        "enabled",
-        "image",
-        "zones",
-        "priority",
-        "labels",
-      ];
+      const keys = ["cpu", "memory", "replicas", "enabled", "image", "zones", "priority", "labels"];
       const entries: [string, Scalar | string[] | Record<string, string>][] = [];
       // The keys are the variable's (its declared object type), the values the variant's.
       const shape = prng(spec.salt);

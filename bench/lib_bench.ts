@@ -38,6 +38,7 @@ const runAllowed = Deno.permissions.querySync({ name: "run" }).state === "grante
 
 // Start-up, whole processes: `deno eval` alone, then loading the wasm module and reading one
 // attribute with it. The difference is what a command pays for loading hcl2json.
+// (Each fn is `async`: deno bench awaits only async functions, not any function returning a promise.)
 async function denoEval(code: string): Promise<void> {
   const out = await new Deno.Command(Deno.execPath(), {
     args: ["eval", "--quiet", "--no-config", "--no-lock", code],
@@ -47,37 +48,70 @@ async function denoEval(code: string): Promise<void> {
   if (!out.success) throw new Error(new TextDecoder().decode(out.stderr));
 }
 
+const HCL2JSON = "npm:@cdktn/hcl2json@0.24.0";
+const LOAD_AND_READ =
+  `const m = await import("${HCL2JSON}"); await m.parse("a.tfvars", "a = 1\\n");`;
+
 Deno.bench({
   name: "deno eval of nothing (start-up)",
-  group: "start-up",
+  group: "start-up, whole process",
   baseline: true,
   ignore: !runAllowed,
   n: 10,
   warmup: 1,
-  fn: () => denoEval(""),
+  fn: async () => {
+    await denoEval("");
+  },
 });
 
 Deno.bench({
   name: "deno eval: load hcl2json + read 1 attribute",
-  group: "start-up",
+  group: "start-up, whole process",
   ignore: !runAllowed,
   n: 10,
   warmup: 1,
-  fn: () =>
-    denoEval(
-      'const m = await import("npm:@cdktn/hcl2json@0.24.0"); await m.parse("a.tfvars", "a = 1\\n");',
-    ),
+  fn: async () => {
+    await denoEval(LOAD_AND_READ);
+  },
 });
 
-// In process, once: the first readWithHcl instantiates the wasm module. Registered before every
-// other bench that uses it, with no warm-up, so this is the only cold call.
+// In process: a fresh worker is a fresh isolate, so each one loads and instantiates the wasm
+// module again (as a new tfsync process does), from the same warm module cache.
+async function inWorker(code: string): Promise<void> {
+  const source = `${code}\nself.postMessage("done");`;
+  const url = `data:application/javascript;base64,${btoa(source)}`;
+  const worker = new Worker(url, { type: "module" });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      worker.onmessage = () => resolve();
+      worker.onerror = (e) => {
+        e.preventDefault();
+        reject(new Error(e.message));
+      };
+    });
+  } finally {
+    worker.terminate();
+  }
+}
+
 Deno.bench({
-  name: "hcl2json first call in this process (wasm start-up, 1 sample)",
+  name: "new worker, empty",
   group: "start-up, in process",
-  n: 1,
-  warmup: 0,
+  baseline: true,
+  n: 10,
+  warmup: 1,
   fn: async () => {
-    await readWithHcl("a = 1\n", "a.tfvars");
+    await inWorker("");
+  },
+});
+
+Deno.bench({
+  name: "new worker: load hcl2json + read 1 attribute (wasm start-up)",
+  group: "start-up, in process",
+  n: 10,
+  warmup: 1,
+  fn: async () => {
+    await inWorker(LOAD_AND_READ);
   },
 });
 

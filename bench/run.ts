@@ -195,7 +195,7 @@ targets of issue 6.
 
 Options:
   --runs N                 timed runs per row (default 10)
-  --only ID[,ID…]          only the rows whose id starts with one of these (ids: see --json)
+  --only ID[,ID…]          only these rows: an id (diff-2x500) or a prefix (diff, check, make)
   --binary PATH            time a compiled tfsync instead of deno run mod.ts
   --compare-makefile PATH  also time the design document's Makefile targets on the same repositories
   --make-runs N            timed runs per Makefile row (default 3: they take seconds)
@@ -291,7 +291,7 @@ async function bench(
     o.binary
       ? { cmd: o.binary, args: argv, cwd, ok }
       : { cmd: deno, args: ["run", ...DENO_FLAGS, MOD, ...argv], cwd, ok };
-  const wanted = (id: string) => !o.only || o.only.some((p) => id.startsWith(p));
+  const wanted = (id: string) => !o.only || o.only.some((p) => id === p || id.startsWith(`${p}-`));
 
   // Repositories, generated once (lazily, so --only skips what it does not need).
   const repos = new Map<string, Promise<GeneratedRepo>>();
@@ -495,7 +495,7 @@ function table(header: string[], rows: string[][], right: boolean[]): string {
 function cells(m: Measurement | undefined): [string, string] {
   if (!m) return ["-", "-"];
   if (m.error) return ["FAILED", m.error];
-  return [fmtMs(m.median_ms!), `${Math.round(m.min_ms!)}–${fmtMs(m.max_ms!)}`];
+  return [fmtMs(m.median_ms!), `${fmtMs(m.min_ms!).replace(" ms", "")}–${fmtMs(m.max_ms!)}`];
 }
 
 function report(
@@ -506,7 +506,7 @@ function report(
 ): string {
   const by = new Map(results.map((r) => [r.id, r]));
   const out: string[] = [
-    `tfsync ${o.binary ? "binary " + o.binary : "via " + machine.command}`,
+    `tfsync: ${o.binary ? o.binary : machine.command}`,
     `machine: ${machine.cpu}, ${machine.cpus} CPUs, ${machine.os}; deno ${machine.deno}; ` +
     `load average ${machine.load_before} before, ${machine.load_after} after`,
     `whole-process wall time, median of ${o.runs} runs after a warm-up`,

@@ -32,8 +32,13 @@ function baseEnv(): Record<string, string> {
   return env;
 }
 
-/** The argv that runs tfsync: deno run --config deno.json <permission flags> mod.ts. */
+/**
+ * The argv that runs tfsync: deno run --config deno.json <permission flags> mod.ts, or the
+ * compiled binary named by TFSYNC_BIN (the compile test runs the suites against it).
+ */
 export function tfsyncArgv(permissions: readonly string[] = PERMISSION_FLAGS): string[] {
+  const binary = Deno.env.get("TFSYNC_BIN");
+  if (binary && permissions === PERMISSION_FLAGS) return [binary];
   return [
     Deno.execPath(),
     "run",
