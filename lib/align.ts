@@ -252,6 +252,11 @@ export function realign(
         kept.get(run)!.push(lines[i]);
       }
       if ([...kept.values()].some((ls) => ls.length > 1 && !sameColumn(text, ls, cell))) continue;
+      // Only a neighbour changed and the chain is whole, as it was: it stays as it was.
+      if (!touched.slice(from, to).some(Boolean) && before && kept.size === 1) {
+        const [run] = kept.keys();
+        if (run !== undefined && oldChainSize(oldChain, run) === to - from) continue;
+      }
       chainGaps(text, lines.slice(from, to), cell).forEach((g, k) => {
         if (g.to - g.from !== g.spaces || text.slice(g.from, g.to).trim() !== "") {
           edits.push({ ...g, line: from + k });
@@ -275,6 +280,12 @@ export function realign(
     if (edits.length) lines = formatLines(text);
   }
   return text;
+}
+
+function oldChainSize(chain: Map<number, number>, id: number): number {
+  let n = 0;
+  for (const v of chain.values()) if (v === id) n++;
+  return n;
 }
 
 /** Index of the line holding an offset. */

@@ -19,7 +19,9 @@ export type Edit =
   /** Remove an attribute, with the comment lines above it when they are its own. */
   | { kind: "remove"; name: string }
   /** Replace the first comment line matching `match` (the line's text, without its newline). */
-  | { kind: "comment"; match: RegExp; line: string };
+  | { kind: "comment"; match: RegExp; line: string }
+  /** Insert whole lines, as the caller wrote them, at an offset (blocks of new attributes). */
+  | { kind: "lines"; at: number; text: string };
 
 interface Splice {
   start: number;
@@ -28,6 +30,16 @@ interface Splice {
   order: number;
   /** A line to add after the unterminated last line of the text built so far. */
   lastLine?: string;
+}
+
+/**
+ * How much of an inserted text only ends the line before it (a newline): that line gains a line
+ * ending but is no edited line, so its runs are not re-aligned for it. A block comment ending it
+ * is the exception: fmt judges its spacing differently once a newline follows.
+ */
+function terminatorLength(before: string, inserted: string): number {
+  if (before === "" || before.endsWith("\n") || before.endsWith("*/")) return 0;
+  return /^\r?\n/.exec(inserted)?.[0].length ?? 0;
 }
 
 /** Applies a batch of edits; returns the new text (equal to the old when nothing changes). */
@@ -53,7 +65,8 @@ export function applyEdits(doc: Document, edits: Edit[]): string {
       text = text.slice(0, endSpaces(text));
       s.text = (/(^\uFEFF?|\n)$/.test(text) ? "" : doc.eol) + s.lastLine;
     }
-    changed.push({ start: text.length, end: text.length + Math.max(s.text.length, 1) });
+    const lead = terminatorLength(text, s.text);
+    changed.push({ start: text.length + lead, end: text.length + Math.max(s.text.length, 1) });
     text += s.text;
     last = s.end;
     kept.push({ start: text.length, was: last });
@@ -103,6 +116,8 @@ function toSplice(doc: Document, e: Edit): Omit<Splice, "order"> {
       const ownsComments = !next || next.kind !== "attribute";
       return { start: ownsComments ? a.leadingStart : a.start, end: a.end, text: "" };
     }
+    case "lines":
+      return { start: e.at, end: e.at, text: e.text };
     case "comment": {
       const line = commentLine(doc, e.match);
       if (!line) throw new TypeError(`No comment line matches ${e.match} in "${doc.file}"`);

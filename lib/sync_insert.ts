@@ -5,7 +5,7 @@
 // re-aligned.
 import type { Attribute, Document, Item } from "./document.ts";
 import type { Group } from "./config.ts";
-import { realign } from "./align.ts";
+import { applyEdits, type Edit } from "./edit.ts";
 
 /** A variable to add: its raw value text (as written in the source) and trailing comment. */
 export interface NewAttribute {
@@ -27,12 +27,6 @@ export interface Layout {
   style: "section" | "shared";
   /** The banner lines of a new SYNCED FEATURES section (style "section"), without line endings. */
   banner?: string[];
-}
-
-interface Splice {
-  at: number;
-  text: string;
-  order: number;
 }
 
 /** The heading lines of a new group block. */
@@ -65,8 +59,8 @@ export function findSection(doc: Document): { start: number; end: number } | und
 export function insertAttributes(doc: Document, attrs: NewAttribute[], layout: Layout): string {
   if (attrs.length === 0) return doc.text;
   const eol = doc.eol;
-  const splices: Splice[] = [];
-  const add = (at: number, text: string) => splices.push({ at, text, order: splices.length });
+  const edits: Edit[] = [];
+  const add = (at: number, text: string) => edits.push({ kind: "lines", at, text });
   const byName = new Map(attrs.map((a) => [a.name, a]));
   const groups = layout.groups.filter((g) => g.variables.some((v) => byName.has(v)));
   const region = layout.style === "section" ? findSection(doc) : { start: 0, end: doc.text.length };
@@ -118,7 +112,7 @@ export function insertAttributes(doc: Document, attrs: NewAttribute[], layout: L
       add(at, padBlock(doc.text, at, groupBlock(g, byName, layout.style, eol), eol));
     }
   }
-  return splice(doc.text, splices);
+  return applyEdits(doc, edits);
 }
 
 function groupBlock(
@@ -188,21 +182,6 @@ function padBlock(text: string, at: number, block: string, eol: string): string 
   const next = /^[^\n]*/.exec(text.slice(at))![0];
   const suffix = at < text.length && next.trim() !== "" ? eol : "";
   return prefix + block + suffix;
-}
-
-function splice(text: string, splices: Splice[]): string {
-  splices.sort((a, b) => a.at - b.at || a.order - b.order);
-  let out = "";
-  let last = 0;
-  const changed: Array<{ start: number; end: number }> = [];
-  for (const s of splices) {
-    out += text.slice(last, s.at);
-    changed.push({ start: out.length, end: out.length + Math.max(s.text.length, 1) });
-    out += s.text;
-    last = s.at;
-  }
-  out += text.slice(last);
-  return realign(out, changed);
 }
 
 function isComment(item: Item): boolean {
