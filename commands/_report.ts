@@ -94,11 +94,19 @@ export function summaryText(plan: SyncPlan, module: ModuleVars, paint: Paint): s
       } (${t.file}:${t.line})`,
     );
   }
-  for (const u of plan.unclassified) {
+  if (plan.unclassified.length === 1) {
+    const [u] = plan.unclassified;
     out.push(
       `Unclassified, never synced: ${u.name} (set in ${
         u.files.join(", ")
       }); classify it in tfsync.hcl`,
+    );
+  } else if (plan.unclassified.length > 1) {
+    // Many at once (a repository new to tfsync): one line, not a screenful.
+    out.push(
+      `Unclassified, never synced (${plan.unclassified.length}): ${
+        plan.unclassified.map((u) => u.name).join(", ")
+      }; classify them in tfsync.hcl ('tfsync init' writes one, 'tfsync check' shows where each is set)`,
     );
   }
   return out.join("\n") + "\n";
