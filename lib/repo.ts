@@ -1,6 +1,6 @@
 // The infrastructure repository's layout: which environments exist, and reading their tfvars.
 import type { Config } from "./config.ts";
-import type { Document } from "./document.ts";
+import { type Document, parse } from "./document.ts";
 import { parseExplained } from "./diagnose.ts";
 import { ConfigError } from "./errors.ts";
 import { fsReason, statIfExists } from "./_fs.ts";
@@ -75,10 +75,14 @@ export async function readTfvars(path: string, name: string = path): Promise<Tfv
   return file;
 }
 
-/** As readTfvars, but a missing file gives undefined (the shared file before the first extract). */
+/**
+ * As readTfvars, but a missing file gives undefined (the shared file before the first extract).
+ * `explain: false` reports a syntax error in tfsync's words, without loading hashicorp/hcl.
+ */
 export async function readTfvarsIfExists(
   path: string,
   name: string = path,
+  { explain = true }: { explain?: boolean } = {},
 ): Promise<TfvarsFile | undefined> {
   let text: string;
   try {
@@ -87,5 +91,8 @@ export async function readTfvarsIfExists(
     if (e instanceof Deno.errors.NotFound) return undefined;
     throw new ConfigError(`Cannot read "${name}": ${fsReason(e)}`);
   }
-  return { path, text, doc: await parseExplained(text, name, { tfvars: true }) };
+  const doc = explain
+    ? await parseExplained(text, name, { tfvars: true })
+    : parse(text, name, { tfvars: true });
+  return { path, text, doc };
 }

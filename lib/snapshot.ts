@@ -2,9 +2,8 @@
 // module's variable blocks, the shared file and the environments' tfvars. Strict by default (the
 // first problem is thrown); `tolerant` collects problems instead, so check can report them all.
 import type { Config } from "./config.ts";
-import { type Document, parse } from "./document.ts";
+import type { Document } from "./document.ts";
 import { ConfigError, TfvarsSyntaxError } from "./errors.ts";
-import { fsReason } from "./_fs.ts";
 import { emptyModule, loadModule, type ModuleVars } from "./module.ts";
 import { checkEnvironmentName, listEnvironments, readTfvars, readTfvarsIfExists } from "./repo.ts";
 
@@ -90,7 +89,7 @@ export async function loadSnapshot(
   let sharedBroken = false;
   try {
     shared = options.tolerant
-      ? await _parseIfExists(config.sharedFile, display(config.sharedFile))
+      ? (await readTfvarsIfExists(config.sharedFile, display(config.sharedFile), NO_HCL))?.doc
       : (await readTfvarsIfExists(config.sharedFile, display(config.sharedFile)))?.doc;
   } catch (e) {
     sharedBroken = true;
@@ -102,7 +101,7 @@ export async function loadSnapshot(
     let doc: Document | undefined;
     try {
       doc = options.tolerant
-        ? await _parseIfExists(path, display(path))
+        ? (await readTfvarsIfExists(path, display(path), NO_HCL))?.doc
         : (await readTfvars(path, display(path))).doc;
     } catch (e) {
       keep(e);
@@ -122,17 +121,8 @@ export async function loadSnapshot(
   };
 }
 
-/** readTfvarsIfExists without the hcl2json explanation of a syntax error. */
-async function _parseIfExists(path: string, name: string): Promise<Document | undefined> {
-  let text: string;
-  try {
-    text = await Deno.readTextFile(path);
-  } catch (e) {
-    if (e instanceof Deno.errors.NotFound) return undefined;
-    throw new ConfigError(`Cannot read "${name}": ${fsReason(e)}`);
-  }
-  return parse(text, name, { tfvars: true });
-}
+// check never loads hcl2json (its start-up would dominate the command): tfsync's own messages.
+const NO_HCL = { explain: false };
 
 async function _checkNames(names: readonly string[], config: Config): Promise<string[]> {
   const out: string[] = [];
