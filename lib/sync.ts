@@ -110,14 +110,9 @@ export async function planApply(
   const target = await readTfvars(path, ctx.name(path));
   const from = extractedFrom(shared.doc) ?? basename(shared.path);
   const { plan, targetOnly } = planTarget({
-    config: ctx.config,
-    module: ctx.module,
-    names: ctx.config.syncable,
+    ...common(ctx, prune, date, from),
     source: shared,
     target,
-    prune,
-    date,
-    from,
   });
   return {
     command: "apply",
@@ -163,14 +158,9 @@ export async function planPromote(
     doc: parse(after, sharedFile, { tfvars: true }),
   };
   const { plan, targetOnly } = planTarget({
-    config: ctx.config,
-    module: ctx.module,
-    names: ctx.config.syncable,
+    ...common(ctx, prune, date, from),
     source: shared,
     target,
-    prune,
-    date,
-    from,
   });
   return {
     command,
@@ -200,14 +190,10 @@ export async function planPartial(
   const target = await readTfvars(toPath, ctx.name(toPath));
   const record = await readShared(ctx);
   const { plan, targetOnly } = planTarget({
-    config: ctx.config,
-    module: ctx.module,
+    ...common(ctx, prune, date, from),
     names,
     source,
     target,
-    prune,
-    date,
-    from,
   });
   return {
     command: "sync",
@@ -257,6 +243,11 @@ export function selectVariables(
     wanted.add(v);
   }
   return config.syncable.filter((v) => wanted.has(v));
+}
+
+/** What every target plan shares: the config, the module, all syncable names, the options. */
+function common(ctx: SyncContext, prune: boolean, date: string, from: string) {
+  return { config: ctx.config, module: ctx.module, names: ctx.config.syncable, prune, date, from };
 }
 
 /** The shared file, checked to hold only syncable variables; undefined when it does not exist. */
