@@ -4,8 +4,7 @@ import { type Command, EXIT } from "./_command.ts";
 import { COMMON_USAGE, displayPath, guard, parseCommandArgs } from "./_options.ts";
 import { type Paint, painter, show } from "./_report.ts";
 import { requireOption } from "./_write.ts";
-import { checkPair, loadContext } from "../lib/sync.ts";
-import { readTfvars } from "../lib/repo.ts";
+import { loadContext, readPair } from "../lib/sync.ts";
 import { compareEnvironments, type Comparison, type Row } from "../lib/layers.ts";
 import type { ModuleVars } from "../lib/module.ts";
 import { isSensitive, jsonValue, SENSITIVE } from "../lib/present.ts";
@@ -40,9 +39,7 @@ export const diff: Command = {
       const from = requireOption(values.from, "--from");
       const to = requireOption(values.to, "--to");
       const ctx = await loadContext(common.root, common.configPath, (p) => displayPath(p, io));
-      const [fromPath, toPath] = await checkPair(ctx, from, to);
-      const source = await readTfvars(fromPath, ctx.name(fromPath));
-      const target = await readTfvars(toPath, ctx.name(toPath));
+      const { source, target } = await readPair(ctx, from, to);
       const cmp = compareEnvironments(ctx.config, ctx.module, source.doc, target.doc);
       io.stdout(
         common.json

@@ -67,6 +67,19 @@ export async function checkPair(
   return paths;
 }
 
+/** Checks two environment names (checkPair) and reads both tfvars files. */
+export async function readPair(
+  ctx: SyncContext,
+  from: string,
+  to: string,
+): Promise<{ source: TfvarsFile; target: TfvarsFile }> {
+  const [fromPath, toPath] = await checkPair(ctx, from, to);
+  return {
+    source: await readTfvars(fromPath, ctx.name(fromPath)),
+    target: await readTfvars(toPath, ctx.name(toPath)),
+  };
+}
+
 export async function planExtract(ctx: SyncContext, env: string, date: string): Promise<SyncPlan> {
   const path = await checkEnvironmentName(env, ctx.config);
   const source = await readTfvars(path, ctx.name(path));
@@ -137,9 +150,7 @@ export async function planPromote(
   date: string,
   prune: boolean,
 ): Promise<SyncPlan> {
-  const [fromPath, toPath] = await checkPair(ctx, from, to);
-  const source = await readTfvars(fromPath, ctx.name(fromPath));
-  const target = await readTfvars(toPath, ctx.name(toPath));
+  const { source, target } = await readPair(ctx, from, to);
   const record = await readShared(ctx);
   const sharedFile = ctx.name(ctx.config.sharedFile);
   const extract = planShared({
@@ -185,9 +196,7 @@ export async function planPartial(
   date: string,
   prune: boolean,
 ): Promise<SyncPlan> {
-  const [fromPath, toPath] = await checkPair(ctx, from, to);
-  const source = await readTfvars(fromPath, ctx.name(fromPath));
-  const target = await readTfvars(toPath, ctx.name(toPath));
+  const { source, target } = await readPair(ctx, from, to);
   const record = await readShared(ctx);
   const { plan, targetOnly } = planTarget({
     ...common(ctx, prune, date, from),
