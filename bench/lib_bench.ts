@@ -6,11 +6,11 @@
 //
 // Without --allow-run the start-up group (which spawns `deno eval`) is skipped.
 
-import { parse, print } from "../lib/document.ts";
-import { applyEdits } from "../lib/edit.ts";
-import { readWithHcl } from "../lib/hcl2json.ts";
-import { verifyEdit } from "../lib/verify.ts";
-import { toJson } from "../lib/value.ts";
+import { parse, print } from "../lib/hcl/document.ts";
+import { applyEdits } from "../lib/hcl/edit.ts";
+import { readWithHcl } from "../lib/hcl/hcl2json.ts";
+import { verifyEdit } from "../lib/hcl/verify.ts";
+import { toJson } from "../lib/hcl/value.ts";
 import { generateFiles } from "./generate.ts";
 
 /** A prod terraform.tfvars of a repository with this many variables (~92% of them set there). */

@@ -4,7 +4,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { relative, resolve } from "node:path";
 import { EXIT, type Io } from "./_command.ts";
 import { ConfigError, TfvarsSyntaxError, VerificationError } from "../lib/errors.ts";
-import { LockError } from "../lib/files.ts";
+import { LockError } from "../lib/write/files.ts";
 
 /** Bad usage: an unknown flag, a missing or malformed argument. Exit 2. */
 export class UsageError extends Error {

@@ -1,11 +1,11 @@
 // Printing what the sync commands did or would do: unified diffs (coloured on a terminal), the
 // semantic summary a person reads, and the JSON a script reads.
-import type { SyncPlan } from "../lib/sync.ts";
-import type { Change, FilePlan } from "../lib/sync_plan.ts";
-import type { WriteResult } from "../lib/transaction.ts";
-import type { ModuleVars } from "../lib/module.ts";
-import { isSensitive, jsonValue, SENSITIVE } from "../lib/present.ts";
-import { toHcl, type Value } from "../lib/value.ts";
+import type { SyncPlan } from "../lib/sync/sync.ts";
+import type { Change, FilePlan } from "../lib/sync/sync_plan.ts";
+import type { WriteResult } from "../lib/write/transaction.ts";
+import type { ModuleVars } from "../lib/terraform/module.ts";
+import { isSensitive, jsonValue, SENSITIVE } from "../lib/report/present.ts";
+import { toHcl, type Value } from "../lib/hcl/value.ts";
 
 export interface Paint {
   bold(s: string): string;

@@ -10,9 +10,9 @@ import {
   unifiedDiff,
   writtenText,
 } from "./_report.ts";
-import type { SyncContext, SyncPlan } from "../lib/sync.ts";
-import type { FilePlan } from "../lib/sync_plan.ts";
-import { changed, commit, verifyPlans, type WriteResult } from "../lib/transaction.ts";
+import type { SyncContext, SyncPlan } from "../lib/sync/sync.ts";
+import type { FilePlan } from "../lib/sync/sync_plan.ts";
+import { changed, commit, verifyPlans, type WriteResult } from "../lib/write/transaction.ts";
 
 /** The options of the commands that write an environment. */
 export const TARGET_OPTIONS = {

@@ -2,7 +2,7 @@
 import { type Command, EXIT } from "./_command.ts";
 import { COMMON_USAGE, displayPath, guard, parseCommandArgs } from "./_options.ts";
 import { requireOption, runPlan, TARGET_OPTIONS, TARGET_USAGE } from "./_write.ts";
-import { loadContext, planApply } from "../lib/sync.ts";
+import { loadContext, planApply } from "../lib/sync/sync.ts";
 
 const USAGE = `Usage: tfsync apply --to ENV [--prune] [--fail-on-conflict] [options]
 

@@ -1,8 +1,8 @@
 // tfsync check: the CI gate. Every finding in one pass; exit 1 when any is an error.
 import { type Command, EXIT } from "./_command.ts";
 import { COMMON_USAGE, displayPath, guard, parseCommandArgs, UsageError } from "./_options.ts";
-import { checkRepository, type CheckResult, loadCheckConfig } from "../lib/check.ts";
-import { counts, type Format, FORMATS, render } from "../lib/check_format.ts";
+import { checkRepository, type CheckResult, loadCheckConfig } from "../lib/report/check.ts";
+import { counts, type Format, FORMATS, render } from "../render/check_format.ts";
 import { listOption } from "./_lists.ts";
 
 const USAGE = `Usage: tfsync check [--env ENV]... [--strict] [--format text|json|github|markdown]

@@ -4,10 +4,10 @@ import { type Command, EXIT } from "./_command.ts";
 import { COMMON_USAGE, displayPath, guard, parseCommandArgs } from "./_options.ts";
 import { type Paint, painter, show } from "./_report.ts";
 import { requireOption } from "./_write.ts";
-import { loadContext, readPair } from "../lib/sync.ts";
-import { compareEnvironments, type Comparison, type Row } from "../lib/layers.ts";
-import type { ModuleVars } from "../lib/module.ts";
-import { isSensitive, jsonValue, SENSITIVE } from "../lib/present.ts";
+import { loadContext, readPair } from "../lib/sync/sync.ts";
+import { compareEnvironments, type Comparison, type Row } from "../lib/terraform/layers.ts";
+import type { ModuleVars } from "../lib/terraform/module.ts";
+import { isSensitive, jsonValue, SENSITIVE } from "../lib/report/present.ts";
 
 const USAGE = `Usage: tfsync diff --from ENV --to ENV [--exit-code] [options]
 

@@ -2,9 +2,13 @@
 import { type Command, EXIT } from "./_command.ts";
 import { COMMON_USAGE, displayPath, guard, parseCommandArgs, UsageError } from "./_options.ts";
 import { listOption } from "./_lists.ts";
-import { loadConfig } from "../lib/config.ts";
-import { explain as explainVariable, explanationJson, renderExplanation } from "../lib/explain.ts";
-import { loadSnapshot } from "../lib/snapshot.ts";
+import { loadConfig } from "../lib/config/config.ts";
+import {
+  explain as explainVariable,
+  explanationJson,
+  renderExplanation,
+} from "../lib/report/explain.ts";
+import { loadSnapshot } from "../lib/repo/snapshot.ts";
 
 const USAGE = `Usage: tfsync explain VAR [--env ENV]... [--json]
 

@@ -2,7 +2,7 @@
 import { type Command, EXIT } from "./_command.ts";
 import { COMMON_USAGE, displayPath, guard, parseCommandArgs } from "./_options.ts";
 import { requireOption, runPlan } from "./_write.ts";
-import { loadContext, planExtract } from "../lib/sync.ts";
+import { loadContext, planExtract } from "../lib/sync/sync.ts";
 
 const USAGE = `Usage: tfsync extract --from ENV [options]
 

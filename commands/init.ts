@@ -5,8 +5,8 @@ import { type Command, EXIT } from "./_command.ts";
 import { COMMON_USAGE, displayPath, guard, parseCommandArgs, UsageError } from "./_options.ts";
 import { ConfigError } from "../lib/errors.ts";
 import { fsReason, statIfExists } from "../lib/_fs.ts";
-import { writeFileAtomic } from "../lib/files.ts";
-import { planInit, survey, verifyPlan } from "../lib/init.ts";
+import { writeFileAtomic } from "../lib/write/files.ts";
+import { planInit, survey, verifyPlan } from "../lib/config/init.ts";
 
 const USAGE = `Usage: tfsync init [--from-makefile PATH] [--force]
 

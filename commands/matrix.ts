@@ -2,10 +2,15 @@
 import { type Command, EXIT } from "./_command.ts";
 import { COMMON_USAGE, displayPath, guard, parseCommandArgs, UsageError } from "./_options.ts";
 import { listOption } from "./_lists.ts";
-import { loadConfig } from "../lib/config.ts";
-import { renderMatrixHtml } from "../lib/html.ts";
-import { buildMatrix, matrixJson, renderMatrixMarkdown, renderMatrixText } from "../lib/matrix.ts";
-import { loadSnapshot } from "../lib/snapshot.ts";
+import { loadConfig } from "../lib/config/config.ts";
+import { renderMatrixHtml } from "../render/html.ts";
+import {
+  buildMatrix,
+  matrixJson,
+  renderMatrixMarkdown,
+  renderMatrixText,
+} from "../lib/report/matrix.ts";
+import { loadSnapshot } from "../lib/repo/snapshot.ts";
 
 const FORMATS = ["text", "markdown", "html"];
 

@@ -2,7 +2,7 @@
 import { type Command, EXIT } from "./_command.ts";
 import { COMMON_USAGE, displayPath, guard, parseCommandArgs } from "./_options.ts";
 import { requireOption, runPlan, TARGET_OPTIONS, TARGET_USAGE } from "./_write.ts";
-import { loadContext, planPromote } from "../lib/sync.ts";
+import { loadContext, planPromote } from "../lib/sync/sync.ts";
 
 /** promote and backport: the same operation, named for its direction. */
 export function pairCommand(name: string, summary: string, direction: string): Command {

@@ -1,9 +1,9 @@
 // tfsync restore --env ENV: puts the environment's .bak back; the replaced file becomes the .bak.
 import { type Command, EXIT } from "./_command.ts";
 import { COMMON_USAGE, displayPath, guard, parseCommandArgs, UsageError } from "./_options.ts";
-import { loadConfig } from "../lib/config.ts";
-import { checkEnvironmentName } from "../lib/repo.ts";
-import { restoreBackup } from "../lib/restore.ts";
+import { loadConfig } from "../lib/config/config.ts";
+import { checkEnvironmentName } from "../lib/repo/repo.ts";
+import { restoreBackup } from "../lib/write/restore.ts";
 
 const USAGE = `Usage: tfsync restore --env ENV
 

@@ -4,7 +4,7 @@ import { type Command, EXIT } from "./_command.ts";
 import { COMMON_USAGE, displayPath, guard, parseCommandArgs, UsageError } from "./_options.ts";
 import { listOption } from "./_lists.ts";
 import { requireOption, runPlan, TARGET_OPTIONS, TARGET_USAGE } from "./_write.ts";
-import { loadContext, planPartial, selectVariables } from "../lib/sync.ts";
+import { loadContext, planPartial, selectVariables } from "../lib/sync/sync.ts";
 
 const USAGE = `Usage: tfsync sync --from ENV --to ENV (--group G[,G…] | --vars a,b…) [options]
 

@@ -3,9 +3,9 @@
 // classifies every variable it declares or sets: a few syncable groups picked by name, and
 // everything else environment-specific.
 import { basename, join } from "node:path";
-import { parse } from "../lib/document.ts";
-import { parseVariables } from "../lib/module.ts";
-import { renderConfig } from "../lib/config_write.ts";
+import { parse } from "../lib/hcl/document.ts";
+import { parseVariables } from "../lib/terraform/module.ts";
+import { renderConfig } from "../lib/config/config_write.ts";
 import { CORPUS } from "./_cli.ts";
 
 export { CORPUS };

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { changedPaths, EXAMPLE, REPO, snapshotTree, tempCopy, tfsync } from "./_cli.ts";
 import { CORPUS, type CorpusCase, corpusCases, materialize } from "./_corpus4.ts";
-import { readWithHcl } from "../lib/hcl2json.ts";
+import { readWithHcl } from "../lib/hcl/hcl2json.ts";
 import { PERMISSION_FLAGS } from "../tools/permissions.ts";
 
 const TESTDATA = join(REPO, "tests", "testdata", "check");

@@ -3,11 +3,11 @@
 // verifyEdit() passes, and a file that was `terraform fmt` clean stays clean (one terraform call).
 import assert from "node:assert/strict";
 import { relative } from "node:path";
-import { type Document, parse } from "../lib/document.ts";
-import { applyEdits } from "../lib/edit.ts";
+import { type Document, parse } from "../lib/hcl/document.ts";
+import { applyEdits } from "../lib/hcl/edit.ts";
 import { TfvarsSyntaxError } from "../lib/errors.ts";
-import { HclNumber, hclString, type Value } from "../lib/value.ts";
-import { verifyEdit } from "../lib/verify.ts";
+import { HclNumber, hclString, type Value } from "../lib/hcl/value.ts";
+import { verifyEdit } from "../lib/hcl/verify.ts";
 import { terraformFmt } from "./_generate.ts";
 
 const CORPUS = new URL("../../shared/corpus/", import.meta.url);

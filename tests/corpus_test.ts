@@ -1,10 +1,10 @@
 // Every .tfvars and .tf file of ../shared/corpus (real repositories' files) prints back byte for
 // byte, and every .tfvars file's values equal hcl2json's reading of it.
 import { deepStrictEqual, strictEqual } from "node:assert";
-import { parse, print } from "../lib/document.ts";
+import { parse, print } from "../lib/hcl/document.ts";
 import { TfvarsSyntaxError } from "../lib/errors.ts";
-import { readWithHcl } from "../lib/hcl2json.ts";
-import { toPlain } from "../lib/value.ts";
+import { readWithHcl } from "../lib/hcl/hcl2json.ts";
+import { toPlain } from "../lib/hcl/value.ts";
 
 const CORPUS = new URL("../../shared/corpus/", import.meta.url);
 /** A Jinja template, not HCL: both readers must reject it at its `{% for … %}` line. */

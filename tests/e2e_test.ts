@@ -17,11 +17,11 @@ import {
   which,
 } from "./_cli.ts";
 import { PERMISSION_FLAGS } from "../tools/permissions.ts";
-import { parse } from "../lib/document.ts";
-import { parseExplained } from "../lib/diagnose.ts";
-import { parseConfig } from "../lib/config.ts";
-import { readWithHcl } from "../lib/hcl2json.ts";
-import { plainEqual } from "../lib/verify.ts";
+import { parse } from "../lib/hcl/document.ts";
+import { parseExplained } from "../lib/hcl/diagnose.ts";
+import { parseConfig } from "../lib/config/config.ts";
+import { readWithHcl } from "../lib/hcl/hcl2json.ts";
+import { plainEqual } from "../lib/hcl/verify.ts";
 import { main } from "../mod.ts";
 import type { Io } from "../commands/_command.ts";
 

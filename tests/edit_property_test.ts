@@ -3,11 +3,11 @@
 // `terraform fmt` clean stays clean. The fmt check is batched: one formatter call for many files.
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { type Document, parse } from "../lib/document.ts";
-import { applyEdits, type Edit, type InsertAt } from "../lib/edit.ts";
-import { readWithHcl } from "../lib/hcl2json.ts";
-import type { Value } from "../lib/value.ts";
-import { verifyEdit } from "../lib/verify.ts";
+import { type Document, parse } from "../lib/hcl/document.ts";
+import { applyEdits, type Edit, type InsertAt } from "../lib/hcl/edit.ts";
+import { readWithHcl } from "../lib/hcl/hcl2json.ts";
+import type { Value } from "../lib/hcl/value.ts";
+import { verifyEdit } from "../lib/hcl/verify.ts";
 import { hclValue, identifier, terraformFmt, tfvarsFile } from "./_generate.ts";
 
 // A fixed seed; TFSYNC_SEED and TFSYNC_RUNS explore further without changing the file.

@@ -2,9 +2,9 @@
 // the attributes are the ones written, and the values are hcl2json's, exactly for numbers.
 import { deepStrictEqual, strictEqual } from "node:assert";
 import fc from "fast-check";
-import { type Document, parse, print } from "../lib/document.ts";
-import { readWithHcl } from "../lib/hcl2json.ts";
-import { HclNumber, toHcl, toPlain, type Value, valuesEqual } from "../lib/value.ts";
+import { type Document, parse, print } from "../lib/hcl/document.ts";
+import { readWithHcl } from "../lib/hcl/hcl2json.ts";
+import { HclNumber, toHcl, toPlain, type Value, valuesEqual } from "../lib/hcl/value.ts";
 import { hclValue, terraformFmt, tfvarsFile } from "./_generate.ts";
 
 const SEED = 20_240_611;

@@ -1,0 +1,169 @@
+// tfsync.hcl: where the layers live and which variables sync. Without the file, the design's
+// SYNCABLE_VARS (in four groups) and ENV_SPECIFIC_VARS.
+import { isAbsolute, join, relative, resolve } from "node:path";
+import { ConfigError } from "../errors.ts";
+import { parseConfigText } from "./config_parse.ts";
+import { fsReason } from "../_fs.ts";
+
+/** A named set of syncable variables (`tfsync sync --group NAME`, `make sync-NAME`). */
+export interface Group {
+  name: string;
+  description: string;
+  variables: readonly string[];
+}
+
+export type VariableClass = "syncable" | "environment_specific" | "unclassified";
+
+/** What tfsync.hcl says, before paths are resolved. */
+export interface ConfigSettings {
+  environmentsDir: string;
+  tfvarsFile: string;
+  sharedFile: string;
+  moduleDir: string;
+  groups: readonly Group[];
+  environmentSpecific: readonly string[];
+}
+
+export const DEFAULT_GROUPS: readonly Group[] = [
+  {
+    name: "images",
+    description: "Container Image Configuration",
+    variables: ["singleuser_image_name", "singleuser_image_tag"],
+  },
+  {
+    name: "dask",
+    description: "Dask Gateway Configuration",
+    variables: ["dask_worker_cores_max", "dask_worker_memory_max", "dask_cluster_max_cores"],
+  },
+  {
+    name: "timeouts",
+    description: "Idle Timeouts",
+    variables: ["kernel_cull_timeout", "server_cull_timeout"],
+  },
+  {
+    name: "features",
+    description: "Feature Flags",
+    variables: [
+      "enable_profile_selection",
+      "use_three_node_groups",
+      "enable_lambda_invoke",
+      "github_enabled",
+    ],
+  },
+];
+
+/** The design's ENV_SPECIFIC_VARS, in its order. */
+export const DEFAULT_ENVIRONMENT_SPECIFIC: readonly string[] = [
+  ..."environment region cluster_name domain_name admin_email owner_email cost_center".split(" "),
+  ..."vpc_cidr enable_nat_gateway single_nat_gateway".split(" "),
+  ..."deletion_protection force_destroy_s3 skip_final_snapshot".split(" "),
+  ..."system_node_instance_types system_node_min_size system_node_max_size".split(" "),
+  ..."user_node_instance_types user_node_min_size user_node_max_size".split(" "),
+  ..."dask_node_instance_types dask_node_min_size dask_node_max_size".split(" "),
+  ..."kubernetes_version enable_acm acm_enable_wildcard acm_auto_validate".split(" "),
+  ..."github_org_whitelist pin_main_nodes_single_az pin_user_nodes_single_az".split(" "),
+];
+
+export const DEFAULT_SETTINGS: ConfigSettings = {
+  environmentsDir: "environments",
+  tfvarsFile: "terraform.tfvars",
+  sharedFile: "environments/shared-features.tfvars",
+  moduleDir: ".",
+  groups: DEFAULT_GROUPS,
+  environmentSpecific: DEFAULT_ENVIRONMENT_SPECIFIC,
+};
+
+export const BUILT_IN = "built-in defaults";
+
+export class Config {
+  /** The infrastructure repository, absolute. */
+  readonly root: string;
+  /** The config file as named to the user (`tfsync.hcl`, `ci/tfsync.hcl`), or "built-in defaults". */
+  readonly source: string;
+  readonly settings: ConfigSettings;
+  /** Absolute paths. */
+  readonly envDir: string;
+  readonly sharedFile: string;
+  readonly moduleDir: string;
+  readonly groups: readonly Group[];
+  /** Every syncable variable: the groups' variables in config order. */
+  readonly syncable: readonly string[];
+  readonly environmentSpecific: ReadonlySet<string>;
+  readonly #groupOf: Map<string, Group>;
+
+  constructor(root: string, source: string, settings: ConfigSettings) {
+    this.root = resolve(root);
+    this.source = source;
+    this.settings = settings;
+    this.envDir = resolve(this.root, settings.environmentsDir);
+    this.sharedFile = resolve(this.root, settings.sharedFile);
+    this.moduleDir = resolve(this.root, settings.moduleDir);
+    this.groups = settings.groups;
+    this.#groupOf = new Map(this.groups.flatMap((g) => g.variables.map((v) => [v, g])));
+    this.syncable = [...this.#groupOf.keys()];
+    this.environmentSpecific = new Set(settings.environmentSpecific);
+  }
+
+  classify(name: string): VariableClass {
+    if (this.#groupOf.has(name)) return "syncable";
+    if (this.environmentSpecific.has(name)) return "environment_specific";
+    return "unclassified";
+  }
+
+  groupOf(name: string): Group | undefined {
+    return this.#groupOf.get(name);
+  }
+
+  group(name: string): Group | undefined {
+    return this.groups.find((g) => g.name === name);
+  }
+
+  /** The tfvars file of an environment (absolute). The name is not checked: see checkEnvironmentName. */
+  tfvarsPath(env: string): string {
+    return join(this.envDir, env, this.settings.tfvarsFile);
+  }
+
+  /** A path as shown to people: relative to the root when inside it, else absolute. */
+  display(path: string): string {
+    const rel = relative(this.root, resolve(this.root, path));
+    if (rel === "") return ".";
+    return rel.startsWith("..") || isAbsolute(rel) ? resolve(this.root, path) : rel;
+  }
+}
+
+/** The built-in configuration for a repository. */
+export function defaultConfig(root: string): Config {
+  return new Config(root, BUILT_IN, DEFAULT_SETTINGS);
+}
+
+/** Parses tfsync.hcl text. `file` names it in messages. Throws ConfigError or TfvarsSyntaxError. */
+export function parseConfig(text: string, file: string, root: string): Config {
+  return new Config(root, file, parseConfigText(text, file, DEFAULT_SETTINGS));
+}
+
+/**
+ * Reads ROOT/tfsync.hcl, or `configPath` when given (relative to the working directory). A
+ * missing ROOT/tfsync.hcl gives the built-in defaults; a missing `configPath` is a ConfigError.
+ */
+export async function loadConfig(root: string, configPath?: string): Promise<Config> {
+  await _requireDirectory(root);
+  const file = configPath ?? join(root, "tfsync.hcl");
+  let text: string;
+  try {
+    text = await Deno.readTextFile(file);
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound && configPath === undefined) return defaultConfig(root);
+    throw new ConfigError(`Cannot read config file "${file}": ${fsReason(e)}`);
+  }
+  return parseConfig(text, file, root);
+}
+
+async function _requireDirectory(root: string): Promise<void> {
+  let info: Deno.FileInfo;
+  try {
+    info = await Deno.stat(root);
+  } catch (e) {
+    throw new ConfigError(`Cannot use root "${root}": ${fsReason(e)}`);
+  }
+  if (!info.isDirectory) throw new ConfigError(`Cannot use root "${root}": not a directory`);
+}

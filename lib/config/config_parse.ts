@@ -1,0 +1,183 @@
+// Reading tfsync.hcl's text into settings, strictly: every mistake is a ConfigError naming the line.
+import { type Attribute, type Block, type Document, parse } from "../hcl/document.ts";
+import { ConfigError } from "../errors.ts";
+import { HclExpression, HclNumber, type Value } from "../hcl/value.ts";
+import type { ConfigSettings, Group } from "./config.ts";
+
+const PATHS = {
+  environments_dir: "environmentsDir",
+  tfvars_file: "tfvarsFile",
+  shared_file: "sharedFile",
+  module_dir: "moduleDir",
+} as const;
+const TOP_LEVEL = [...Object.keys(PATHS), "environment_specific", "group"];
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const GROUP_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
+
+/** One mention of a variable in a list, to find the ones named twice. */
+interface Mention {
+  name: string;
+  where: string;
+  line: number;
+}
+
+export function parseConfigText(
+  text: string,
+  file: string,
+  defaults: ConfigSettings,
+): ConfigSettings {
+  const doc = parse(text, file);
+  const settings = { ...defaults, groups: [] as Group[], environmentSpecific: [] as string[] };
+  const fail = (line: number, message: string) => new ConfigError(`${file}:${line}: ${message}`);
+  const groupLines = new Map<string, number>();
+  const mentions: Mention[] = [];
+  let sawEnvironmentSpecific = false;
+
+  for (const item of doc.items) {
+    if (item.kind === "trivia") continue;
+    if (item.kind === "block") {
+      if (item.type !== "group") {
+        throw fail(item.line, `unknown block "${item.type}": expected ${_oneOf(TOP_LEVEL)}`);
+      }
+      const group = _group(doc, item, fail, mentions);
+      const first = groupLines.get(group.name);
+      if (first !== undefined) {
+        throw fail(item.line, `group "${group.name}" is defined twice: first at line ${first}`);
+      }
+      groupLines.set(group.name, item.line);
+      settings.groups.push(group);
+    } else if (item.name in PATHS) {
+      settings[PATHS[item.name as keyof typeof PATHS]] = _path(item, fail);
+    } else if (item.name === "environment_specific") {
+      settings.environmentSpecific = _names(doc, item, "environment_specific", fail, mentions);
+      sawEnvironmentSpecific = true;
+    } else {
+      throw fail(item.line, `unknown setting "${item.name}": expected ${_oneOf(TOP_LEVEL)}`);
+    }
+  }
+  // A file that classifies anything owns the whole classification: mixing in half of the
+  // built-in lists would classify variables the user never named. Paths alone keep both lists.
+  if (groupLines.size === 0 && !sawEnvironmentSpecific) {
+    settings.groups = [...defaults.groups];
+    settings.environmentSpecific = [...defaults.environmentSpecific];
+  } else if (groupLines.size === 0) {
+    settings.groups = [];
+  } else if (!sawEnvironmentSpecific) {
+    settings.environmentSpecific = [];
+  }
+  _rejectNamedTwice(mentions, fail);
+  return settings;
+}
+
+function _group(
+  doc: Document,
+  block: Block,
+  fail: (line: number, message: string) => ConfigError,
+  mentions: Mention[],
+): Group {
+  if (block.labels.length !== 1) {
+    throw fail(block.line, `a group needs exactly one name: group "NAME" { … }`);
+  }
+  const name = block.labels[0];
+  if (!GROUP_NAME.test(name)) {
+    throw fail(block.line, `invalid group name "${name}": use letters, digits, "_" and "-"`);
+  }
+  let description = "";
+  let variables: string[] | undefined;
+  for (const item of block.items) {
+    if (item.kind === "trivia") continue;
+    if (item.kind === "block") {
+      throw fail(item.line, `unexpected block "${item.type}" in group "${name}"`);
+    }
+    if (item.name === "description") {
+      if (typeof item.value !== "string") {
+        throw fail(
+          item.line,
+          `"description" of group "${name}" must be a string, not ${_kind(item.value)}`,
+        );
+      }
+      description = item.value;
+    } else if (item.name === "variables") {
+      variables = _names(doc, item, `group "${name}"`, fail, mentions);
+    } else {
+      throw fail(
+        item.line,
+        `unknown setting "${item.name}" in group "${name}": expected description or variables`,
+      );
+    }
+  }
+  if (variables === undefined) throw fail(block.line, `group "${name}" has no "variables" list`);
+  return { name, description, variables };
+}
+
+function _path(attr: Attribute, fail: (line: number, message: string) => ConfigError): string {
+  if (typeof attr.value !== "string") {
+    throw fail(attr.line, `"${attr.name}" must be a string, not ${_kind(attr.value)}`);
+  }
+  if (attr.value.trim() === "") throw fail(attr.line, `"${attr.name}" must not be empty`);
+  return attr.value;
+}
+
+/** A list of variable names; each is recorded with its own line (lists may span many). */
+function _names(
+  doc: Document,
+  attr: Attribute,
+  where: string,
+  fail: (line: number, message: string) => ConfigError,
+  mentions: Mention[],
+): string[] {
+  const label = where === "environment_specific" ? `"${where}"` : `"variables" of ${where}`;
+  const value = attr.value;
+  if (!Array.isArray(value)) {
+    throw fail(attr.line, `${label} must be a list of variable names, not ${_kind(value)}`);
+  }
+  let from = attr.valueStart;
+  return value.map((v) => {
+    if (typeof v !== "string") {
+      throw fail(
+        attr.line,
+        `${label} must be a list of variable names, not a list holding ${_kind(v)}`,
+      );
+    }
+    const at = doc.text.indexOf(JSON.stringify(v), from);
+    const line = at >= 0 && at < attr.valueEnd ? doc.lineOf(at) : attr.line;
+    if (at >= 0) from = at + 1;
+    if (!VARIABLE_NAME.test(v)) throw fail(line, `"${v}" is not a valid variable name`);
+    mentions.push({ name: v, where, line });
+    return v;
+  });
+}
+
+function _rejectNamedTwice(
+  mentions: Mention[],
+  fail: (line: number, message: string) => ConfigError,
+): void {
+  const first = new Map<string, Mention>();
+  for (const m of [...mentions].sort((a, b) => a.line - b.line)) {
+    const prior = first.get(m.name);
+    if (!prior) {
+      first.set(m.name, m);
+      continue;
+    }
+    const detail = prior.where === m.where
+      ? `is named twice in ${m.where}`
+      : prior.where.startsWith("group") && m.where.startsWith("group")
+      ? `is in groups ${prior.where.slice(6)} and ${m.where.slice(6)}`
+      : `is in ${prior.where} and in ${m.where}`;
+    throw fail(m.line, `variable "${m.name}" ${detail}`);
+  }
+}
+
+function _kind(v: Value): string {
+  if (v === null) return "null";
+  if (typeof v === "boolean") return "a bool";
+  if (typeof v === "string") return "a string";
+  if (v instanceof HclNumber) return "a number";
+  if (v instanceof HclExpression) return `the expression "${v.source}"`;
+  if (Array.isArray(v)) return "a list";
+  return "a map";
+}
+
+function _oneOf(names: string[]): string {
+  return names.join(", ");
+}

@@ -1,0 +1,99 @@
+import assert from "node:assert/strict";
+import { parse } from "./document.ts";
+import { VerificationError } from "../errors.ts";
+import type { Value } from "./value.ts";
+import { type Intent, verifyEdit } from "./verify.ts";
+
+const BEFORE = 'name = "a" # keep\ncount = 2\ntags = ["x", "y"]\n';
+
+/** The value of an HCL expression, as the parser reads it. */
+function value(source: string): Value {
+  return parse(`v = ${source}\n`).get("v")!.value;
+}
+
+const before = () => parse(BEFORE, "env.tfvars", { tfvars: true });
+
+const PASSES: Array<{ name: string; after: string; intent: Intent }> = [
+  {
+    name: "a set to the intended value",
+    after: 'name = "b" # keep\ncount = 2\ntags = ["x", "y"]\n',
+    intent: new Map([["name", value('"b"')]]),
+  },
+  {
+    name: "a value written differently but equal (1.0 is 1, a trailing comma)",
+    after: 'name = "a" # keep\ncount = 2.0\ntags = [\n  "x",\n  "y",\n]\n',
+    intent: new Map(),
+  },
+  {
+    name: "an insert and a removal",
+    after: 'name = "a" # keep\ncount = 2\nzone = { a = 1 }\n',
+    intent: new Map([["tags", undefined], ["zone", value("{ a = 1 }")]]),
+  },
+];
+
+for (const c of PASSES) {
+  Deno.test(`verifyEdit() passes ${c.name}`, async () => {
+    const after = await verifyEdit(before(), c.after, c.intent);
+    assert.equal(after.text, c.after);
+  });
+}
+
+const FAILS: Array<{ name: string; after: string; intent: Intent; message: string }> = [
+  {
+    name: "an attribute that changed unintended",
+    after: 'name = "b" # keep\ncount = 3\ntags = ["x", "y"]\n',
+    intent: new Map([["name", value('"b"')]]),
+    message: 'env.tfvars: verification failed: "count" is 3, expected 2',
+  },
+  {
+    name: "an intended value that differs",
+    after: 'name = "c" # keep\ncount = 2\ntags = ["x", "y"]\n',
+    intent: new Map([["name", value('"b"')]]),
+    message: 'env.tfvars: verification failed: "name" is "c", expected "b"',
+  },
+  {
+    name: "an attribute that vanished",
+    after: 'name = "b" # keep\ncount = 2\n',
+    intent: new Map([["name", value('"b"')]]),
+    message: 'env.tfvars: verification failed: "tags" is missing after the edit',
+  },
+  {
+    name: "an attribute that appeared",
+    after: 'name = "a" # keep\ncount = 2\ntags = ["x", "y"]\nextra = 1\n',
+    intent: new Map(),
+    message: 'env.tfvars: verification failed: "extra" is present after the edit',
+  },
+  {
+    name: "an intended removal that did not happen, and a second problem",
+    after: 'name = "a" # keep\ncount = 5\ntags = ["x", "y"]\n',
+    intent: new Map([["tags", undefined]]),
+    message: 'env.tfvars: verification failed: "count" is 5, expected 2; ' +
+      '"tags" is present after the edit',
+  },
+  {
+    name: "numbers that differ beyond double precision",
+    after: 'name = "a" # keep\ncount = 12345678901234567891\ntags = ["x", "y"]\n',
+    intent: new Map([["count", value("12345678901234567890")]]),
+    message: "env.tfvars: verification failed: " +
+      '"count" is 12345678901234567891, expected 12345678901234567890',
+  },
+  {
+    name: "text that does not parse",
+    after: 'name = "b\ncount = 2\n',
+    intent: new Map([["name", value('"b"')]]),
+    message: "env.tfvars: the edited text does not parse: " +
+      "env.tfvars:1:8: Unterminated template string: missing the closing quote",
+  },
+];
+
+for (const c of FAILS) {
+  Deno.test(`verifyEdit() throws VerificationError for ${c.name}`, async () => {
+    const error = await verifyEdit(before(), c.after, c.intent).then(
+      () => assert.fail("verifyEdit() passed"),
+      (e: unknown) => e,
+    );
+    assert.ok(error instanceof VerificationError, String(error));
+    assert.equal(error.name, "VerificationError");
+    assert.equal(error.message, c.message);
+  });
+}

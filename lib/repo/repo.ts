@@ -1,0 +1,98 @@
+// The infrastructure repository's layout: which environments exist, and reading their tfvars.
+import type { Config } from "../config/config.ts";
+import { type Document, parse } from "../hcl/document.ts";
+import { parseExplained } from "../hcl/diagnose.ts";
+import { ConfigError } from "../errors.ts";
+import { fsReason, statIfExists } from "../_fs.ts";
+
+/** A tfvars file read and parsed. */
+export interface TfvarsFile {
+  /** The path it was read from. */
+  path: string;
+  text: string;
+  /** Parsed with `{ tfvars: true }`; `doc.file` is the name shown in messages. */
+  doc: Document;
+}
+
+/** Why a name cannot be an environment, or undefined when it can. */
+export function invalidEnvironmentReason(name: string): string | undefined {
+  if (name === "") return "it is empty";
+  if (name.includes("/") || name.includes("\\")) return "it must be a folder name, without / or \\";
+  if (name === "." || name.includes("..")) return 'it must not be "." or contain ".."';
+  if (name.startsWith("-")) return 'it must not start with "-"';
+  if ([...name].some((ch) => ch.charCodeAt(0) < 0x20)) {
+    return "it must not contain control characters";
+  }
+  return undefined;
+}
+
+/** The folders of envDir that hold the tfvars file (directly or through a symlink), sorted. */
+export async function listEnvironments(config: Config): Promise<string[]> {
+  const names: string[] = [];
+  try {
+    for await (const entry of Deno.readDir(config.envDir)) {
+      if (invalidEnvironmentReason(entry.name) !== undefined) continue;
+      if (!entry.isDirectory && !entry.isSymlink) continue;
+      if ((await statIfExists(config.tfvarsPath(entry.name)))?.isFile) names.push(entry.name);
+    }
+  } catch (e) {
+    throw new ConfigError(
+      `Cannot read the environments folder "${config.display(config.envDir)}": ${fsReason(e)}`,
+    );
+  }
+  return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * Checks that `name` is an existing environment and returns its tfvars path. A malformed name
+ * ("../x", "a/b", "-x", "") or an unknown one is a ConfigError; the latter lists those that exist.
+ */
+export async function checkEnvironmentName(name: string, config: Config): Promise<string> {
+  const reason = invalidEnvironmentReason(name);
+  if (reason !== undefined) {
+    throw new ConfigError(`Invalid environment name ${JSON.stringify(name)}: ${reason}`);
+  }
+  const known = await listEnvironments(config);
+  if (!known.includes(name)) {
+    const dir = config.display(config.envDir);
+    const file = config.settings.tfvarsFile;
+    throw new ConfigError(
+      known.length === 0
+        ? `Unknown environment "${name}": no folder of ${dir}/ holds a ${file}`
+        : `Unknown environment "${name}": the environments are ${known.join(", ")}`,
+    );
+  }
+  return config.tfvarsPath(name);
+}
+
+/**
+ * Reads and parses a tfvars file. `name` is how messages name it (default: `path`). A missing or
+ * unreadable file is a ConfigError; invalid text a TfvarsSyntaxError.
+ */
+export async function readTfvars(path: string, name: string = path): Promise<TfvarsFile> {
+  const file = await readTfvarsIfExists(path, name);
+  if (!file) throw new ConfigError(`Cannot read "${name}": not found`);
+  return file;
+}
+
+/**
+ * As readTfvars, but a missing file gives undefined (the shared file before the first extract).
+ * `explain: false` reports a syntax error in tfsync's words, without loading hashicorp/hcl.
+ */
+export async function readTfvarsIfExists(
+  path: string,
+  name: string = path,
+  { explain = true }: { explain?: boolean } = {},
+): Promise<TfvarsFile | undefined> {
+  let text: string;
+  try {
+    text = await Deno.readTextFile(path);
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return undefined;
+    throw new ConfigError(`Cannot read "${name}": ${fsReason(e)}`);
+  }
+  const doc = explain
+    ? await parseExplained(text, name, { tfvars: true })
+    : parse(text, name, { tfvars: true });
+  return { path, text, doc };
+}

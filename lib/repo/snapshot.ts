@@ -1,0 +1,153 @@
+// Everything the read-only commands (check, explain, matrix) look at, read in one pass: the
+// module's variable blocks, the shared file and the environments' tfvars. Strict by default (the
+// first problem is thrown); `tolerant` collects problems instead, so check can report them all.
+import type { Config } from "../config/config.ts";
+import type { Document } from "../hcl/document.ts";
+import { ConfigError, TfvarsSyntaxError } from "../errors.ts";
+import { emptyModule, loadModule, type ModuleVars } from "../terraform/module.ts";
+import { checkEnvironmentName, listEnvironments, readTfvars, readTfvarsIfExists } from "./repo.ts";
+
+/** A file that could not be read or parsed, or a module that could not be loaded. */
+export interface LoadProblem {
+  kind: "syntax" | "config";
+  message: string;
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+export interface EnvironmentFile {
+  name: string;
+  path: string;
+  /** Undefined when the file did not parse (tolerant mode only). */
+  doc?: Document;
+}
+
+export interface Snapshot {
+  config: Config;
+  module: ModuleVars;
+  /** False when module_dir holds no .tf file, or it could not be read (tolerant mode). */
+  moduleLoaded: boolean;
+  /** True when reading module_dir failed (tolerant mode; the problem is in `problems`). */
+  moduleBroken: boolean;
+  sharedPath: string;
+  /** Undefined when the shared file is missing or did not parse (see sharedBroken). */
+  shared?: Document;
+  sharedBroken: boolean;
+  environments: EnvironmentFile[];
+  problems: LoadProblem[];
+}
+
+export interface SnapshotOptions {
+  /** Only these environments (each must exist); default every one. */
+  environments?: readonly string[];
+  /**
+   * Collect syntax and module problems instead of throwing them, and read with the project's own
+   * parser only: hcl2json (which explains a syntax error in hashicorp/hcl's words) is never loaded.
+   */
+  tolerant?: boolean;
+  /** How a path is named in messages (default: relative to the root). */
+  display?: (path: string) => string;
+}
+
+/**
+ * Reads the repository. Unknown environment names are always a ConfigError; an unreadable
+ * environments folder is one too, unless `tolerant`.
+ */
+export async function loadSnapshot(
+  config: Config,
+  options: SnapshotOptions = {},
+): Promise<Snapshot> {
+  const display = options.display ?? ((p: string) => config.display(p));
+  const problems: LoadProblem[] = [];
+  const keep = (e: unknown): undefined => {
+    if (!options.tolerant) throw e;
+    problems.push(loadProblem(e));
+    return undefined;
+  };
+  let names: string[] = [];
+  if (options.environments) names = await _checkNames(options.environments, config);
+  else {
+    try {
+      names = await listEnvironments(config);
+    } catch (e) {
+      keep(e);
+    }
+  }
+
+  let module = emptyModule(display(config.moduleDir));
+  let moduleLoaded = false;
+  let moduleBroken = false;
+  try {
+    module = await loadModule(config.moduleDir, display(config.moduleDir));
+    moduleLoaded = module.files.length > 0;
+  } catch (e) {
+    moduleBroken = true;
+    keep(e);
+  }
+  let shared: Document | undefined;
+  let sharedBroken = false;
+  try {
+    shared = options.tolerant
+      ? (await readTfvarsIfExists(config.sharedFile, display(config.sharedFile), NO_HCL))?.doc
+      : (await readTfvarsIfExists(config.sharedFile, display(config.sharedFile)))?.doc;
+  } catch (e) {
+    sharedBroken = true;
+    keep(e);
+  }
+  const environments: EnvironmentFile[] = [];
+  for (const name of names) {
+    const path = config.tfvarsPath(name);
+    let doc: Document | undefined;
+    try {
+      doc = options.tolerant
+        ? (await readTfvarsIfExists(path, display(path), NO_HCL))?.doc
+        : (await readTfvars(path, display(path))).doc;
+    } catch (e) {
+      keep(e);
+    }
+    environments.push({ name, path, doc });
+  }
+  return {
+    config,
+    module,
+    moduleLoaded,
+    moduleBroken,
+    sharedPath: config.sharedFile,
+    shared,
+    sharedBroken,
+    environments,
+    problems,
+  };
+}
+
+// check never loads hcl2json (its start-up would dominate the command): tfsync's own messages.
+const NO_HCL = { explain: false };
+
+async function _checkNames(names: readonly string[], config: Config): Promise<string[]> {
+  const out: string[] = [];
+  for (const name of names) {
+    await checkEnvironmentName(name, config);
+    if (!out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+/** A thrown load error as a problem; anything else is rethrown. */
+export function loadProblem(e: unknown): LoadProblem {
+  if (e instanceof TfvarsSyntaxError) {
+    return {
+      kind: "syntax",
+      message: e.detail,
+      file: e.file,
+      line: e.line,
+      column: e.column,
+    };
+  }
+  if (e instanceof ConfigError) {
+    const m = /^(.+?):(\d+): (.*)$/s.exec(e.message);
+    if (m) return { kind: "config", message: m[3], file: m[1], line: Number(m[2]) };
+    return { kind: "config", message: e.message };
+  }
+  throw e;
+}

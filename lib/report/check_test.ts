@@ -1,0 +1,158 @@
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { checkRepository, type CheckResult, type Finding, loadCheckConfig } from "./check.ts";
+import { counts, render, renderGithub, renderMarkdown } from "../../render/check_format.ts";
+
+const TESTDATA = fileURLToPath(new URL("../../tests/testdata/check/", import.meta.url));
+const UPDATE = Deno.env.get("UPDATE") === "1";
+
+async function run(name: string, strict = false): Promise<CheckResult> {
+  const root = join(TESTDATA, name);
+  const display = (p: string) =>
+    p === root ? "." : p.startsWith(root + "/") ? p.slice(root.length + 1) : p;
+  const config = await loadCheckConfig(root, undefined, display);
+  if ("check" in config) return { environments: [], syncable: 0, findings: [config] };
+  return await checkRepository(config, { strict, display });
+}
+
+/** Golden cases: tests/testdata/check/<case>/ is a repository; want.txt its text report. */
+const GOLDEN: Array<[string, string, { strict?: boolean; errors: number; warnings: number }]> = [
+  ["clean", "a repository in sync has no finding", { errors: 0, warnings: 0 }],
+  ["drift", "drift lists environment × variable with both values and file:line", {
+    errors: 5,
+    warnings: 0,
+  }],
+  ["no-shared", "without a shared file, environments are compared with one another", {
+    errors: 2,
+    warnings: 1,
+  }],
+  ["types", "type mismatches follow Terraform's conversions", { errors: 12, warnings: 1 }],
+  ["problems", "undeclared, unclassified and non-syncable shared variables are found", {
+    errors: 3,
+    warnings: 2,
+  }],
+  ["problems", "--strict makes unclassified variables errors", {
+    strict: true,
+    errors: 5,
+    warnings: 0,
+  }],
+  ["syntax", "files that do not parse are findings, and the rest is still checked", {
+    errors: 3,
+    warnings: 0,
+  }],
+  ["bad-config", "an invalid tfsync.hcl is a finding", { errors: 1, warnings: 0 }],
+];
+
+for (const [name, behaviour, want] of GOLDEN) {
+  Deno.test(`checkRepository() ${behaviour} (${name})`, async () => {
+    const result = await run(name, want.strict);
+    const text = render(result, "text");
+    const file = join(TESTDATA, name, want.strict ? "want-strict.txt" : "want.txt");
+    if (UPDATE) await Deno.writeTextFile(file, text);
+    assert.equal(text, await Deno.readTextFile(file));
+    assert.deepEqual(counts(result), { errors: want.errors, warnings: want.warnings });
+  });
+}
+
+Deno.test("checkRepository() finds drift per environment with both values", async () => {
+  const { findings } = await run("drift");
+  const drift = findings.filter((f) => f.check === "drift");
+  const pairs = drift.map((f) => `${f.environment}/${f.variable}`);
+  assert.deepEqual(pairs.sort(), [
+    "dev/required_flag",
+    "dev/types",
+    "prod/cores",
+    "prod/required_flag",
+    "prod/tag",
+  ]);
+  const tag = drift.find((f) => f.variable === "tag")!;
+  assert.equal(tag.file, "environments/prod/terraform.tfvars");
+  assert.equal(tag.line, 2);
+  assert.deepEqual(tag.values?.prod.value, "1.5");
+  assert.deepEqual(tag.values?.shared, {
+    layer: "shared",
+    value: "2.0",
+    file: "environments/shared-features.tfvars",
+    line: 2,
+  });
+  // prod sets `types` over four lines with a comment: the same value, so no finding.
+  assert.ok(!pairs.includes("prod/types"));
+});
+
+Deno.test("checkRepository() never prints a sensitive value", async () => {
+  const text = render(await run("types"), "text") + render(await run("types"), "json");
+  assert.ok(!text.includes("hidden-value"));
+  assert.match(text, /bad: secret: the value does not fit/);
+});
+
+Deno.test("checkRepository() limits to the named environments", async () => {
+  const root = join(TESTDATA, "drift");
+  const config = await loadCheckConfig(root, undefined, (p) => p);
+  if ("check" in config) throw new Error(config.message);
+  const result = await checkRepository(config, { environments: ["prod"] });
+  assert.deepEqual(result.environments, ["prod"]);
+  assert.ok(result.findings.every((f) => f.environment === undefined || f.environment === "prod"));
+  await assert.rejects(
+    () => checkRepository(config, { environments: ["nope"] }),
+    /Unknown environment "nope": the environments are dev, prod, test/,
+  );
+});
+
+const SAMPLE: CheckResult = {
+  environments: ["a"],
+  syncable: 1,
+  findings: [
+    {
+      check: "drift",
+      severity: "error",
+      message: 'a: x = "1,2|3", but: 100%\nnew line',
+      file: "env/a, b:c.tfvars",
+      line: 3,
+    } satisfies Finding,
+    { check: "unclassified", severity: "warning", message: "y <b>" },
+  ],
+};
+
+Deno.test("renderGithub() escapes workflow command data and properties", () => {
+  assert.equal(
+    renderGithub(SAMPLE),
+    [
+      '::error file=env/a%2C b%3Ac.tfvars,line=3,title=tfsync check%3A drift::a: x = "1,2|3", but: 100%25%0Anew line',
+      "::warning title=tfsync check%3A unclassified::y <b>",
+      "tfsync check: 1 environment, 1 syncable variable: 1 error, 1 warning",
+      "",
+    ].join("\n"),
+  );
+});
+
+Deno.test("renderMarkdown() escapes table cells", () => {
+  const md = renderMarkdown(SAMPLE);
+  assert.match(md, /^### ❌ tfsync check: 1 error, 1 warning\n/);
+  assert.ok(
+    md.includes(
+      '| ❌ error | drift | `env/a, b:c.tfvars:3` | a: x = "1,2\\|3", but: 100% new line |',
+    ),
+  );
+  assert.ok(md.includes("| ⚠️ warning | unclassified |  | y &lt;b&gt; |"));
+  assert.equal(
+    renderMarkdown({ environments: [], syncable: 0, findings: [] }).split("\n")[0],
+    "### ✅ tfsync check: no findings",
+  );
+});
+
+Deno.test("render() json keeps numbers exact and lists every finding", async () => {
+  const json = JSON.parse(render(await run("drift"), "json"));
+  assert.equal(json.ok, false);
+  assert.equal(json.errors, 5);
+  assert.equal(json.findings.length, 5);
+  const cores = JSON.parse(render(await run("no-shared"), "json")).findings
+    .find((f: Finding) => f.variable === "cores");
+  assert.deepEqual(cores.values.dev, {
+    layer: "environment",
+    value: 2,
+    file: "environments/dev/terraform.tfvars",
+    line: 3,
+  });
+  assert.deepEqual(cores.values.staging.layer, "default");
+});

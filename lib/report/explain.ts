@@ -1,0 +1,228 @@
+// tfsync explain VAR: where a variable's value comes from, layer by layer, in each environment.
+import type { VariableClass } from "../config/config.ts";
+import { ConfigError } from "../errors.ts";
+import { effectiveValue } from "../terraform/layers.ts";
+import { isSensitive, jsonValue, SENSITIVE, showValue } from "./present.ts";
+import type { Snapshot } from "../repo/snapshot.ts";
+import { parseType, typeToString } from "../terraform/types.ts";
+import type { Value } from "../hcl/value.ts";
+import { valuesEqual } from "../hcl/value.ts";
+
+/** A value and where it is set. `layer` "none": no value at all. */
+export interface Place {
+  layer: "environment" | "shared" | "default" | "none";
+  value?: Value;
+  file?: string;
+  line?: number;
+}
+
+export interface Explanation {
+  variable: string;
+  class: VariableClass;
+  group?: { name: string; description: string };
+  sensitive: boolean;
+  declaration?: {
+    file: string;
+    line: number;
+    type?: string;
+    default?: Value;
+    description?: string;
+  };
+  /** The shared file (undefined: there is none) and its value of the variable, when it sets one. */
+  shared?: { file: string; line?: number; value?: Value };
+  environments: Array<{ name: string; value: Place; differsFromShared?: boolean }>;
+}
+
+/** Explains one variable. A name known nowhere (module, config, files) is a ConfigError. */
+export function explain(s: Snapshot, name: string): Explanation {
+  const declared = s.module.variables.get(name);
+  const cls = s.config.classify(name);
+  const setSomewhere = s.shared?.get(name) ||
+    s.environments.some((e) => e.doc?.get(name) !== undefined);
+  if (!declared && cls === "unclassified" && !setSomewhere) {
+    const near = _closest(name, [
+      ...s.module.variables.keys(),
+      ...s.config.syncable,
+      ...s.config.environmentSpecific,
+    ]);
+    throw new ConfigError(
+      `Unknown variable "${name}": declared in no variable block, set in no tfvars file and ` +
+        `named in no list of the config${near ? ` (did you mean "${near}"?)` : ""}`,
+    );
+  }
+  const group = s.config.groupOf(name);
+  const out: Explanation = {
+    variable: name,
+    class: cls,
+    sensitive: isSensitive(s.module, name),
+    environments: [],
+  };
+  if (group) out.group = { name: group.name, description: group.description };
+  if (declared) {
+    out.declaration = { file: declared.file, line: declared.line };
+    if (declared.typeSource !== undefined) out.declaration.type = _typeText(declared.typeSource);
+    if (declared.default !== undefined) out.declaration.default = declared.default;
+    if (declared.description !== undefined) out.declaration.description = declared.description;
+  }
+  // The shared layer: the shared file's value, else the default it leaves in place.
+  let reference: Place | undefined;
+  if (s.shared) {
+    const attr = s.shared.get(name);
+    out.shared = attr
+      ? { file: s.shared.file, line: attr.line, value: attr.value }
+      : { file: s.shared.file };
+    const e = effectiveValue(name, s.shared, s.module);
+    reference = e.source === "none" ? { layer: "none" } : { layer: "shared", value: e.value };
+  }
+  for (const env of s.environments) {
+    const e = effectiveValue(name, env.doc, s.module);
+    const value: Place = e.source === "none"
+      ? { layer: "none" }
+      : { layer: e.source, value: e.value, file: e.file, line: e.line };
+    const row: Explanation["environments"][number] = { name: env.name, value };
+    if (cls === "syncable" && reference) row.differsFromShared = !_same(value, reference);
+    out.environments.push(row);
+  }
+  return out;
+}
+
+/** Canonical type text (`object({ a = string, b = optional(number, 1) })`), else the source. */
+function _typeText(source: string): string {
+  try {
+    return typeToString(parseType(source));
+  } catch {
+    return source.replace(/\s+/g, " ").trim();
+  }
+}
+
+function _same(a: Place, b: Place): boolean {
+  if (a.layer === "none" || b.layer === "none") return a.layer === b.layer;
+  return valuesEqual(a.value!, b.value!);
+}
+
+function _closest(name: string, names: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
+  for (const n of new Set(names)) {
+    const d = _distance(name, n);
+    if (d < bestDistance) [best, bestDistance] = [n, d];
+  }
+  return best;
+}
+
+function _distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+const CLASS_TEXT: Record<VariableClass, string> = {
+  syncable: "syncable",
+  environment_specific: "environment-specific (never synced)",
+  unclassified: "unclassified (in no list of the config: never synced)",
+};
+
+const LAYER_TEXT = {
+  environment: "tfvars",
+  shared: "shared",
+  default: "default",
+  none: "none",
+} as const;
+
+/** The explanation for people: a heading, the layers, one row an environment. */
+export function renderExplanation(x: Explanation, color = false): string {
+  const paint = (code: number, t: string) => (color ? `\x1b[${code}m${t}\x1b[0m` : t);
+  const show = (p: Place) =>
+    p.layer === "none" ? "-" : x.sensitive ? SENSITIVE : showValue(p.value!, 50);
+  const at = (p: { file?: string; line?: number }) =>
+    p.file === undefined ? "" : p.file + (p.line === undefined ? "" : `:${p.line}`);
+  const group = x.group
+    ? `, group "${x.group.name}"${x.group.description ? ` (${x.group.description})` : ""}`
+    : "";
+  const out = [`${paint(1, x.variable)}: ${CLASS_TEXT[x.class]}${group}`, ""];
+  const d = x.declaration;
+  if (d) {
+    const parts = [`type ${d.type ?? "(any)"}`];
+    parts.push(
+      d.default === undefined
+        ? "no default (required)"
+        : `default ${x.sensitive ? SENSITIVE : showValue(d.default, 50)}`,
+    );
+    out.push(`  variable      ${at(d)}: ${parts.join(", ")}`);
+    if (d.description) out.push(`                ${d.description}`);
+  } else out.push(`  variable      not declared in module_dir`);
+  if (!x.shared) out.push(`  shared file   none`);
+  else if (x.shared.value === undefined) out.push(`  shared file   ${x.shared.file}: not set`);
+  else {
+    out.push(
+      `  shared file   ${at(x.shared)}: ${show({ layer: "shared", value: x.shared.value })}`,
+    );
+  }
+  out.push("");
+  const rows = [["ENVIRONMENT", "VALUE", "WINS", "FROM"]];
+  for (const e of x.environments) {
+    const note = e.differsFromShared ? "differs from the shared file" : "";
+    rows.push([e.name, show(e.value), LAYER_TEXT[e.value.layer], at(e.value), note]);
+  }
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
+  rows.forEach((r, i) => {
+    const line = "  " + r.map((c, j) => (j < r.length - 1 ? c.padEnd(widths[j]) : c)).join("  ")
+      .trimEnd();
+    const differs = i > 0 && x.environments[i - 1].differsFromShared;
+    out.push(differs ? paint(33, line) : i === 0 ? paint(2, line) : line);
+  });
+  return out.join("\n") + "\n";
+}
+
+/** The explanation as JSON; values exact, sensitive ones left out. */
+export function explanationJson(x: Explanation): string {
+  const value = (v: Value | undefined) =>
+    v === undefined ? {} : x.sensitive ? { sensitive: true } : { value: jsonValue(v) };
+  const place = (p: Place) => ({
+    layer: p.layer,
+    ...value(p.value),
+    ...(p.file !== undefined && { file: p.file }),
+    ...(p.line !== undefined && { line: p.line }),
+  });
+  const d = x.declaration;
+  return JSON.stringify(
+    {
+      variable: x.variable,
+      class: x.class,
+      group: x.group?.name ?? null,
+      group_description: x.group?.description ?? null,
+      sensitive: x.sensitive,
+      declaration: d
+        ? {
+          file: d.file,
+          line: d.line,
+          type: d.type ?? null,
+          required: d.default === undefined,
+          ...(d.default !== undefined && !x.sensitive && { default: jsonValue(d.default) }),
+          description: d.description ?? null,
+        }
+        : null,
+      shared: x.shared
+        ? {
+          file: x.shared.file,
+          set: x.shared.value !== undefined,
+          ...(x.shared.line !== undefined && { line: x.shared.line }),
+          ...value(x.shared.value),
+        }
+        : null,
+      environments: x.environments.map((e) => ({
+        name: e.name,
+        ...place(e.value),
+        ...(e.differsFromShared !== undefined && { differs_from_shared: e.differsFromShared }),
+      })),
+    },
+    null,
+    2,
+  ) + "\n";
+}

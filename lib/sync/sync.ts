@@ -1,0 +1,296 @@
+// The sync operations as plans: extract (an environment → the shared file), apply (the shared file
+// → an environment), promote/backport (both, in one transaction) and partial sync (an environment
+// → another, for some variables). Every input is read and validated here, before anything is
+// written; writing is lib/transaction.ts's job.
+import { basename } from "node:path";
+import { type Config, loadConfig } from "../config/config.ts";
+import { type Document, parse } from "../hcl/document.ts";
+import { ConfigError } from "../errors.ts";
+import { loadModule, type ModuleVars } from "../terraform/module.ts";
+import {
+  checkEnvironmentName,
+  readTfvars,
+  readTfvarsIfExists,
+  type TfvarsFile,
+} from "../repo/repo.ts";
+import { extractedFrom, planShared } from "./shared_file.ts";
+import { type FilePlan, planTarget, type TargetOnly } from "./sync_plan.ts";
+
+export type { Conflict, ConflictSide } from "./conflicts.ts";
+import { type Conflict, conflicts } from "./conflicts.ts";
+
+export interface SyncContext {
+  config: Config;
+  module: ModuleVars;
+  /** How a path is named to people. */
+  name: (path: string) => string;
+}
+
+export interface SyncPlan {
+  command: string;
+  /** The environment the values come from (apply: the shared file's "Extracted from:"). */
+  source: string;
+  /** The environment written to; undefined for extract. */
+  target?: string;
+  /** The files to write, in order. */
+  files: FilePlan[];
+  conflicts: Conflict[];
+  /** The record of the last sync conflicts are judged against (the shared file), as named. */
+  record?: string;
+  targetOnly: TargetOnly[];
+  prune: boolean;
+  /** Syncable variables the source does not set (extract, promote). */
+  notInSource: string[];
+  /** Variables in neither list that the files read set: never synced, always reported. */
+  unclassified: Array<{ name: string; files: string[] }>;
+}
+
+export async function loadContext(
+  root: string,
+  configPath?: string,
+  name?: (path: string) => string,
+): Promise<SyncContext> {
+  const config = await loadConfig(root, configPath);
+  const show = name ?? ((p: string) => config.display(p));
+  const module = await loadModule(config.moduleDir, show(config.moduleDir));
+  return { config, module, name: show };
+}
+
+/** Checks two environment names: valid, existing, different. Returns their tfvars paths. */
+export async function checkPair(
+  ctx: SyncContext,
+  from: string,
+  to: string,
+): Promise<[string, string]> {
+  const paths = [
+    await checkEnvironmentName(from, ctx.config),
+    await checkEnvironmentName(to, ctx.config),
+  ] as [string, string];
+  if (from === to) {
+    throw new ConfigError(`--from and --to are both "${from}": name two different environments`);
+  }
+  return paths;
+}
+
+/** Checks two environment names (checkPair) and reads both tfvars files. */
+export async function readPair(
+  ctx: SyncContext,
+  from: string,
+  to: string,
+): Promise<{ source: TfvarsFile; target: TfvarsFile }> {
+  const [fromPath, toPath] = await checkPair(ctx, from, to);
+  return {
+    source: await readTfvars(fromPath, ctx.name(fromPath)),
+    target: await readTfvars(toPath, ctx.name(toPath)),
+  };
+}
+
+export async function planExtract(ctx: SyncContext, env: string, date: string): Promise<SyncPlan> {
+  const path = await checkEnvironmentName(env, ctx.config);
+  const source = await readTfvars(path, ctx.name(path));
+  const shared = await readShared(ctx);
+  const { plan, notInSource } = planShared({
+    config: ctx.config,
+    env,
+    source,
+    shared,
+    path: ctx.config.sharedFile,
+    file: ctx.name(ctx.config.sharedFile),
+    date,
+  });
+  return {
+    command: "extract",
+    source: env,
+    files: [plan],
+    conflicts: [],
+    targetOnly: [],
+    prune: false,
+    notInSource,
+    unclassified: unclassified(ctx.config, [source.doc]),
+  };
+}
+
+export async function planApply(
+  ctx: SyncContext,
+  env: string,
+  date: string,
+  prune: boolean,
+): Promise<SyncPlan> {
+  const path = await checkEnvironmentName(env, ctx.config);
+  const shared = await readShared(ctx);
+  if (!shared) {
+    throw new ConfigError(
+      `Cannot read "${
+        ctx.name(ctx.config.sharedFile)
+      }": not found; run 'tfsync extract --from ENV' first`,
+    );
+  }
+  const target = await readTfvars(path, ctx.name(path));
+  const from = extractedFrom(shared.doc) ?? basename(shared.path);
+  const { plan, targetOnly } = planTarget({
+    ...common(ctx, prune, date, from),
+    source: shared,
+    target,
+  });
+  return {
+    command: "apply",
+    source: from,
+    target: env,
+    files: [plan],
+    conflicts: conflicts(plan, shared.doc, target.doc, ctx.module),
+    record: shared.doc.file,
+    targetOnly,
+    prune,
+    notInSource: [],
+    unclassified: unclassified(ctx.config, [target.doc]),
+  };
+}
+
+/** Promote and backport: extract from `from`, apply to `to`, one plan for both files. */
+export async function planPromote(
+  ctx: SyncContext,
+  command: string,
+  from: string,
+  to: string,
+  date: string,
+  prune: boolean,
+): Promise<SyncPlan> {
+  const { source, target } = await readPair(ctx, from, to);
+  const record = await readShared(ctx);
+  const sharedFile = ctx.name(ctx.config.sharedFile);
+  const extract = planShared({
+    config: ctx.config,
+    env: from,
+    source,
+    shared: record,
+    path: ctx.config.sharedFile,
+    file: sharedFile,
+    date,
+  });
+  const after = extract.plan.after;
+  const shared: TfvarsFile = {
+    path: ctx.config.sharedFile,
+    text: after,
+    doc: parse(after, sharedFile, { tfvars: true }),
+  };
+  const { plan, targetOnly } = planTarget({
+    ...common(ctx, prune, date, from),
+    source: shared,
+    target,
+  });
+  return {
+    command,
+    source: from,
+    target: to,
+    files: [extract.plan, plan],
+    conflicts: conflicts(plan, record?.doc, target.doc, ctx.module),
+    record: record?.doc.file,
+    targetOnly,
+    prune,
+    notInSource: extract.notInSource,
+    unclassified: unclassified(ctx.config, [source.doc, target.doc]),
+  };
+}
+
+/** Partial sync: the named variables straight from one environment to another, no shared file. */
+export async function planPartial(
+  ctx: SyncContext,
+  from: string,
+  to: string,
+  names: readonly string[],
+  date: string,
+  prune: boolean,
+): Promise<SyncPlan> {
+  const { source, target } = await readPair(ctx, from, to);
+  const record = await readShared(ctx);
+  const { plan, targetOnly } = planTarget({
+    ...common(ctx, prune, date, from),
+    names,
+    source,
+    target,
+  });
+  return {
+    command: "sync",
+    source: from,
+    target: to,
+    files: [plan],
+    conflicts: conflicts(plan, record?.doc, target.doc, ctx.module),
+    record: record?.doc.file,
+    targetOnly,
+    prune,
+    notInSource: [],
+    unclassified: unclassified(ctx.config, [source.doc, target.doc]),
+  };
+}
+
+/** The variables named by `--group` and `--vars`, in config order. Throws ConfigError. */
+export function selectVariables(
+  ctx: SyncContext,
+  groups: readonly string[],
+  vars: readonly string[],
+): string[] {
+  const { config } = ctx;
+  const wanted = new Set<string>();
+  for (const g of groups) {
+    const group = config.group(g);
+    if (!group) {
+      const known = config.groups.map((x) => x.name).join(", ");
+      throw new ConfigError(`Unknown group "${g}": the groups are ${known || "(none)"}`);
+    }
+    for (const v of group.variables) wanted.add(v);
+  }
+  const syncable = `the syncable variables are ${config.syncable.join(", ") || "(none)"}`;
+  for (const v of vars) {
+    const kind = config.classify(v);
+    if (kind === "environment_specific") {
+      throw new ConfigError(
+        `Variable "${v}" is environment-specific and never synced: ${syncable}`,
+      );
+    }
+    if (kind === "unclassified") {
+      throw new ConfigError(
+        ctx.module.variables.has(v)
+          ? `Variable "${v}" is unclassified and never synced (classify it in ${config.source}): ${syncable}`
+          : `Unknown variable "${v}": ${syncable}`,
+      );
+    }
+    wanted.add(v);
+  }
+  return config.syncable.filter((v) => wanted.has(v));
+}
+
+/** What every target plan shares: the config, the module, all syncable names, the options. */
+function common(ctx: SyncContext, prune: boolean, date: string, from: string) {
+  return { config: ctx.config, module: ctx.module, names: ctx.config.syncable, prune, date, from };
+}
+
+/** The shared file, checked to hold only syncable variables; undefined when it does not exist. */
+async function readShared(ctx: SyncContext): Promise<TfvarsFile | undefined> {
+  const path = ctx.config.sharedFile;
+  const shared = await readTfvarsIfExists(path, ctx.name(path));
+  for (const a of shared?.doc.attributes ?? []) {
+    const kind = ctx.config.classify(a.name);
+    if (kind === "syncable") continue;
+    const what = kind === "environment_specific" ? "environment-specific" : "unclassified";
+    throw new ConfigError(
+      `${
+        shared!.doc.file
+      }:${a.line}: "${a.name}" is ${what}: the shared file may hold only syncable variables`,
+    );
+  }
+  return shared;
+}
+
+function unclassified(
+  config: Config,
+  docs: Document[],
+): Array<{ name: string; files: string[] }> {
+  const found = new Map<string, string[]>();
+  for (const doc of docs) {
+    for (const a of doc.attributes) {
+      if (config.classify(a.name) !== "unclassified") continue;
+      found.set(a.name, [...(found.get(a.name) ?? []), doc.file]);
+    }
+  }
+  return [...found].map(([name, files]) => ({ name, files }));
+}

@@ -1,0 +1,140 @@
+// Layer 1: the `variable` blocks of the Terraform module (every *.tf file of module_dir), which
+// give each variable its default and type.
+import { join } from "node:path";
+import { type Attribute, type Block, parse } from "../hcl/document.ts";
+import { ConfigError } from "../errors.ts";
+import { fsReason, statIfExists } from "../_fs.ts";
+import type { Value } from "../hcl/value.ts";
+
+export interface ModuleVariable {
+  name: string;
+  /** The `default`, as a value; undefined when the block has none (the variable is required). */
+  default?: Value;
+  /** The raw source of the `type` expression (`list(string)`); undefined when not declared. */
+  typeSource?: string;
+  description?: string;
+  /** `sensitive = true|false` when declared. */
+  sensitive?: boolean;
+  /** The file as named to the user (module label joined with the file name), and the block's line. */
+  file: string;
+  line: number;
+}
+
+export interface ModuleVars {
+  dir: string;
+  /** The *.tf files read, as named to the user, sorted. */
+  files: string[];
+  /** In file order, then declaration order. */
+  variables: Map<string, ModuleVariable>;
+}
+
+/** An empty module: no file, no variable. */
+export function emptyModule(dir = "."): ModuleVars {
+  return { dir, files: [], variables: new Map() };
+}
+
+/**
+ * Reads the `variable` blocks of every *.tf file in `moduleDir` (not its subfolders).
+ * `label` names the folder in messages (default: `moduleDir`). A missing folder gives an empty
+ * module. A variable declared twice is a ConfigError; `override.tf` and `*_override.tf` files
+ * override as Terraform does, by merging their arguments into the declared variable.
+ */
+export async function loadModule(moduleDir: string, label = moduleDir): Promise<ModuleVars> {
+  const names = await _tfFiles(moduleDir);
+  const module = emptyModule(label);
+  const overrides: ModuleVariable[] = [];
+  const isOverride = (n: string) => n === "override.tf" || n.endsWith("_override.tf");
+  // Terraform reads primary files first, then override files, each set in lexical order.
+  for (const name of [...names.filter((n) => !isOverride(n)), ...names.filter(isOverride)]) {
+    const file = label === "." ? name : join(label, name);
+    let text: string;
+    try {
+      text = await Deno.readTextFile(join(moduleDir, name));
+    } catch (e) {
+      throw new ConfigError(`Cannot read "${file}": ${fsReason(e)}`);
+    }
+    module.files.push(file);
+    for (const v of parseVariables(text, file)) {
+      if (isOverride(name)) {
+        overrides.push(v);
+        continue;
+      }
+      const prior = module.variables.get(v.name);
+      if (prior) {
+        throw new ConfigError(
+          `${file}:${v.line}: variable "${v.name}" is declared twice: first at ${prior.file}:${prior.line}`,
+        );
+      }
+      module.variables.set(v.name, v);
+    }
+  }
+  for (const o of overrides) {
+    const base = module.variables.get(o.name);
+    if (!base) {
+      throw new ConfigError(
+        `${o.file}:${o.line}: variable "${o.name}" is overridden but not declared in a primary file`,
+      );
+    }
+    module.variables.set(o.name, _merge(base, o));
+  }
+  return module;
+}
+
+/** The `variable` blocks of one file's text. Throws TfvarsSyntaxError or ConfigError. */
+export function parseVariables(text: string, file: string): ModuleVariable[] {
+  const doc = parse(text, file);
+  const out: ModuleVariable[] = [];
+  for (const block of doc.blocks) {
+    if (block.type !== "variable") continue;
+    if (block.labels.length !== 1) {
+      throw new ConfigError(`${file}:${block.line}: a variable block needs exactly one name`);
+    }
+    const attr = (n: string) => _attribute(block, n);
+    const v: ModuleVariable = {
+      name: block.labels[0],
+      file,
+      line: block.line,
+    };
+    const def = attr("default");
+    if (def) v.default = def.value;
+    const type = attr("type");
+    if (type) v.typeSource = doc.text.slice(type.valueStart, type.valueEnd);
+    const sensitive = attr("sensitive")?.value;
+    if (typeof sensitive === "boolean") v.sensitive = sensitive;
+    const description = attr("description")?.value;
+    if (typeof description === "string") v.description = description;
+    out.push(v);
+  }
+  return out;
+}
+
+function _attribute(block: Block, name: string): Attribute | undefined {
+  return block.items.find((i): i is Attribute => i.kind === "attribute" && i.name === name);
+}
+
+/** An override file's variable block: its arguments replace the declared ones; position stays. */
+function _merge(base: ModuleVariable, o: ModuleVariable): ModuleVariable {
+  const merged: ModuleVariable = { ...base };
+  if ("default" in o) merged.default = o.default;
+  if (o.typeSource !== undefined) merged.typeSource = o.typeSource;
+  if (o.description !== undefined) merged.description = o.description;
+  if (o.sensitive !== undefined) merged.sensitive = o.sensitive;
+  return merged;
+}
+
+async function _tfFiles(dir: string): Promise<string[]> {
+  const names: string[] = [];
+  try {
+    for await (const entry of Deno.readDir(dir)) {
+      if (!entry.name.endsWith(".tf")) continue;
+      if (entry.isFile) names.push(entry.name);
+      else if (entry.isSymlink && (await statIfExists(join(dir, entry.name)))?.isFile) {
+        names.push(entry.name);
+      }
+    }
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound || e instanceof Deno.errors.NotADirectory) return [];
+    throw new ConfigError(`Cannot read module folder "${dir}": ${fsReason(e)}`);
+  }
+  return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}

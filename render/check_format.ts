@@ -1,0 +1,144 @@
+// tfsync check's findings as text for people, JSON for scripts, GitHub workflow annotations and
+// a Markdown table for a pull-request comment.
+import type { CheckResult, Finding, Located } from "../lib/report/check.ts";
+import { jsonValue } from "../lib/report/present.ts";
+
+export const FORMATS = ["text", "json", "github", "markdown"] as const;
+export type Format = typeof FORMATS[number];
+
+export function counts(result: CheckResult): { errors: number; warnings: number } {
+  const errors = result.findings.filter((f) => f.severity === "error").length;
+  return { errors, warnings: result.findings.length - errors };
+}
+
+export function render(result: CheckResult, format: Format, color = false): string {
+  switch (format) {
+    case "json":
+      return renderJson(result);
+    case "github":
+      return renderGithub(result);
+    case "markdown":
+      return renderMarkdown(result);
+    default:
+      return renderText(result, color);
+  }
+}
+
+function _plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+function _scope(result: CheckResult): string {
+  return `${_plural(result.environments.length, "environment")}, ${
+    _plural(result.syncable, "syncable variable")
+  }`;
+}
+
+function _tally(result: CheckResult): string {
+  const { errors, warnings } = counts(result);
+  if (errors + warnings === 0) return "no findings";
+  return [errors && _plural(errors, "error"), warnings && _plural(warnings, "warning")]
+    .filter(Boolean).join(", ");
+}
+
+function _where(f: Finding): string {
+  if (f.file === undefined) return "";
+  return f.file + (f.line === undefined ? "" : `:${f.line}`) +
+    (f.column === undefined ? "" : `:${f.column}`);
+}
+
+const SGR = { red: 31, yellow: 33, green: 32, bold: 1, dim: 2 } as const;
+function _paint(on: boolean, code: keyof typeof SGR, text: string): string {
+  return on ? `\x1b[${SGR[code]}m${text}\x1b[0m` : text;
+}
+
+/** `file:line: error: message [check]`, one a line, then a summary line. */
+export function renderText(result: CheckResult, color = false): string {
+  const lines = result.findings.map((f) => {
+    const where = _where(f);
+    const sev = _paint(color, f.severity === "error" ? "red" : "yellow", f.severity);
+    return `${where ? _paint(color, "bold", where) + ": " : ""}${sev}: ${f.message} ${
+      _paint(color, "dim", `[${f.check}]`)
+    }`;
+  });
+  const { errors } = counts(result);
+  const tally = _tally(result);
+  const summary = `${_scope(result)}: ${
+    _paint(color, errors ? "red" : result.findings.length ? "yellow" : "green", tally)
+  }`;
+  return [...lines, ...(lines.length ? [""] : []), summary, ""].join("\n");
+}
+
+function _located(l: Located): Record<string, unknown> {
+  const out: Record<string, unknown> = { layer: l.layer };
+  if (l.sensitive) out.sensitive = true;
+  else if (l.value !== undefined) out.value = jsonValue(l.value);
+  if (l.file !== undefined) out.file = l.file;
+  if (l.line !== undefined) out.line = l.line;
+  return out;
+}
+
+/** `{ok, errors, warnings, environments, findings: [...]}`; values as exact JSON. */
+export function renderJson(result: CheckResult): string {
+  const { errors, warnings } = counts(result);
+  const findings = result.findings.map((f) => ({
+    ...f,
+    ...(f.values && {
+      values: Object.fromEntries(Object.entries(f.values).map(([k, l]) => [k, _located(l)])),
+    }),
+  }));
+  const report = {
+    ok: errors === 0,
+    errors,
+    warnings,
+    environments: result.environments,
+    syncable: result.syncable,
+    findings,
+  };
+  return JSON.stringify(report, null, 2) + "\n";
+}
+
+function _escapeData(s: string): string {
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function _escapeProperty(s: string): string {
+  return _escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+/** `::error file=…,line=…,title=…::message` workflow commands, one a finding. */
+export function renderGithub(result: CheckResult): string {
+  const lines = result.findings.map((f) => {
+    const props: string[] = [];
+    if (f.file !== undefined) props.push(`file=${_escapeProperty(f.file)}`);
+    if (f.line !== undefined) props.push(`line=${f.line}`);
+    if (f.column !== undefined) props.push(`col=${f.column}`);
+    props.push(`title=${_escapeProperty(`tfsync check: ${f.check}`)}`);
+    return `::${f.severity} ${props.join(",")}::${_escapeData(f.message)}`;
+  });
+  return [...lines, `tfsync check: ${_scope(result)}: ${_tally(result)}`, ""].join("\n");
+}
+
+function _cell(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+    .replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+
+/** A heading and a table, fit for a pull-request comment. */
+export function renderMarkdown(result: CheckResult): string {
+  const { errors } = counts(result);
+  const icon = errors ? "❌" : result.findings.length ? "⚠️" : "✅";
+  const out = [`### ${icon} tfsync check: ${_tally(result)}`, "", `${_scope(result)}.`, ""];
+  if (result.findings.length) {
+    out.push("| Severity | Check | Location | Finding |", "|---|---|---|---|");
+    for (const f of result.findings) {
+      const where = _where(f);
+      out.push(
+        `| ${f.severity === "error" ? "❌ error" : "⚠️ warning"} | ${f.check} | ${
+          where ? "`" + where.replace(/`/g, "'").replace(/\|/g, "\\|") + "`" : ""
+        } | ${_cell(f.message)} |`,
+      );
+    }
+    out.push("");
+  }
+  return out.join("\n");
+}
