@@ -3,7 +3,12 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { relative, resolve } from "node:path";
 import { EXIT, type Io } from "./_command.ts";
-import { ConfigError, TfvarsSyntaxError, VerificationError } from "../lib/errors.ts";
+import {
+  ConfigError,
+  type PlacedError,
+  TfvarsSyntaxError,
+  VerificationError,
+} from "../lib/errors.ts";
 import { LockError } from "../lib/write/files.ts";
 
 /** Bad usage: an unknown flag, a missing or malformed argument. Exit 2. */
@@ -115,6 +120,14 @@ export function displayPath(path: string, io: Io): string {
   return rel === "" ? "." : rel.startsWith("..") ? path : rel;
 }
 
+/** "file:line:col: message" with the file relative to the working directory. */
+export function placed(e: PlacedError, io: Io): string {
+  const p = e.place;
+  if (!p) return e.message;
+  const at = [displayPath(p.file, io), p.line, p.line && p.column].filter((x) => x).join(":");
+  return `${at}: ${e.message}`;
+}
+
 /**
  * Runs a command body, turning errors into one line on stderr and an exit code:
  * 2 for usage, configuration, syntax, lock and file errors; 3 for a failed verification.
@@ -137,6 +150,10 @@ export async function guard(
     }
     if (e instanceof TfvarsSyntaxError) {
       io.stderr(`tfsync ${name}: ${where(e.message)}\n`);
+      return EXIT.usage;
+    }
+    if (e instanceof ConfigError && e.place) {
+      io.stderr(`tfsync ${name}: ${placed(e, io)}\n`);
       return EXIT.usage;
     }
     if (e instanceof ConfigError || e instanceof LockError) {

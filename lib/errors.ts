@@ -1,10 +1,17 @@
 // Typed errors thrown by lib/. Commands turn them into one-line messages and exit codes.
-export { TfvarsSyntaxError, VerificationError } from "./hcl/errors.ts";
+import { type Place, PlacedError, type Related } from "./hcl/errors.ts";
+export {
+  type Place,
+  PlacedError,
+  type Related,
+  TfvarsSyntaxError,
+  VerificationError,
+} from "./hcl/errors.ts";
 
 /** A configuration (tfsync.hcl) or layout problem: an unknown environment, a variable in two lists. */
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
+export class ConfigError extends PlacedError {
+  constructor(message: string, place?: Place, related: readonly Related[] = []) {
+    super(message, place, related);
     this.name = "ConfigError";
   }
 }
