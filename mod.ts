@@ -65,7 +65,8 @@ function systemIo(): Io {
   return {
     stdout: (text) => write(Deno.stdout, text),
     stderr: (text) => write(Deno.stderr, text),
-    interactive: Deno.stdin.isTerminal() && Deno.stdout.isTerminal(),
+    interactive: Deno.stdin.isTerminal(),
+    stdoutTerminal: Deno.stdout.isTerminal(),
     readLine: () => (readLine ??= stdinLines())(),
     env,
     cwd: Deno.cwd(),

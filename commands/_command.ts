@@ -4,8 +4,10 @@
 export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
-  /** True when stdin and stdout are terminals (a person can answer a prompt). */
+  /** True when stdin is a terminal (a person can answer a prompt, whatever stdout is). */
   interactive: boolean;
+  /** True when stdout is a terminal (a prompt and its preview may go there). */
+  stdoutTerminal: boolean;
   /** Reads one line from stdin; null at end of input. */
   readLine(): Promise<string | null>;
   env(name: string): string | undefined;

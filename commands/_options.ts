@@ -23,7 +23,7 @@ export const COMMON_OPTIONS = {
   root: { type: "string" },
   config: { type: "string" },
   "dry-run": { type: "boolean" },
-  yes: { type: "boolean" },
+  yes: { type: "boolean", short: "y" },
   json: { type: "boolean" },
   "no-color": { type: "boolean" },
   "no-backup": { type: "boolean" },
@@ -35,7 +35,7 @@ export const COMMON_USAGE = `Options on every command:
   --root DIR      the infrastructure repository (default: the current directory)
   --config FILE   the configuration (default: ROOT/tfsync.hcl, else built-in defaults)
   --dry-run       print the unified diff of every file it would write; write nothing
-  --yes           do not ask for confirmation
+  -y, --yes       do not ask for confirmation
   --json          machine-readable output on stdout
   --no-color      no colour (NO_COLOR is honoured too)
   --no-backup     do not write a .bak of a changed file

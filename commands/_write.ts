@@ -83,20 +83,23 @@ export async function runPlan(
       );
       return EXIT.usage;
     }
-    const say = (s: string) => s && (common.json ? io.stderr : io.stdout)(s + "\n");
+    // The preview and the question go where the person sees them: stdout on a terminal, else
+    // stderr (`tfsync promote | tee log` still asks on the terminal).
+    const ask = common.json || !io.stdoutTerminal ? io.stderr : io.stdout;
+    const say = (s: string) => s && ask(s + "\n");
     for (const f of todo) say(await diffOf(f));
     say(summary());
     say(conflicts);
     const files = todo.map((f) => f.file).join(" and ");
-    (common.json ? io.stderr : io.stdout)(
+    ask(
       `Write ${files}? Press Enter to continue, or Ctrl+C to cancel: `,
     );
     const answer = await io.readLine();
     if (answer === null || !/^\s*(y|yes)?\s*$/i.test(answer)) {
       io.stderr(`tfsync ${plan.command}: cancelled: nothing written\n`);
-      return EXIT.usage;
+      return EXIT.differences;
     }
-    previewed = true;
+    previewed = ask === io.stdout;
   }
   const results = await commit(plan.files, {
     backup: common.backup,

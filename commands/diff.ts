@@ -19,7 +19,8 @@ ENVIRONMENT-SPECIFIC (not synced) and UNCLASSIFIED, values as compact HCL withou
 Options:
   --from ENV      the source environment
   --to ENV        the target environment
-  --exit-code     exit 1 when anything differs (as diff(1)); without it, 0
+  --exit-code     exit 1 when a syncable value differs (environment-specific and unclassified
+                  differences are reported, never gating); without it, 0
 
 ${COMMON_USAGE}
 `;
@@ -46,9 +47,9 @@ export const diff: Command = {
           ? comparisonJson(cmp, from, to, ctx.module)
           : comparisonText(cmp, from, to, ctx.module, painter(common.color)),
       );
-      const differs = cmp.syncable.length + cmp.environmentSpecific.length +
-          cmp.unclassified.length > 0;
-      return values["exit-code"] && differs ? EXIT.differences : EXIT.ok;
+      // Environment-specific values differ by definition, and unclassified ones are never synced:
+      // only syncable differences gate.
+      return values["exit-code"] && cmp.syncable.length > 0 ? EXIT.differences : EXIT.ok;
     }),
 };
 

@@ -202,7 +202,7 @@ Deno.test("check reports syntax errors, an invalid config, types and undeclared 
     `${prod}:${prodLine}:10: error: Unterminated tuple: missing "]" [syntax]`,
     `${dev}:${
       typeLine + 1
-    }: error: dev: "not_a_variable" is declared in no variable block of module_dir "." (terraform: "Value for undeclared variable") [undeclared]`,
+    }: warning: dev: "not_a_variable" is declared in no variable block of module_dir "." (terraform: "Value for undeclared variable"): declare it, or remove it from ${dev} [undeclared]`,
     `${dev}:${typeLine}: error: dev: dask_worker_cores_max: a string "two" is not a number (type number at variables.tf:${declared}) [type]`,
     `${dev}:${typeLine}: error: dev: dask_worker_cores_max = "two", but the shared file has 1 (environments/shared-features.tfvars:17) [drift]`,
   ];

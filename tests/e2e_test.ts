@@ -200,6 +200,22 @@ Deno.test("diff --exit-code exits 1 on differences and 0 without", async () => {
     const same = await tfsync(root, ["diff", "--from", "prod", "--to", "prod2", "--exit-code"]);
     assert.equal(same.code, 0);
     assert.match(same.stdout, /=== SYNCABLE FEATURES ===\n\(no differences\)\n/);
+    // Right after a full promote only environment-specific and unclassified values differ:
+    // reported, never gating.
+    const p = await tfsync(root, ["promote", "--from", "englacial", "--to", "prod", "-y"]);
+    assert.equal(p.code, 0, p.stderr);
+    const after = await tfsync(root, [
+      "diff",
+      "--from",
+      "englacial",
+      "--to",
+      "prod",
+      "--exit-code",
+    ]);
+    assert.equal(after.code, 0);
+    assert.match(after.stdout, /=== SYNCABLE FEATURES ===\n\(no differences\)\n/);
+    assert.match(after.stdout, /=== ENVIRONMENT-SPECIFIC \(not synced\) ===\nenvironment: /);
+    assert.match(after.stdout, /=== UNCLASSIFIED ===\nhub_banner_message: /);
   });
 });
 
@@ -390,6 +406,7 @@ function fakeIo(cwd: string, answer: string | null): Io & { out: string; err: st
     stdout: (t: string) => void (io.out += t),
     stderr: (t: string) => void (io.err += t),
     interactive: true,
+    stdoutTerminal: true,
     readLine: () => Promise.resolve(answer),
     env: (_: string) => undefined,
     cwd,
@@ -402,7 +419,7 @@ Deno.test("promote on a terminal asks first: Enter writes, end of input cancels"
   await withCopy(async (root) => {
     const before = await snapshotTree(root);
     const cancel = fakeIo(root, null);
-    assert.equal(await main(PROMOTE, cancel), 2);
+    assert.equal(await main(PROMOTE, cancel), 1);
     assert.match(cancel.out, /Press Enter to continue, or Ctrl\+C to cancel: $/);
     assert.match(cancel.out, /4 conflicts: prod differs from the last sync/);
     assert.equal(cancel.err, "tfsync promote: cancelled: nothing written\n");
@@ -425,6 +442,31 @@ needs({ script: SCRIPT }, "promote on a real terminal (a pty) writes after Enter
     assert.equal(r.code, 0, r.stdout);
     assert.match(r.stdout, /Press Enter to continue/);
     assert.ok(r.stdout.includes("\x1b[32m+dask_cluster_max_cores = 200 "), "the diff is coloured");
+    assert.match(await read(root, PROD), /^dask_cluster_max_cores = 200 /m);
+  });
+});
+
+needs({ script: SCRIPT }, "promote asks on the terminal when only stdout is piped", async () => {
+  await withCopy(async (root) => {
+    const cmd = ["env", "-u", "CI", ...tfsyncArgv(), ...PROMOTE].map((a) => `'${a}'`).join(" ");
+    const before = await snapshotTree(root);
+    // stdin is the pty, stdout a pipe: the preview and the question go to the terminal (stderr).
+    const no = await run(SCRIPT!, ["-qec", `${cmd} > out.log`, "/dev/null"], {
+      cwd: root,
+      stdin: "n\n",
+    });
+    assert.equal(no.code, 1, no.stdout);
+    assert.match(no.stdout, /Press Enter to continue/);
+    assert.match(no.stdout, /tfsync promote: cancelled: nothing written/);
+    assert.equal(await read(root, "out.log"), "");
+    await Deno.remove(join(root, "out.log"));
+    assert.deepEqual(changedPaths(before, await snapshotTree(root)), []);
+    const yes = await run(SCRIPT!, ["-qec", `${cmd} > out.log`, "/dev/null"], {
+      cwd: root,
+      stdin: "\n",
+    });
+    assert.equal(yes.code, 0, yes.stdout);
+    assert.match(await read(root, "out.log"), /\nWrote environments\/prod\/terraform.tfvars/);
     assert.match(await read(root, PROD), /^dask_cluster_max_cores = 200 /m);
   });
 });

@@ -24,6 +24,7 @@ const io: Io = {
   stdout: (text) => void Deno.stdout.writeSync(encoder.encode(text)),
   stderr: (text) => void Deno.stderr.writeSync(encoder.encode(text)),
   interactive: false,
+  stdoutTerminal: false,
   readLine: () => Promise.resolve(null),
   env: (name) => Deno.env.get(name),
   cwd: root,

@@ -186,9 +186,10 @@ function _declarations(s: Snapshot): Finding[] {
       if (!declared) {
         out.push({
           check: "undeclared",
-          severity: "error",
+          // terraform itself only warns: "Value for undeclared variable".
+          severity: "warning",
           message:
-            `${label}: "${a.name}" is declared in no variable block of module_dir "${s.module.dir}" (terraform: "Value for undeclared variable")`,
+            `${label}: "${a.name}" is declared in no variable block of module_dir "${s.module.dir}" (terraform: "Value for undeclared variable"): declare it, or remove it from ${doc.file}`,
           file: doc.file,
           line: a.line,
           variable: a.name,
