@@ -41,17 +41,42 @@ for (const name of ["check", "explain", "matrix", "init", "restore"]) {
 
 // --- check --------------------------------------------------------------------------------------
 
+/**
+ * The example with dev's and prod's banners dated the day after the shared file's: synced since
+ * the record changed, so every difference from it is a hand edit (drift). As shipped, the example
+ * only has pending promotions.
+ */
+const DRIFTED = await (async () => {
+  const dir = await tempCopy(EXAMPLE);
+  for (const env of ["dev", "prod"]) {
+    const path = join(dir, "environments", env, "terraform.tfvars");
+    const text = await Deno.readTextFile(path);
+    await Deno.writeTextFile(
+      path,
+      text.replace("Last synced: 2025-12-20", "Last synced: 2025-12-21"),
+    );
+  }
+  globalThis.addEventListener("unload", () => Deno.removeSync(dir, { recursive: true }));
+  return dir;
+})();
+const EDITED = (env: string) =>
+  `; ${env} was synced on 2025-12-21, after the shared file's 2025-12-20, and edited since: run 'tfsync apply --to ${env}' to put the shared value back, or 'tfsync extract --from ${env}' to record it`;
+
 const DRIFT_PROD = [
-  "environments/prod/terraform.tfvars:63: error: prod: dask_worker_memory_max = 4, but the shared file has 3 (environments/shared-features.tfvars:18) [drift]",
-  'environments/prod/terraform.tfvars:108: error: prod: singleuser_image_tag = "2025.06.02", but the shared file has "2025.11.30" (environments/shared-features.tfvars:12) [drift]',
-  "environments/prod/terraform.tfvars:113: error: prod: dask_cluster_max_cores = 40, but the shared file has 200 (environments/shared-features.tfvars:19) [drift]",
-  "environments/prod/terraform.tfvars:122: error: prod: enable_lambda_invoke = false, but the shared file has true (environments/shared-features.tfvars:32) [drift]",
+  "environments/prod/terraform.tfvars:63: error: prod: dask_worker_memory_max = 4, but the shared file has 3 (environments/shared-features.tfvars:18)" +
+  EDITED("prod") + " [drift]",
+  'environments/prod/terraform.tfvars:108: error: prod: singleuser_image_tag = "2025.06.02", but the shared file has "2025.11.30" (environments/shared-features.tfvars:12)' +
+  EDITED("prod") + " [drift]",
+  "environments/prod/terraform.tfvars:113: error: prod: dask_cluster_max_cores = 40, but the shared file has 200 (environments/shared-features.tfvars:19)" +
+  EDITED("prod") + " [drift]",
+  "environments/prod/terraform.tfvars:122: error: prod: enable_lambda_invoke = false, but the shared file has true (environments/shared-features.tfvars:32)" +
+  EDITED("prod") + " [drift]",
 ];
 const UNCLASSIFIED_PROD =
   'environments/prod/terraform.tfvars:99: {SEV}: "hub_banner_message" is in no group and not in environment_specific, so it is never synced (set in prod): classify it in tfsync.hcl [unclassified]';
 
 Deno.test("check reports drift with both values and file:line, exit 1, writing nothing", async () => {
-  const out = await readOnly(EXAMPLE, ["check", "--env", "prod"]);
+  const out = await readOnly(DRIFTED, ["check", "--env", "prod"]);
   assert.equal(out.code, 1);
   assert.equal(out.stderr, "");
   assert.equal(
@@ -64,21 +89,29 @@ Deno.test("check reports drift with both values and file:line, exit 1, writing n
       "",
     ].join("\n"),
   );
-  const all = await readOnly(EXAMPLE, ["check"]);
+  const all = await readOnly(DRIFTED, ["check"]);
   assert.equal(all.code, 1);
-  assert.match(all.stdout, /\n3 environments, 11 syncable variables: 13 errors, 1 warning\n$/);
-  assert.match(
-    all.stdout,
-    /^environments\/dev\/terraform.tfvars: error: dev: dask_worker_cores_max is not set \(default 4\), but the shared file has 1 \(environments\/shared-features.tfvars:17\) \[drift\]$/m,
-  );
-  assert.match(
-    all.stdout,
-    /^environments\/dev\/terraform.tfvars:78: error: dev: server_cull_timeout = 1800, but the shared file leaves it at the default 3600 \(variables.tf:297\) \[drift\]$/m,
-  );
+  assert.match(all.stdout, /\n3 environments, 11 syncable variables: 12 errors, 2 warnings\n$/);
+  const lines = all.stdout.split("\n");
+  for (
+    const want of [
+      "environments/dev/terraform.tfvars: error: dev: dask_worker_cores_max is not set (default 4), but the shared file has 1 (environments/shared-features.tfvars:17)" +
+      EDITED("dev") + " [drift]",
+      "environments/dev/terraform.tfvars:78: error: dev: server_cull_timeout = 1800, but the shared file leaves it at the default 3600 (variables.tf:297)" +
+      EDITED("dev") + " [drift]",
+      // englacial is the shared file's source: ahead of it, not drifted.
+      "environments/englacial/terraform.tfvars:102: warning: englacial: 1 syncable value differs from the shared file (singleuser_image_tag): englacial is ahead of it, a pending promotion: run 'tfsync promote --from englacial --to ENV' to take it further, or 'tfsync apply --to englacial' to bring englacial in line [pending]",
+    ]
+  ) assert.ok(lines.includes(want), `${want}\nnot in:\n${all.stdout}`);
+  // As shipped, the example is green: every difference is a pending promotion.
+  const shipped = await readOnly(EXAMPLE, ["check"]);
+  assert.equal(shipped.code, 0, shipped.stdout);
+  assert.match(shipped.stdout, /\n3 environments, 11 syncable variables: 4 warnings\n$/);
+  assert.equal(shipped.stdout.match(/\[pending\]$/gm)?.length, 3);
 });
 
 Deno.test("check --strict makes unclassified variables errors", async () => {
-  const out = await readOnly(EXAMPLE, ["check", "--env", "prod", "--strict"]);
+  const out = await readOnly(DRIFTED, ["check", "--env", "prod", "--strict"]);
   assert.equal(out.code, 1);
   assert.ok(out.stdout.includes(UNCLASSIFIED_PROD.replace("{SEV}", "error")));
   assert.match(out.stdout, /: 5 errors\n$/);
@@ -105,33 +138,37 @@ Deno.test("check exits 0 on a clean repository, also with warnings only", async 
 
 Deno.test("check --format github prints workflow annotations (the default in GitHub Actions)", async () => {
   const want = [
-    "::error file=environments/prod/terraform.tfvars,line=63,title=tfsync check%3A drift::prod: dask_worker_memory_max = 4, but the shared file has 3 (environments/shared-features.tfvars:18)",
-    '::error file=environments/prod/terraform.tfvars,line=108,title=tfsync check%3A drift::prod: singleuser_image_tag = "2025.06.02", but the shared file has "2025.11.30" (environments/shared-features.tfvars:12)',
-    "::error file=environments/prod/terraform.tfvars,line=113,title=tfsync check%3A drift::prod: dask_cluster_max_cores = 40, but the shared file has 200 (environments/shared-features.tfvars:19)",
-    "::error file=environments/prod/terraform.tfvars,line=122,title=tfsync check%3A drift::prod: enable_lambda_invoke = false, but the shared file has true (environments/shared-features.tfvars:32)",
+    "::error file=environments/prod/terraform.tfvars,line=63,title=tfsync check%3A drift::prod: dask_worker_memory_max = 4, but the shared file has 3 (environments/shared-features.tfvars:18)" +
+    EDITED("prod"),
+    '::error file=environments/prod/terraform.tfvars,line=108,title=tfsync check%3A drift::prod: singleuser_image_tag = "2025.06.02", but the shared file has "2025.11.30" (environments/shared-features.tfvars:12)' +
+    EDITED("prod"),
+    "::error file=environments/prod/terraform.tfvars,line=113,title=tfsync check%3A drift::prod: dask_cluster_max_cores = 40, but the shared file has 200 (environments/shared-features.tfvars:19)" +
+    EDITED("prod"),
+    "::error file=environments/prod/terraform.tfvars,line=122,title=tfsync check%3A drift::prod: enable_lambda_invoke = false, but the shared file has true (environments/shared-features.tfvars:32)" +
+    EDITED("prod"),
     '::warning file=environments/prod/terraform.tfvars,line=99,title=tfsync check%3A unclassified::"hub_banner_message" is in no group and not in environment_specific, so it is never synced (set in prod): classify it in tfsync.hcl',
     "tfsync check: 1 environment, 11 syncable variables: 4 errors, 1 warning",
     "",
   ].join("\n");
-  const out = await readOnly(EXAMPLE, ["check", "--env", "prod", "--format", "github"]);
+  const out = await readOnly(DRIFTED, ["check", "--env", "prod", "--format", "github"]);
   assert.deepEqual([out.code, out.stdout], [1, want]);
-  const actions = await readOnly(EXAMPLE, ["check", "--env=prod"], { GITHUB_ACTIONS: "true" });
+  const actions = await readOnly(DRIFTED, ["check", "--env=prod"], { GITHUB_ACTIONS: "true" });
   assert.equal(actions.stdout, want);
 });
 
 Deno.test("check --format markdown prints a table for a pull-request comment", async () => {
   const out = await readOnly(EXAMPLE, ["check", "--env", "englacial", "--format", "markdown"]);
-  assert.equal(out.code, 1);
+  assert.equal(out.code, 0);
   assert.equal(
     out.stdout,
     [
-      "### ❌ tfsync check: 1 error, 1 warning",
+      "### ⚠️ tfsync check: 2 warnings",
       "",
       "1 environment, 11 syncable variables.",
       "",
       "| Severity | Check | Location | Finding |",
       "|---|---|---|---|",
-      '| ❌ error | drift | `environments/englacial/terraform.tfvars:108` | englacial: singleuser_image_tag = "2025.12.18", but the shared file has "2025.11.30" (environments/shared-features.tfvars:12) |',
+      "| ⚠️ warning | pending | `environments/englacial/terraform.tfvars:102` | englacial: 1 syncable value differs from the shared file (singleuser_image_tag): englacial is ahead of it, a pending promotion: run 'tfsync promote --from englacial --to ENV' to take it further, or 'tfsync apply --to englacial' to bring englacial in line |",
       '| ⚠️ warning | unclassified | `environments/englacial/terraform.tfvars:98` | "hub_banner_message" is in no group and not in environment_specific, so it is never synced (set in englacial): classify it in tfsync.hcl |',
       "",
     ].join("\n"),
@@ -139,14 +176,14 @@ Deno.test("check --format markdown prints a table for a pull-request comment", a
 });
 
 Deno.test("check --json (= --format json) lists every finding with exact values", async () => {
-  const a = await readOnly(EXAMPLE, ["check", "--json"]);
-  const b = await readOnly(EXAMPLE, ["check", "--format", "json"]);
+  const a = await readOnly(DRIFTED, ["check", "--json"]);
+  const b = await readOnly(DRIFTED, ["check", "--format", "json"]);
   assert.equal(a.stdout, b.stdout);
   assert.equal(a.code, 1);
   const report = JSON.parse(a.stdout);
   assert.deepEqual(
     [report.ok, report.errors, report.warnings, report.environments],
-    [false, 13, 1, ["dev", "englacial", "prod"]],
+    [false, 12, 2, ["dev", "englacial", "prod"]],
   );
   const cores = report.findings.find((f: { environment?: string; variable?: string }) =>
     f.environment === "prod" && f.variable === "dask_cluster_max_cores"
@@ -155,7 +192,8 @@ Deno.test("check --json (= --format json) lists every finding with exact values"
     check: "drift",
     severity: "error",
     message:
-      "prod: dask_cluster_max_cores = 40, but the shared file has 200 (environments/shared-features.tfvars:19)",
+      "prod: dask_cluster_max_cores = 40, but the shared file has 200 (environments/shared-features.tfvars:19)" +
+      EDITED("prod"),
     file: "environments/prod/terraform.tfvars",
     line: 113,
     variable: "dask_cluster_max_cores",
@@ -204,8 +242,12 @@ Deno.test("check reports syntax errors, an invalid config, types and undeclared 
       typeLine + 1
     }: warning: dev: "not_a_variable" is declared in no variable block of module_dir "." (terraform: "Value for undeclared variable"): declare it, or remove it from ${dev} [undeclared]`,
     `${dev}:${typeLine}: error: dev: dask_worker_cores_max: a string "two" is not a number (type number at variables.tf:${declared}) [type]`,
-    `${dev}:${typeLine}: error: dev: dask_worker_cores_max = "two", but the shared file has 1 (environments/shared-features.tfvars:17) [drift]`,
   ];
+  // dev's differences from the shared file are a pending promotion, the new value among them.
+  assert.match(
+    out.stdout,
+    /^environments\/dev\/terraform.tfvars:69: warning: dev: 8 syncable values differ from the shared file \(dask_worker_cores_max, /m,
+  );
   for (const want of wants) assert.ok(lines.includes(want), `${want}\nnot in:\n${out.stdout}`);
   // prod does not parse, so it has no other finding
   assert.equal(lines.filter((l) => l.startsWith(prod)).length, 1);

@@ -393,7 +393,10 @@ Deno.test("backport prod → dev writes the shared file and dev", async () => {
     assert.equal(r.code, 0);
     await golden("backport_prod_dev.txt", r.stdout);
     assert.match(await read(root, SHARED), /^# Extracted from: prod\n/m);
-    assert.match(await read(root, DEV), /^# Last synced: 2026-01-05 from: prod$/m);
+    assert.match(
+      await read(root, DEV),
+      /^# Last synced: 2026-01-05 from: prod \[values [0-9a-f]{8}\]$/m,
+    );
     assert.match(await read(root, DEV), /^dask_cluster_max_cores = 40 /m);
   });
 });

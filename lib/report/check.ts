@@ -26,6 +26,7 @@ export const CHECKS = [
   "undeclared",
   "type",
   "drift",
+  "pending",
   "unclassified",
 ] as const;
 export type CheckName = typeof CHECKS[number];

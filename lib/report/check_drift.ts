@@ -7,6 +7,8 @@ import { isSensitive, SENSITIVE, showValue } from "./present.ts";
 import type { Snapshot } from "../repo/snapshot.ts";
 import { valuesEqual } from "../hcl/value.ts";
 import type { Finding, Located } from "./check.ts";
+import { extractedFrom } from "../sync/shared_file.ts";
+import { documentFingerprint, lastSynced, recordDate } from "../sync/fingerprint.ts";
 
 function _locate(e: Effective | NoValue, inShared: boolean, sensitive: boolean): Located {
   if (e.source === "none") return { layer: "none" };
@@ -26,6 +28,70 @@ function _show(l: Located): string {
 /** Each environment's effective value of each syncable variable against the shared file's. */
 export function driftFindings(s: Snapshot): Finding[] {
   if (s.sharedBroken) return [];
+  const found = _differences(s);
+  if (!s.shared) return found;
+  const out: Finding[] = [];
+  for (const env of s.environments) {
+    const mine = found.filter((f) => f.environment === env.name);
+    if (mine.length === 0) continue;
+    const why = _editedByHand(s, env.name, env.doc!);
+    if (why) {
+      const fix = `run 'tfsync apply --to ${env.name}' to put the shared value back, or ` +
+        `'tfsync extract --from ${env.name}' to record it`;
+      for (const f of mine) out.push({ ...f, message: `${f.message}; ${why}: ${fix}` });
+      continue;
+    }
+    out.push(_pending(s, env.name, env.doc!, mine));
+  }
+  return out;
+}
+
+/**
+ * Why an environment that differs from the record was edited by hand, or undefined when its
+ * differences are features that have not reached it yet (a pending promotion): it is as its last
+ * sync left it (its banner's fingerprint matches) and the record has changed since. A banner
+ * without a fingerprint falls back on the source and dates: the record's source is ahead of it; any
+ * other environment was edited when it was synced on a later day than the record's.
+ */
+function _editedByHand(s: Snapshot, env: string, doc: Document): string | undefined {
+  const banner = lastSynced(doc);
+  if (!banner) return undefined;
+  // A fingerprint is exact, so it is trusted even in the record's own source (after a backport
+  // the source is prod, and a hand edit there is drift); without one, the source is ahead.
+  if (banner.fingerprint === undefined && extractedFrom(s.shared!) === env) return undefined;
+  if (banner.fingerprint !== undefined) {
+    const now = documentFingerprint(doc, s.config.syncable);
+    return now === banner.fingerprint
+      ? undefined
+      : `${env} was edited after its last sync (${banner.date}, line ${banner.line})`;
+  }
+  const date = recordDate(s.shared!);
+  return date !== undefined && banner.date > date
+    ? `${env} was synced on ${banner.date}, after the shared file's ${date}, and edited since`
+    : undefined;
+}
+
+/** One line per environment: the variables not yet promoted to it, and what promotes them. */
+function _pending(s: Snapshot, env: string, doc: Document, found: Finding[]): Finding {
+  const names = found.map((f) => f.variable!);
+  const n = names.length === 1
+    ? "1 syncable value differs"
+    : `${names.length} syncable values differ`;
+  const ahead = extractedFrom(s.shared!) === env ? `${env} is ahead of it` : "not promoted yet";
+  const message = `${env}: ${n} from the shared file (${names.join(", ")}): ${ahead}, a ` +
+    `pending promotion: run 'tfsync promote --from ${env} --to ENV' to take it further, or ` +
+    `'tfsync apply --to ${env}' to bring ${env} in line`;
+  return {
+    check: "pending",
+    severity: "warning",
+    message,
+    file: doc.file,
+    ...(lastSynced(doc) && { line: lastSynced(doc)!.line }),
+    environment: env,
+  };
+}
+
+function _differences(s: Snapshot): Finding[] {
   const out: Finding[] = [];
   const envs = s.environments.filter((e) => e.doc);
   for (const name of s.config.syncable) {

@@ -68,13 +68,13 @@ Deno.test("checkRepository() finds drift per environment with both values", asyn
   ]);
   const tag = drift.find((f) => f.variable === "tag")!;
   assert.equal(tag.file, "environments/prod/terraform.tfvars");
-  assert.equal(tag.line, 2);
+  assert.equal(tag.line, 3);
   assert.deepEqual(tag.values?.prod.value, "1.5");
   assert.deepEqual(tag.values?.shared, {
     layer: "shared",
     value: "2.0",
     file: "environments/shared-features.tfvars",
-    line: 2,
+    line: 3,
   });
   // prod sets `types` over four lines with a comment: the same value, so no finding.
   assert.ok(!pairs.includes("prod/types"));

@@ -10,6 +10,7 @@ import type { TfvarsFile } from "../repo/repo.ts";
 import { insertAttributes, type NewAttribute, RULE_LINE, SECTION_HEADING } from "./sync_insert.ts";
 import { type Value, valuesEqual } from "../hcl/value.ts";
 import type { Intent } from "../hcl/verify.ts";
+import { fingerprint, LAST_SYNCED } from "./fingerprint.ts";
 
 /** One variable a file changes. `from` is absent for a variable the file did not set. */
 export interface Change {
@@ -101,8 +102,10 @@ export function planTarget(o: TargetPlanOptions): { plan: FilePlan; targetOnly: 
       }
       continue;
     }
+    // Mirror the source: a value it sets is set here too, even when it equals the default (the
+    // two would disagree the day the default changes); an equal value already set is untouched.
+    if (t && valuesEqual(t.value, s.value)) continue;
     const current = effectiveValue(name, doc, module);
-    if (current.source !== "none" && valuesEqual(current.value, s.value)) continue;
     const src = rawAttribute(source.doc, s);
     intent.set(name, s.value);
     if (t) {
@@ -119,21 +122,28 @@ export function planTarget(o: TargetPlanOptions): { plan: FilePlan; targetOnly: 
   }
   let after = target.text;
   if (changes.length > 0) {
+    // The values the file will set, fingerprinted in the banner: check tells a hand edit made
+    // after this sync (the fingerprint no longer matches) from features not yet promoted.
+    const values = fingerprint(
+      o.config.syncable,
+      (n) => intent.has(n) ? intent.get(n) : doc.get(n)?.value,
+    );
+    const from = `${o.from} [values ${values}]`;
     const lastSynced = commentLine(doc, LAST_SYNCED);
     if (lastSynced) {
       const line = doc.raw(lastSynced).replace(/\r?\n$/, "")
-        .replace(/(Last synced:).*$/, `$1 ${o.date} from: ${o.from}`);
+        .replace(/(Last synced:).*$/, `$1 ${o.date} from: ${from}`);
       edits.push({ kind: "comment", match: LAST_SYNCED, line });
     }
     const edited = parse(applyEdits(doc, edits), doc.file, { tfvars: true });
-    const withSyncedLine = lastSynced ? edited : addLastSynced(edited, o.date, o.from);
+    const withSyncedLine = lastSynced ? edited : addLastSynced(edited, o.date, from);
     after = insertAttributes(withSyncedLine, inserts, {
       groups: o.config.groups,
       style: "section",
       banner: [
         RULE_LINE,
         `# SYNCED FEATURES (from ${basename(o.config.sharedFile)})`,
-        `# Last synced: ${o.date} from: ${o.from}`,
+        `# Last synced: ${o.date} from: ${from}`,
         RULE_LINE,
       ],
     });
@@ -154,8 +164,6 @@ export function planTarget(o: TargetPlanOptions): { plan: FilePlan; targetOnly: 
     targetOnly,
   };
 }
-
-const LAST_SYNCED = /^[ \t]*(#|\/\/)[ \t]*Last synced:/;
 
 /** A section heading without a "Last synced:" line gets one right below it. */
 function addLastSynced(doc: Document, date: string, from: string): Document {

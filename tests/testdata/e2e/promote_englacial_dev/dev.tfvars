@@ -66,7 +66,7 @@ github_org_whitelist = []
 
 # =============================================================================
 # SYNCED FEATURES (from shared-features.tfvars)
-# Last synced: 2026-01-05 from: englacial
+# Last synced: 2026-01-05 from: englacial [values 6bb0eb1d]
 # =============================================================================
 
 # Container Images

@@ -100,7 +100,7 @@ hub_banner_message = "Maintenance Sat 02:00-04:00 UTC | questions: #hub-support 
 
 # =============================================================================
 # SYNCED FEATURES (from shared-features.tfvars)
-# Last synced: 2026-01-05 from: englacial
+# Last synced: 2026-01-05 from: englacial [values d9dc9499]
 # =============================================================================
 
 # Container Images
