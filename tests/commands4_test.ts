@@ -694,6 +694,7 @@ interface JsonFinding {
   file?: string;
   line?: number;
   variable?: string;
+  variables?: string[];
   environment?: string;
 }
 
@@ -777,8 +778,15 @@ Deno.test({
               if (distinct.size > 1) want.push(name);
             }
           }
-          const got = findings.filter((f) => f.check === "drift")
-            .map((f) => (f.environment ? `${f.environment}/${f.variable}` : f.variable!));
+          // A difference from the record is drift or, in a file no sync has stamped, a pending
+          // promotion that lists its variables.
+          const got = findings.flatMap((f) =>
+            f.check === "drift"
+              ? [f.environment ? `${f.environment}/${f.variable}` : f.variable!]
+              : f.check === "pending"
+              ? f.variables!.map((v) => `${f.environment}/${v}`)
+              : []
+          );
           assert.deepEqual(got.sort(), want.sort());
           // Every undeclared variable is really declared nowhere.
           for (const f of findings.filter((f) => f.check === "undeclared")) {
@@ -791,7 +799,9 @@ Deno.test({
           const by = (check: string) => findings.filter((f) => f.check === check);
           summary.push(
             `${c.name}: ${report.environments.length} envs, ${syncable.length} syncable; ` +
-              ["syntax", "undeclared", "type", "drift"].map((k) => `${k} ${by(k).length}`).join(
+              ["syntax", "undeclared", "type", "drift", "pending"].map((k) =>
+                `${k} ${by(k).length}`
+              ).join(
                 ", ",
               ),
           );
@@ -806,7 +816,7 @@ Deno.test({
               "production/perf_test_email",
               "production/perf_test_phone_number",
             ]);
-            for (const f of by("drift")) summary.push(`  ${f.message}`);
+            for (const f of [...by("drift"), ...by("pending")]) summary.push(`  ${f.message}`);
           }
         } finally {
           await Deno.remove(dir, { recursive: true });

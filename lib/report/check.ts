@@ -49,6 +49,8 @@ export interface Finding {
   line?: number;
   column?: number;
   variable?: string;
+  /** pending: the variables that differ from the shared file, in the config's order. */
+  variables?: string[];
   environment?: string;
   /** drift: the values compared, by environment name, and "shared" for the reference. */
   values?: Record<string, Located>;

@@ -88,6 +88,7 @@ function _pending(s: Snapshot, env: string, doc: Document, found: Finding[]): Fi
     file: doc.file,
     ...(lastSynced(doc) && { line: lastSynced(doc)!.line }),
     environment: env,
+    variables: names,
   };
 }
 
