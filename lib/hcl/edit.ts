@@ -2,6 +2,9 @@
 // spliced in one pass, and only the "=" and comment runs the edits touched are re-aligned.
 import { type Attribute, type Document, parse, type Trivia } from "./document.ts";
 import { endSpaces, realign } from "./align.ts";
+import { isHeredoc, type PathEdit, pathSplice, withEol } from "./path_edit.ts";
+
+export type { PathEdit } from "./path_edit.ts";
 
 /** Where a new attribute goes. */
 export type InsertAt =
@@ -21,7 +24,9 @@ export type Edit =
   /** Replace the first comment line matching `match` (the line's text, without its newline). */
   | { kind: "comment"; match: RegExp; line: string }
   /** Insert whole lines, as the caller wrote them, at an offset (blocks of new attributes). */
-  | { kind: "lines"; at: number; text: string };
+  | { kind: "lines"; at: number; text: string }
+  /** Set, insert or remove one key inside a value (path_edit.ts). */
+  | PathEdit;
 
 interface Splice {
   start: number;
@@ -118,6 +123,8 @@ function toSplice(doc: Document, e: Edit): Omit<Splice, "order"> {
     }
     case "lines":
       return { start: e.at, end: e.at, text: e.text };
+    case "path":
+      return pathSplice(doc, e);
     case "comment": {
       const line = commentLine(doc, e.match);
       if (!line) throw new TypeError(`No comment line matches ${e.match} in "${doc.file}"`);
@@ -134,18 +141,10 @@ function mustGet(doc: Document, name: string): Attribute {
   return a;
 }
 
-function isHeredoc(value: string): boolean {
-  return /^<<-?[A-Za-z_]/.test(value);
-}
-
 function heredocComment(name: string): TypeError {
   return new TypeError(
     `Cannot set "${name}" to a heredoc with a trailing comment: its closing marker must end the line`,
   );
-}
-
-function withEol(text: string, eol: string): string {
-  return text.replace(/\r?\n/g, eol);
 }
 
 /** The first comment line (a whole line) matching the pattern. */

@@ -1,0 +1,67 @@
+// Paths into a variable's value: the variable's name, then `.key` or `["key"]` steps into objects
+// and maps, and `.*` for every key of a map. Lists are addressed whole: there are no index steps.
+
+/** A step of a path pattern: a key, or `null` for `*` (every key of a map). */
+export type Step = string | null;
+
+export interface PathPattern {
+  name: string;
+  steps: Step[];
+}
+
+/** A concrete path: a variable and the keys down to one value inside it. */
+export interface ValuePath {
+  name: string;
+  keys: string[];
+}
+
+const IDENT = /^[A-Za-z_][A-Za-z0-9_-]*/;
+
+/** Parses `name.key["other key"].*`; throws a plain Error saying what is wrong. */
+export function parsePath(text: string): PathPattern {
+  const name = IDENT.exec(text)?.[0];
+  if (!name) throw new Error(`"${text}" is not a valid variable name or path`);
+  const steps: Step[] = [];
+  let i = name.length;
+  while (i < text.length) {
+    const rest = text.slice(i);
+    if (rest.startsWith(".*")) {
+      steps.push(null);
+      i += 2;
+      continue;
+    }
+    if (rest[0] === ".") {
+      const key = IDENT.exec(rest.slice(1))?.[0];
+      if (!key) throw new Error(`"${text}": expected a key after "." at character ${i + 2}`);
+      steps.push(key);
+      i += 1 + key.length;
+      continue;
+    }
+    const quoted = /^\["((?:[^"\\]|\\.)*)"\]/.exec(rest);
+    if (quoted) {
+      steps.push(JSON.parse(`"${quoted[1]}"`));
+      i += quoted[0].length;
+      continue;
+    }
+    const why = /^\[\s*\d/.test(rest)
+      ? "lists are addressed whole (no index steps)"
+      : `expected ".key", ["key"] or ".*" at character ${i + 1}`;
+    throw new Error(`"${text}": ${why}`);
+  }
+  return { name, steps };
+}
+
+/** A step as written in a path: `.key`, `["key"]` for a key that is no identifier, `.*`. */
+export function formatStep(step: Step): string {
+  if (step === null) return ".*";
+  return IDENT.exec(step)?.[0] === step ? `.${step}` : `[${JSON.stringify(step)}]`;
+}
+
+export function formatPath(name: string, steps: readonly Step[]): string {
+  return name + steps.map(formatStep).join("");
+}
+
+/** A path as --json carries it: the steps (the name first) and the string. */
+export function pathJson(p: ValuePath): { steps: string[]; string: string } {
+  return { steps: [p.name, ...p.keys], string: formatPath(p.name, p.keys) };
+}

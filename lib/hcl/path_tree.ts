@@ -1,0 +1,181 @@
+// The document model one level down, recursively: the keys and elements of an object or tuple
+// value, each with its span and decor (indentation, separator, comma, comments), the toml_edit
+// idea. Built on demand from a value's span, so a file's parse pays nothing for it.
+import { Cursor } from "./cursor.ts";
+import type { Document, Span } from "./document.ts";
+import { parseExpression } from "./expression.ts";
+import { HclNumber, type Value } from "./value.ts";
+
+export interface ValueNode extends Span {
+  value: Value;
+  /** "object": a literal object whose keys are all known; "tuple": a literal list. */
+  kind: "object" | "tuple" | "other";
+  /** An object's entries, in source order. */
+  entries: Entry[];
+  /** A tuple's elements. */
+  elements: ValueNode[];
+  /** The object or tuple is written on one line (`{ a = 1, b = 2 }`). */
+  oneLine: boolean;
+}
+
+export interface Entry {
+  key: string;
+  /** The key as written (an identifier or a quoted string). */
+  keySpan: Span;
+  separator: "=" | ":";
+  /** Offset of the separator. */
+  separatorAt: number;
+  value: ValueNode;
+  /** Offset just past the comma that follows the value, or null when there is none. */
+  commaEnd: number | null;
+  /** A comment after the value (and its comma) on the value's last line. */
+  comment: Span | null;
+  /** The key is the first thing on its line. */
+  ownLine: boolean;
+  /** Start of the key's line (its indentation) when the key is first on it, else the key. */
+  lineStart: number;
+  /** Start of the comment lines directly above a key that starts its line; lineStart if none. */
+  leadingStart: number;
+  /** End of the entry's decor: past its line's newline when the next entry is on another line. */
+  end: number;
+}
+
+const cache = new WeakMap<Document, Map<number, ValueNode>>();
+
+/** The node of the value that starts at `start` in the document's text (cached per document). */
+export function valueNode(doc: Document, start: number): ValueNode {
+  let nodes = cache.get(doc);
+  if (!nodes) cache.set(doc, nodes = new Map());
+  let node = nodes.get(start);
+  if (!node) nodes.set(start, node = nodeAt(doc.text, doc.file, start));
+  return node;
+}
+
+/** The node of the value at `start`, read with the document parser's own expression reader. */
+export function nodeAt(text: string, file: string, start: number, multiline = false): ValueNode {
+  const c = new Cursor(text, file, start);
+  const expr = parseExpression(c, multiline);
+  const node: ValueNode = {
+    start,
+    end: expr.end,
+    value: expr.value,
+    kind: "other",
+    entries: [],
+    elements: [],
+    oneLine: !text.slice(start, expr.end).includes("\n"),
+  };
+  if (expr.value instanceof Map && text[start] === "{") {
+    node.kind = "object";
+    node.entries = readEntries(text, file, node);
+  } else if (Array.isArray(expr.value) && text[start] === "[") {
+    node.kind = "tuple";
+    node.elements = readElements(text, file, node);
+  }
+  return node;
+}
+
+function readEntries(text: string, file: string, node: ValueNode): Entry[] {
+  const c = new Cursor(text, file, node.start + 1);
+  const entries: Entry[] = [];
+  for (;;) {
+    c.skipSpace(true);
+    if (c.peek() === "}") return entries;
+    const keyStart = c.pos;
+    const key = /[A-Za-z_]/.test(c.peek())
+      ? c.readWhile(/[A-Za-z0-9_-]/)
+      : keyText(parseExpression(c, false).value);
+    const keySpan = { start: keyStart, end: c.pos };
+    c.skipSpace(false);
+    const separatorAt = c.pos;
+    const separator = c.peek() as "=" | ":";
+    c.pos++;
+    c.skipSpace(false);
+    const value = nodeAt(text, file, c.pos);
+    c.pos = value.end;
+    c.readWhile(/[ \t]/);
+    let commaEnd: number | null = null;
+    if (c.peek() === ",") commaEnd = ++c.pos;
+    c.readWhile(/[ \t]/);
+    let comment: Span | null = null;
+    const afterValue = c.pos;
+    if (/[#/]/.test(c.peek())) {
+      c.skipSpace(false);
+      comment = { start: afterValue, end: c.pos };
+    }
+    let end = c.pos;
+    const nl = /^\r?\n/.exec(text.slice(c.pos, c.pos + 2));
+    if (nl) end += nl[0].length;
+    else if (comment === null) end = commaEnd ?? value.end;
+    const first = startsLine(text, keyStart);
+    const lineStart = first ?? keyStart;
+    const leadingStart = first === undefined ? keyStart : commentLinesAbove(text, first);
+    entries.push({
+      key,
+      keySpan,
+      separator,
+      separatorAt,
+      value,
+      commaEnd,
+      comment,
+      ownLine: first !== undefined,
+      lineStart,
+      leadingStart,
+      end,
+    });
+    c.pos = end;
+  }
+}
+
+function readElements(text: string, file: string, node: ValueNode): ValueNode[] {
+  const c = new Cursor(text, file, node.start + 1);
+  const out: ValueNode[] = [];
+  for (;;) {
+    c.skipSpace(true);
+    if (c.peek() === "]") return out;
+    // Inside brackets newlines are insignificant: an element may continue on the next line.
+    const element = nodeAt(text, file, c.pos, true);
+    out.push(element);
+    c.pos = element.end;
+    c.skipSpace(true);
+    if (c.peek() === ",") c.pos++;
+  }
+}
+
+/** An object key's value as hcl makes it a string (a literal object has no other keys). */
+function keyText(v: Value): string {
+  return v instanceof HclNumber ? v.text : String(v);
+}
+
+/** The start of the line holding `at` when only spaces and tabs stand before it there. */
+export function startsLine(text: string, at: number): number | undefined {
+  let i = at;
+  while (i > 0 && (text[i - 1] === " " || text[i - 1] === "\t")) i--;
+  return i === 0 || text[i - 1] === "\n" ? i : undefined;
+}
+
+/** Start of the run of whole `#`/`//` comment lines directly above the line at `lineStart`. */
+function commentLinesAbove(text: string, lineStart: number): number {
+  let start = lineStart;
+  while (start > 0) {
+    const prev = text.lastIndexOf("\n", start - 2) + 1;
+    if (!/^[ \t]*(#|\/\/)/.test(text.slice(prev, start))) break;
+    start = prev;
+  }
+  return start;
+}
+
+/** The node at a path of keys below `node`, or why there is none. */
+export function nodeAtKeys(
+  node: ValueNode,
+  keys: readonly string[],
+): { node: ValueNode; entry?: Entry } | { missing: number; notObject: boolean } {
+  let cur = node;
+  let entry: Entry | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    if (cur.kind !== "object") return { missing: i, notObject: true };
+    entry = cur.entries.find((e) => e.key === keys[i]);
+    if (!entry) return { missing: i, notObject: false };
+    cur = entry.value;
+  }
+  return { node: cur, entry };
+}
