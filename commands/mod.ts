@@ -1,6 +1,6 @@
 // The command list: `tfsync --help` is built from it, in this order. Each command's module is
 // loaded only when it runs, so --help, --version and every command pay only for what they use.
-// (tests/commands_test.ts checks that each summary here is the module's own.)
+// (tests/command_list_test.ts checks that each summary here is the module's own.)
 import type { Command } from "./_command.ts";
 
 export interface CommandEntry {

@@ -71,7 +71,7 @@ export async function tfsync(
 
 /** A temporary copy of a folder (symlinks copied as symlinks). */
 export async function tempCopy(from: string): Promise<string> {
-  const dir = await Deno.makeTempDir({ prefix: "tfsync-e2e-" });
+  const dir = await Deno.makeTempDir({ prefix: "tfsync-test-" });
   await copyTree(from, dir);
   return dir;
 }

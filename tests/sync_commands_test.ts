@@ -1,7 +1,7 @@
 // The sync suite end to end: mod.ts in a subprocess, with the permission flags the binary ships
 // with, on temporary copies of fixtures/example (and of ../shared/corpus when present).
-// Golden files live in tests/testdata/e2e/; regenerate them with
-//   deno test -A tests/e2e_test.ts -- --update
+// Golden files live in tests/testdata/sync/; regenerate them with
+//   deno test -A tests/sync_commands_test.ts -- --update
 import assert from "node:assert/strict";
 import { dirname, join } from "node:path";
 import {
@@ -26,7 +26,7 @@ import { main } from "../mod.ts";
 import type { Io } from "../commands/_command.ts";
 
 const UPDATE = Deno.args.includes("--update");
-const GOLDEN = join(REPO, "tests", "testdata", "e2e");
+const GOLDEN = join(REPO, "tests", "testdata", "sync");
 const DATE = "2026-01-05";
 const TERRAFORM = which("terraform");
 const MAKE = Deno.build.os === "windows" ? undefined : which("make");
@@ -48,7 +48,9 @@ async function golden(name: string, actual: string): Promise<void> {
   try {
     want = await Deno.readTextFile(path);
   } catch {
-    throw new Error(`Missing golden file ${path}: run deno test -A tests/e2e_test.ts -- --update`);
+    throw new Error(
+      `Missing golden file ${path}: run deno test -A tests/sync_commands_test.ts -- --update`,
+    );
   }
   assert.equal(actual, want, `output differs from ${name}`);
 }
@@ -760,7 +762,7 @@ Deno.test("a symlinked tfvars is edited through the link, which stays a link", a
 Deno.test("when the second write fails, the first file is restored: exit 2, nothing changed", async () => {
   await withCopy(async (root) => {
     // prod's tfvars lives in a folder tfsync may not write to (only its lock file).
-    const outside = await Deno.makeTempDir({ prefix: "tfsync-e2e-ro-" });
+    const outside = await Deno.makeTempDir({ prefix: "tfsync-test-ro-" });
     try {
       await Deno.rename(join(root, PROD), join(outside, "prod.tfvars"));
       await Deno.symlink(join(outside, "prod.tfvars"), join(root, PROD));

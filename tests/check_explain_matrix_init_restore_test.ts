@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { changedPaths, EXAMPLE, REPO, snapshotTree, tempCopy, tfsync } from "./_cli.ts";
-import { CORPUS, type CorpusCase, corpusCases, materialize } from "./_corpus4.ts";
+import { CORPUS, type CorpusCase, corpusCases, materialize } from "./_corpus_repos.ts";
 import { readWithHcl } from "../lib/hcl/hcl2json.ts";
 import { PERMISSION_FLAGS } from "../tools/permissions.ts";
 
