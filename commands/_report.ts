@@ -6,6 +6,13 @@ import type { WriteResult } from "../lib/write/transaction.ts";
 import type { ModuleVars } from "../lib/terraform/module.ts";
 import { isSensitive, jsonValue, SENSITIVE } from "../lib/report/present.ts";
 import { toHcl, type Value } from "../lib/hcl/value.ts";
+import { formatPath, pathJson } from "../lib/hcl/path.ts";
+
+/** A variable, or a path inside its value (`forms_admin_settings.enable_opentelemetry`). */
+const label = (c: { name: string; keys?: string[] }) => formatPath(c.name, c.keys ?? []);
+/** --json: the path as a list of steps and as a string, for a change inside a value. */
+const jsonPath = (c: { name: string; keys?: string[] }) =>
+  c.keys ? { path: pathJson({ name: c.name, keys: c.keys }) } : {};
 
 export interface Paint {
   bold(s: string): string;
@@ -59,7 +66,7 @@ function changeLine(module: ModuleVars, c: Change, width: number, paint: Paint):
   const mark =
     { update: paint.yellow("~"), add: paint.green("+"), remove: paint.red("-") }[c.action];
   const from = c.from === undefined ? "(not set)" : v(c.from) + (c.fromDefault ? " (default)" : "");
-  return `  ${mark} ${c.name.padEnd(width)}  ${from} → ${v(c.to)}`;
+  return `  ${mark} ${label(c).padEnd(width)}  ${from} → ${v(c.to)}`;
 }
 
 /** What each file gets, and what is left alone, as lines a person reads. */
@@ -76,8 +83,11 @@ export function summaryText(plan: SyncPlan, module: ModuleVars, paint: Paint): s
       continue;
     }
     out.push(`${paint.bold(f.file)} (${what}${f.exists ? "" : ", new file"}):`);
-    const width = Math.max(...f.changes.map((c) => c.name.length));
+    const width = Math.max(...f.changes.map((c) => label(c).length));
     for (const c of f.changes) out.push(changeLine(module, c, width, paint));
+  }
+  for (const w of plan.files.flatMap((f) => f.warnings ?? [])) {
+    out.push(paint.yellow(`Warning: ${w.file}${w.line ? ":" + w.line : ""}: ${w.message}`));
   }
   if (plan.notInSource.length > 0) {
     out.push(
@@ -89,7 +99,7 @@ export function summaryText(plan: SyncPlan, module: ModuleVars, paint: Paint): s
   for (const t of plan.targetOnly) {
     const what = plan.prune ? "removed (--prune)" : "left alone (--prune removes it)";
     out.push(
-      `Set in ${plan.target} but not in ${plan.source}, ${what}: ${t.name} = ${
+      `Set in ${plan.target} but not in ${plan.source}, ${what}: ${label(t)} = ${
         show(module, t.name, t.value)
       } (${t.file}:${t.line})`,
     );
@@ -134,7 +144,7 @@ export function conflictsText(
     const side = (s: typeof c.target) =>
       `${show(module, c.name, s.value)}${s.default ? " (default)" : ""} (${s.file}:${s.line})`;
     out.push(
-      `  ${c.name}: ${plan.target} ${side(c.target)}, last sync ${side(c.record)}, new ${
+      `  ${label(c)}: ${plan.target} ${side(c.target)}, last sync ${side(c.record)}, new ${
         show(module, c.name, c.incoming)
       }`,
     );
@@ -172,6 +182,7 @@ export function planJson(
       backup: o.results?.[i]?.backup ? f.file + ".bak" : null,
       changes: f.changes.map((c) => ({
         name: c.name,
+        ...jsonPath(c),
         action: c.action,
         ...(c.from !== undefined && { from: value(c.name, c.from) }),
         ...(c.fromDefault && { from_default: true }),
@@ -179,15 +190,18 @@ export function planJson(
         line: c.line,
       })),
       diff: o.diffs.get(f) ?? "",
+      ...(f.warnings?.length && { warnings: f.warnings }),
     })),
     conflicts: plan.conflicts.map((c) => ({
       name: c.name,
+      ...jsonPath(c),
       target: { ...c.target, value: value(c.name, c.target.value) },
       record: { ...c.record, value: value(c.name, c.record.value) },
       incoming: value(c.name, c.incoming),
     })),
     target_only: plan.targetOnly.map((t) => ({
       name: t.name,
+      ...jsonPath(t),
       value: value(t.name, t.value),
       file: t.file,
       line: t.line,

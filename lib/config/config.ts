@@ -4,12 +4,17 @@ import { isAbsolute, join, relative, resolve } from "node:path";
 import { ConfigError } from "../errors.ts";
 import { parseConfigText } from "./config_parse.ts";
 import { fsReason } from "../_fs.ts";
+import type { RuleTree } from "../hcl/path.ts";
+import { ruleTrees, variableNames } from "./paths.ts";
 
 /** A named set of syncable variables (`tfsync sync --group NAME`, `make sync-NAME`). */
 export interface Group {
   name: string;
   description: string;
+  /** Variable names (in settings: as written, names or paths into values). */
   variables: readonly string[];
+  /** The paths as written, when any names a key inside a value (Config's groups only). */
+  paths?: readonly string[];
 }
 
 export type VariableClass = "syncable" | "environment_specific" | "unclassified";
@@ -90,6 +95,7 @@ export class Config {
   readonly syncable: readonly string[];
   readonly environmentSpecific: ReadonlySet<string>;
   readonly #groupOf: Map<string, Group>;
+  readonly #trees: Map<string, RuleTree>;
 
   constructor(root: string, source: string, settings: ConfigSettings) {
     this.root = resolve(root);
@@ -98,10 +104,26 @@ export class Config {
     this.envDir = resolve(this.root, settings.environmentsDir);
     this.sharedFile = resolve(this.root, settings.sharedFile);
     this.moduleDir = resolve(this.root, settings.moduleDir);
-    this.groups = settings.groups;
-    this.#groupOf = new Map(this.groups.flatMap((g) => g.variables.map((v) => [v, g])));
+    // Groups name variables; paths into values stay with each group and build rule trees.
+    this.groups = settings.groups.map((g) => {
+      const names = variableNames(g.variables);
+      const whole = names.length === g.variables.length &&
+        names.every((n, i) => n === g.variables[i]);
+      return whole ? g : { ...g, variables: names, paths: g.variables };
+    });
+    this.#groupOf = new Map();
+    for (const g of this.groups) {
+      for (const v of g.variables) if (!this.#groupOf.has(v)) this.#groupOf.set(v, g);
+    }
     this.syncable = [...this.#groupOf.keys()];
-    this.environmentSpecific = new Set(settings.environmentSpecific);
+    const es = settings.environmentSpecific;
+    this.environmentSpecific = new Set(es.filter((p) => !/[.[]/.test(p)));
+    this.#trees = ruleTrees(settings.groups.flatMap((g) => g.variables), es);
+  }
+
+  /** The rules for the keys inside a variable's value, when tfsync.hcl names paths into it. */
+  rules(name: string): RuleTree | undefined {
+    return this.#trees.get(name);
   }
 
   classify(name: string): VariableClass {

@@ -3,6 +3,7 @@ import { type Attribute, type Block, type Document, parse } from "../hcl/documen
 import { ConfigError } from "../errors.ts";
 import { HclExpression, HclNumber, type Value } from "../hcl/value.ts";
 import type { ConfigSettings, Group } from "./config.ts";
+import { formatPath, parsePath } from "../hcl/path.ts";
 
 const PATHS = {
   environments_dir: "environmentsDir",
@@ -11,7 +12,6 @@ const PATHS = {
   module_dir: "moduleDir",
 } as const;
 const TOP_LEVEL = [...Object.keys(PATHS), "environment_specific", "group"];
-const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const GROUP_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
 
 /** One mention of a variable in a list, to find the ones named twice. */
@@ -142,9 +142,16 @@ function _names(
     const at = doc.text.indexOf(JSON.stringify(v), from);
     const line = at >= 0 && at < attr.valueEnd ? doc.lineOf(at) : attr.line;
     if (at >= 0) from = at + 1;
-    if (!VARIABLE_NAME.test(v)) throw fail(line, `"${v}" is not a valid variable name`);
-    mentions.push({ name: v, where, line });
-    return v;
+    // A variable, or a path into its value (`name.key["other key"].*`), written canonically.
+    let path: string;
+    try {
+      const p = parsePath(v);
+      path = formatPath(p.name, p.steps);
+    } catch (e) {
+      throw fail(line, (e as Error).message);
+    }
+    mentions.push({ name: path, where, line });
+    return path;
   });
 }
 

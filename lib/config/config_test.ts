@@ -145,7 +145,10 @@ Deno.test("parseConfig() rejects mistakes with file:line", () => {
       "environment_specific = [1]\n",
       'tfsync.hcl:1: "environment_specific" must be a list of variable names, not a list holding a number',
     ],
-    ['environment_specific = ["a b"]\n', 'tfsync.hcl:1: "a b" is not a valid variable name'],
+    [
+      'environment_specific = ["a b"]\n',
+      'tfsync.hcl:1: "a b" is not a valid variable name or path',
+    ],
     [
       "group {\n  variables = []\n}\n",
       'tfsync.hcl:1: a group needs exactly one name: group "NAME" { … }',

@@ -43,6 +43,7 @@ export function parsePath(text: string): PathPattern {
       i += quoted[0].length;
       continue;
     }
+    if (!/^[.[]/.test(rest)) throw new Error(`"${text}" is not a valid variable name or path`);
     const why = /^\[\s*\d/.test(rest)
       ? "lists are addressed whole (no index steps)"
       : `expected ".key", ["key"] or ".*" at character ${i + 1}`;
@@ -64,4 +65,52 @@ export function formatPath(name: string, steps: readonly Step[]): string {
 /** A path as --json carries it: the steps (the name first) and the string. */
 export function pathJson(p: ValuePath): { steps: string[]; string: string } {
   return { steps: [p.name, ...p.keys], string: formatPath(p.name, p.keys) };
+}
+
+/** What the rules of tfsync.hcl say about a value and the values inside it. */
+export interface RuleTree {
+  /** This path's own rule: syncs (a group) or not (environment_specific); absent: inherited. */
+  syncs?: boolean;
+  /** The config line of the rule, for messages. */
+  line?: number;
+  keys: Map<string, RuleTree>;
+  /** The rule of `*`: every key of a map. */
+  any?: RuleTree;
+}
+
+/** Adds a rule at a path's steps below a tree. Returns the node of the path. */
+export function addRule(tree: RuleTree, steps: readonly Step[]): RuleTree {
+  let node = tree;
+  for (const step of steps) {
+    if (step === null) node = node.any ??= { keys: new Map() };
+    else {
+      let next = node.keys.get(step);
+      if (!next) node.keys.set(step, next = { keys: new Map() });
+      node = next;
+    }
+  }
+  return node;
+}
+
+/** The rules for key `key` of a value under `tree`: the key's own beat `*`'s, which beat the parent's. */
+export function childRules(tree: RuleTree, key: string, inherited: boolean): RuleTree {
+  const own = tree.keys.get(key);
+  const any = tree.any;
+  const syncs = own?.syncs ?? any?.syncs ?? inherited;
+  if (!own || !any) return { ...(own ?? any ?? { keys: new Map() }), syncs };
+  const keys = new Map(any.keys);
+  for (const [k, v] of own.keys) keys.set(k, v);
+  return { syncs, keys, any: own.any ?? any.any };
+}
+
+/** The tree names paths below its root. */
+export function hasDescendants(tree: RuleTree): boolean {
+  return tree.keys.size > 0 || tree.any !== undefined;
+}
+
+/** Some path at or below the tree syncs. */
+export function anySyncs(tree: RuleTree, inherited: boolean): boolean {
+  const syncs = tree.syncs ?? inherited;
+  if (syncs) return true;
+  return [...tree.keys.values(), ...(tree.any ? [tree.any] : [])].some((t) => anySyncs(t, syncs));
 }

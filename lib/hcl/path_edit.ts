@@ -110,7 +110,7 @@ function atLineEnd(text: string, at: number): boolean {
 }
 
 /** Moves continuation lines from one indentation to another (a heredoc's lines are its value). */
-function reindent(value: string, from: string | undefined, to: string): string {
+export function reindent(value: string, from: string | undefined, to: string): string {
   if (from === undefined || from === to || !value.includes("\n") || /<<-?[A-Za-z_]/.test(value)) {
     return value;
   }

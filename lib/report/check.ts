@@ -201,7 +201,8 @@ function _declarations(s: Snapshot): Finding[] {
         continue;
       }
       const type = types.get(a.name);
-      if (!type) continue;
+      // The shared file records only the synced part of a value synced by path: no whole value.
+      if (!type || (doc === s.shared && s.config.rules(a.name))) continue;
       const at = { file: doc.file, line: a.line, env };
       out.push(..._fit(s, a.name, a.value, type, `${label}: `, at));
     }

@@ -5,6 +5,8 @@ import { type Effective, effectiveValue } from "../terraform/layers.ts";
 import type { ModuleVars } from "../terraform/module.ts";
 import type { FilePlan } from "./sync_plan.ts";
 import { type Value, valuesEqual } from "../hcl/value.ts";
+import { valueAtKeys } from "../hcl/path_merge.ts";
+import { lineOf } from "./sync_paths.ts";
 
 /** A value on one side of a conflict: set in a file, or the variables.tf default. */
 export interface ConflictSide {
@@ -17,6 +19,8 @@ export interface ConflictSide {
 /** A target value that differs from the record of the last sync and would be overwritten. */
 export interface Conflict {
   name: string;
+  /** The keys inside the value, for a variable synced by path. */
+  keys?: string[];
   target: ConflictSide;
   record: ConflictSide;
   incoming: Value;
@@ -33,6 +37,11 @@ export function conflicts(
   const out: Conflict[] = [];
   for (const c of plan.changes) {
     if (c.action === "remove" || c.to === undefined) continue;
+    if (c.keys) {
+      const k = pathConflict(c, record, target);
+      if (k) out.push({ ...k, incoming: c.to });
+      continue;
+    }
     const rec = effectiveValue(c.name, record, module);
     const cur = effectiveValue(c.name, target, module);
     if (rec.source === "none" || cur.source === "none" || valuesEqual(rec.value, cur.value)) {
@@ -47,4 +56,22 @@ export function conflicts(
     out.push({ name: c.name, target: side(cur), record: side(rec), incoming: c.to });
   }
   return out;
+}
+
+/** A path's value in the target that differs from the record's at the same path. */
+function pathConflict(
+  c: FilePlan["changes"][number],
+  record: Document,
+  target: Document,
+): Omit<Conflict, "incoming"> | undefined {
+  const keys = c.keys!;
+  const rec = valueAtKeys(record.get(c.name)?.value, keys);
+  if (rec === undefined || c.from === undefined || valuesEqual(rec, c.from)) return undefined;
+  const side = (doc: Document, value: Value): ConflictSide => ({
+    value,
+    file: doc.file,
+    line: lineOf(doc, c.name, keys) ?? 0,
+    default: false,
+  });
+  return { name: c.name, keys, target: side(target, c.from), record: side(record, rec) };
 }

@@ -11,6 +11,7 @@ import { attributeLine, groupHeading, insertAttributes, type NewAttribute } from
 import { type Change, type FilePlan, locateLines, rawAttribute, setEdit } from "./sync_plan.ts";
 import { valuesEqual } from "../hcl/value.ts";
 import type { Intent } from "../hcl/verify.ts";
+import { planSharedPaths } from "./sync_paths.ts";
 
 export interface SharedPlanOptions {
   config: Config;
@@ -49,6 +50,18 @@ export function planShared(o: SharedPlanOptions): SharedPlan {
   const intent: Intent = new Map();
   const notInSource: string[] = [];
   for (const name of o.config.syncable) {
+    const rules = o.config.rules(name);
+    if (rules) {
+      // Synced by path: the shared file records the synced part of the value.
+      const p = planSharedPaths(name, rules, src, doc);
+      if (!src.get(name)) notInSource.push(name);
+      edits.push(...p.edits);
+      if (p.set !== undefined) edits.push({ kind: "set", name, value: p.set });
+      if (p.insert !== undefined) inserts.push({ name, value: p.insert });
+      changes.push(...p.changes);
+      if (p.changes.length) intent.set(name, p.value);
+      continue;
+    }
     const s = src.get(name);
     const t = doc.get(name);
     if (!s) {

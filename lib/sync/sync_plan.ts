@@ -11,10 +11,13 @@ import { insertAttributes, type NewAttribute, RULE_LINE, SECTION_HEADING } from 
 import { type Value, valuesEqual } from "../hcl/value.ts";
 import type { Intent } from "../hcl/verify.ts";
 import { fingerprint, LAST_SYNCED } from "./fingerprint.ts";
+import { lineOf, type PathWarning, planPaths } from "./sync_paths.ts";
 
 /** One variable a file changes. `from` is absent for a variable the file did not set. */
 export interface Change {
   name: string;
+  /** The keys inside the variable's value, for a variable synced by path (sync_paths.ts). */
+  keys?: string[];
   action: "update" | "add" | "remove";
   from?: Value;
   /** `from` is the variables.tf default (the file did not set the variable). */
@@ -38,11 +41,14 @@ export interface FilePlan {
   beforeDoc: Document;
   intent: Intent;
   changes: Change[];
+  /** Synced paths this file's plan could not sync (a parent missing or no object). */
+  warnings?: PathWarning[];
 }
 
 /** A syncable variable the target sets but the source does not: kept, or removed with --prune. */
 export interface TargetOnly {
   name: string;
+  keys?: string[];
   value: Value;
   file: string;
   line: number;
@@ -88,7 +94,18 @@ export function planTarget(o: TargetPlanOptions): { plan: FilePlan; targetOnly: 
   const changes: Change[] = [];
   const intent: Intent = new Map();
   const targetOnly: TargetOnly[] = [];
+  const warnings: PathWarning[] = [];
   for (const name of o.names) {
+    const rules = o.config.rules(name);
+    if (rules) {
+      const p = planPaths(name, rules, source.doc, doc, o.prune);
+      edits.push(...p.edits);
+      changes.push(...p.changes);
+      targetOnly.push(...p.targetOnly);
+      warnings.push(...p.warnings);
+      if (p.value !== undefined) intent.set(name, p.value);
+      continue;
+    }
     const s = source.doc.get(name);
     const t = doc.get(name);
     if (!s) {
@@ -160,6 +177,7 @@ export function planTarget(o: TargetPlanOptions): { plan: FilePlan; targetOnly: 
       beforeDoc: doc,
       intent,
       changes,
+      warnings,
     },
     targetOnly,
   };
@@ -182,5 +200,7 @@ function addLastSynced(doc: Document, date: string, from: string): Document {
 export function locateLines(text: string, file: string, changes: Change[]): void {
   if (!changes.some((c) => c.action !== "remove")) return;
   const doc = parse(text, file, { tfvars: true });
-  for (const c of changes) if (c.action !== "remove") c.line = doc.get(c.name)?.line ?? 0;
+  for (const c of changes) {
+    if (c.action !== "remove") c.line = lineOf(doc, c.name, c.keys ?? []) ?? 0;
+  }
 }

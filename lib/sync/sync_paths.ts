@@ -1,0 +1,131 @@
+// Variables whose keys sync by path (tfsync.hcl names paths into them): the target's edits,
+// changes and intended value from lib/hcl/path_merge.ts, in the terms the sync plans speak.
+import type { Document } from "../hcl/document.ts";
+import { formatPath, type RuleTree } from "../hcl/path.ts";
+import { mergePaths, projection } from "../hcl/path_merge.ts";
+import { nodeAtKeys, valueNode } from "../hcl/path_tree.ts";
+import type { Edit } from "../hcl/edit.ts";
+import { type Value, valuesEqual } from "../hcl/value.ts";
+import type { Change, TargetOnly } from "./sync_plan.ts";
+
+/** A synced path that cannot be synced in one file: its parent is missing there or no object. */
+export interface PathWarning {
+  name: string;
+  keys: string[];
+  /** What is wrong, for people: `forms_admin_settings is not set`. */
+  message: string;
+  file: string;
+  line?: number;
+}
+
+export interface PathPlan {
+  edits: Edit[];
+  changes: Change[];
+  /** The whole value the target has after the edits (undefined: nothing changes). */
+  value?: Value;
+  targetOnly: TargetOnly[];
+  warnings: PathWarning[];
+}
+
+/** Plans the path edits of one variable: the source's synced keys into the target's value. */
+export function planPaths(
+  name: string,
+  rules: RuleTree,
+  source: Document,
+  target: Document,
+  prune: boolean,
+): PathPlan {
+  if (!source.get(name) && !target.get(name)) {
+    return { edits: [], changes: [], targetOnly: [], warnings: [] };
+  }
+  const m = mergePaths(name, source, target, rules, prune);
+  const warnings = m.problems.map((p): PathWarning => {
+    const doc = p.side === "source" ? source : target;
+    const parent = formatPath(name, p.keys.slice(0, p.depth));
+    const line = lineOf(doc, name, p.keys.slice(0, p.depth));
+    return {
+      name,
+      keys: p.keys,
+      message: `${formatPath(name, p.keys)}: ${parent} is ${
+        p.why === "missing" ? "not set" : "not an object or map"
+      } in ${doc.file}, so this path is not synced`,
+      file: doc.file,
+      ...(line && { line }),
+    };
+  });
+  const line = target.get(name)?.line ?? 0;
+  return {
+    edits: m.edits,
+    changes: m.changes.map((c) => ({ name, ...c, line })),
+    ...(m.changes.length > 0 && { value: m.value }),
+    targetOnly: m.targetOnly.map((t) => ({
+      name,
+      keys: t.keys,
+      value: t.value,
+      file: target.file,
+      line,
+    })),
+    warnings,
+  };
+}
+
+/** The line of the deepest key of the path a document sets (the attribute's when none). */
+export function lineOf(doc: Document, name: string, keys: readonly string[]): number | undefined {
+  const a = doc.get(name);
+  if (!a) return undefined;
+  let found = a.line;
+  for (let i = 1; i <= keys.length; i++) {
+    const at = nodeAtKeys(valueNode(doc, a.valueStart), keys.slice(0, i));
+    if (!("node" in at) || !at.entry) break;
+    found = doc.lineOf(at.entry.keySpan.start);
+  }
+  return found;
+}
+
+/**
+ * The shared file's record of a variable synced by path: the synced part of the source's value
+ * (projection). An existing record takes path edits where it has every parent, else the new text.
+ */
+export function planSharedPaths(
+  name: string,
+  rules: RuleTree,
+  source: Document,
+  shared: Document,
+): PathPlan & { insert?: string; set?: string } {
+  const none = { edits: [], changes: [], targetOnly: [], warnings: [] };
+  const want = projection(source, name, rules);
+  const t = shared.get(name);
+  if (!want) {
+    if (!t) return none;
+    return {
+      ...none,
+      edits: [{ kind: "remove", name }],
+      changes: [{ name, action: "remove", from: t.value, line: t.line }],
+    };
+  }
+  if (!t) {
+    return {
+      ...none,
+      insert: want.text,
+      changes: [{ name, action: "add", to: want.value, line: 0 }],
+      value: want.value,
+    };
+  }
+  if (valuesEqual(t.value, want.value)) return none;
+  const m = mergePaths(name, source, shared, rules, true);
+  if (m.problems.length === 0 && valuesEqual(m.value, want.value)) {
+    const line = t.line;
+    return {
+      ...none,
+      edits: m.edits,
+      changes: m.changes.map((c) => ({ name, ...c, line })),
+      value: want.value,
+    };
+  }
+  return {
+    ...none,
+    set: want.text,
+    changes: [{ name, action: "update", from: t.value, to: want.value, line: t.line }],
+    value: want.value,
+  };
+}

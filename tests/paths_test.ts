@@ -1,0 +1,93 @@
+// Syncing keys inside objects and maps end to end (issue 11): the issue's forms_admin_settings
+// promoted dev → staging changes only enable_opentelemetry; `node_groups.*.ami_version` syncs the
+// version of every node group and nothing else; a second run writes nothing.
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { tempCopy, tfsync } from "./_cli.ts";
+import { REPO } from "./_cli.ts";
+import { readWithHcl } from "../lib/hcl/hcl2json.ts";
+
+const FIXTURE = join(REPO, "tests", "testdata", "paths");
+const STAGING = "environments/staging/terraform.tfvars";
+
+Deno.test("promote by path: only the synced keys change, every other byte stays", async () => {
+  const root = await tempCopy(FIXTURE);
+  try {
+    const before = await Deno.readTextFile(join(root, STAGING));
+    const r = await tfsync(root, ["promote", "--from", "dev", "--to", "staging", "-y"]);
+    assert.equal(r.code, 0, r.stderr);
+    const after = await Deno.readTextFile(join(root, STAGING));
+    const changed = (text: string) => text.split("\n");
+    const diff = changed(before).flatMap((l, i) => l === changed(after)[i] ? [] : [i + 1]);
+    assert.deepEqual(diff, [3, 9, 12]);
+    assert.equal(
+      after,
+      before
+        .replace("enable_opentelemetry = false  ", "enable_opentelemetry = true   ")
+        .replaceAll('"1.30.0-20241201"', '"1.31.2-20250101"'),
+    );
+    // As hashicorp/hcl reads it: the staging values, but for exactly the synced paths.
+    const was = await readWithHcl(before, "before.tfvars");
+    const now = await readWithHcl(after, "after.tfvars");
+    // deno-lint-ignore no-explicit-any
+    const w = was as any;
+    w.forms_admin_settings.enable_opentelemetry = true;
+    w.node_groups.general.ami_version = "1.31.2-20250101";
+    w.node_groups.gpu.ami_version = "1.31.2-20250101";
+    assert.deepEqual(now, w);
+    assert.match(r.stdout, /~ forms_admin_settings\.enable_opentelemetry +false → true/);
+    assert.match(
+      r.stdout,
+      /~ node_groups\.gpu\.ami_version +"1\.30\.0-20241201" → "1\.31\.2-20250101"/,
+    );
+
+    const again = await tfsync(root, ["promote", "--from", "dev", "--to", "staging", "-y"]);
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stdout, /Nothing to change\./);
+    assert.equal(await Deno.readTextFile(join(root, STAGING)), after);
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});
+
+Deno.test("promote by path --json carries each path as steps and as a string", async () => {
+  const root = await tempCopy(FIXTURE);
+  try {
+    const r = await tfsync(root, [
+      "promote",
+      "--from",
+      "dev",
+      "--to",
+      "staging",
+      "--dry-run",
+      "--json",
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    const target = JSON.parse(r.stdout).files[1];
+    assert.deepEqual(target.changes[0].path, {
+      steps: ["forms_admin_settings", "enable_opentelemetry"],
+      string: "forms_admin_settings.enable_opentelemetry",
+    });
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});
+
+Deno.test("a synced path whose parent is missing in the target is a warning, never a guess", async () => {
+  const root = await tempCopy(FIXTURE);
+  try {
+    const file = join(root, STAGING);
+    const text = await Deno.readTextFile(file);
+    const without = text.replace(/ {2}gpu = .*\n/, "");
+    await Deno.writeTextFile(file, without);
+    const r = await tfsync(root, ["promote", "--from", "dev", "--to", "staging", "-y"]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(
+      r.stdout,
+      /Warning: environments\/staging\/terraform\.tfvars:6: node_groups\.gpu\.ami_version: node_groups\.gpu is not set in environments\/staging\/terraform\.tfvars/,
+    );
+    assert.ok(!(await Deno.readTextFile(file)).includes("gpu"));
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});

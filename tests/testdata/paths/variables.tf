@@ -1,0 +1,6 @@
+variable "forms_admin_settings" {
+  type = any
+}
+variable "node_groups" {
+  type = any
+}
