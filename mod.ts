@@ -1,6 +1,7 @@
 // tfsync: the only module that reads Deno.args and calls Deno.exit.
 import { commands } from "./commands/mod.ts";
 import type { Io } from "./commands/_command.ts";
+import { interruptWrites } from "./lib/write/files.ts";
 import denoJson from "./deno.json" with { type: "json" };
 
 export const VERSION: string = denoJson.version;
@@ -94,12 +95,36 @@ export async function main(args: string[], io: Io): Promise<number> {
   try {
     return await (await entry.load()).run(rest, io);
   } catch (e) {
-    // Commands map every expected error to a message; anything else is a bug in tfsync.
-    io.stderr(`tfsync ${name}: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
+    // Commands map every expected error to a message; anything else is a bug in tfsync: one
+    // line, and the stack trace for whoever debugs it.
+    const what = e instanceof Error ? `${e.name}: ${e.message}`.split("\n")[0] : String(e);
+    io.stderr(
+      `tfsync ${name}: internal error (a bug in tfsync; TFSYNC_DEBUG=1 shows where): ${what}\n`,
+    );
+    if (io.env("TFSYNC_DEBUG") === "1" && e instanceof Error) io.stderr(`${e.stack}\n`);
     return 3;
   }
 }
 
+/** On SIGINT, SIGTERM or SIGHUP: leave no temp file and no half-done write, then exit. */
+function exitOnSignals(io: Io): void {
+  const signals = [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const;
+  for (const [signal, code] of signals) {
+    Deno.addSignalListener(signal, async () => {
+      const state = {
+        none: "nothing written",
+        discarded: "nothing written",
+        completed: "the write in progress was completed",
+        written: "the files were written",
+      }[await interruptWrites()];
+      io.stderr(`\ntfsync: interrupted (${signal}): ${state}\n`);
+      Deno.exit(code);
+    });
+  }
+}
+
 if (import.meta.main) {
-  Deno.exit(await main(Deno.args, systemIo()));
+  const io = systemIo();
+  exitOnSignals(io);
+  Deno.exit(await main(Deno.args, io));
 }

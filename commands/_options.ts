@@ -9,7 +9,7 @@ import {
   TfvarsSyntaxError,
   VerificationError,
 } from "../lib/errors.ts";
-import { LockError } from "../lib/write/files.ts";
+import { LockError } from "../lib/write/lock.ts";
 
 /** Bad usage: an unknown flag, a missing or malformed argument. Exit 2. */
 export class UsageError extends Error {

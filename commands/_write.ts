@@ -36,13 +36,15 @@ export interface RunOptions {
   hint?: (results: WriteResult[]) => string | undefined;
 }
 
+/** `build` makes the plan; it runs again when another tfsync wrote the files meanwhile. */
 export async function runPlan(
-  plan: SyncPlan,
+  build: () => Promise<SyncPlan>,
   ctx: SyncContext,
   common: Common,
   io: Io,
   o: RunOptions,
 ): Promise<number> {
+  let plan = await build();
   const paint = painter(common.color && !common.json);
   const text = (s: string) => common.json || io.stdout(s);
   /** A block of lines, then a blank line. */
@@ -60,7 +62,7 @@ export async function runPlan(
   const willWrite = !common.dryRun && !o.failOnConflict;
   const conflicts = conflictsText(plan, ctx.module, paint, willWrite ? "will be" : "would be");
 
-  await verifyPlans(plan.files);
+  const verified = await verifyPlans(plan.files);
   const todo = changed(plan.files);
   if (o.failOnConflict && plan.conflicts.length > 0) {
     if (common.json) await json();
@@ -101,9 +103,18 @@ export async function runPlan(
     }
     previewed = ask === io.stdout;
   }
-  const results = await commit(plan.files, {
+  const say = (s: string) => io.stderr(`tfsync ${plan.command}: ${s}\n`);
+  const results = await commit(verified, {
+    root: ctx.config.root,
     backup: common.backup,
     holder: `tfsync ${plan.command} (pid ${Deno.pid})`,
+    onWait: (holder) => say(`waiting for ${holder} to finish writing`),
+    onNote: (note) => say(`note: ${note}`),
+    // What a person confirmed is what gets written: after a preview, a change is an error.
+    replan: previewed || o.failOnConflict ? undefined : async () => {
+      plan = await build();
+      return await verifyPlans(plan.files);
+    },
     onLocked: () => previewed || para(conflicts),
   });
   if (common.json) return await json(results), EXIT.ok;

@@ -33,8 +33,8 @@ export const apply: Command = {
       if (help) return io.stdout(USAGE), EXIT.ok;
       const to = requireOption(values.to, "--to");
       const ctx = await loadContext(common.root, common.configPath, (p) => displayPath(p, io));
-      const plan = await planApply(ctx, to, common.date, values.prune === true);
-      return await runPlan(plan, ctx, common, io, {
+      const build = () => planApply(ctx, to, common.date, values.prune === true);
+      return await runPlan(build, ctx, common, io, {
         confirm: false,
         failOnConflict: values["fail-on-conflict"] === true,
         showTargetDiff: false,

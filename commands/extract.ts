@@ -28,8 +28,7 @@ export const extract: Command = {
       if (help) return io.stdout(USAGE), EXIT.ok;
       const from = requireOption(values.from, "--from");
       const ctx = await loadContext(common.root, common.configPath, (p) => displayPath(p, io));
-      const plan = await planExtract(ctx, from, common.date);
-      return await runPlan(plan, ctx, common, io, {
+      return await runPlan(() => planExtract(ctx, from, common.date), ctx, common, io, {
         confirm: false,
         failOnConflict: false,
         showTargetDiff: false,

@@ -4,8 +4,8 @@ import { createTwoFilesPatch } from "diff";
 import { type Command, EXIT } from "./_command.ts";
 import { COMMON_USAGE, displayPath, guard, parseCommandArgs, UsageError } from "./_options.ts";
 import { ConfigError } from "../lib/errors.ts";
-import { fsReason, statIfExists } from "../lib/_fs.ts";
-import { writeFileAtomic } from "../lib/write/files.ts";
+import { readTextIfExists, statIfExists } from "../lib/_fs.ts";
+import { commit, verifyWith } from "../lib/write/transaction.ts";
 import { planInit, survey, verifyPlan } from "../lib/config/init.ts";
 
 const USAGE = `Usage: tfsync init [--from-makefile PATH] [--force]
@@ -39,10 +39,7 @@ export const init: Command = {
         throw new ConfigError(`Cannot use root "${common.root}": not a directory`);
       }
       const target = common.configPath ?? join(common.root, "tfsync.hcl");
-      const old = await Deno.readTextFile(target).catch((e) => {
-        if (e instanceof Deno.errors.NotFound) return undefined;
-        throw e;
-      });
+      const old = await readTextIfExists(target, { name: show(target) });
       if (old !== undefined && values.force !== true) {
         throw new UsageError(`${show(target)} already exists: use --force to overwrite it`);
       }
@@ -50,9 +47,8 @@ export const init: Command = {
       let makefile: { text: string; name: string } | undefined;
       if (from !== undefined) {
         const path = resolve(io.cwd, from);
-        const text = await Deno.readTextFile(path).catch((e) => {
-          throw new ConfigError(`Cannot read "${show(path)}": ${fsReason(e)}`);
-        });
+        const text = await readTextIfExists(path, { name: show(path) });
+        if (text === undefined) throw new ConfigError(`Cannot read "${show(path)}": not found`);
         makefile = { text, name: show(path) };
       }
       const plan = planInit(makefile);
@@ -62,7 +58,16 @@ export const init: Command = {
       if (common.dryRun) {
         io.stdout(createTwoFilesPatch(show(target), show(target), old ?? "", plan.text));
       } else {
-        written = await writeFileAtomic(target, plan.text, { backup: common.backup });
+        const file = { path: target, file: show(target), exists: old !== undefined };
+        const write = { ...file, before: old ?? "", after: plan.text };
+        const verified = await verifyWith([write], () => verifyPlan(plan, target, common.root));
+        const [result] = await commit(verified, {
+          root: common.root,
+          backup: common.backup,
+          holder: `tfsync init (pid ${Deno.pid})`,
+          onWait: (holder) => io.stderr(`tfsync init: waiting for ${holder} to finish writing\n`),
+        });
+        written = result.written;
       }
       if (common.json) {
         io.stdout(

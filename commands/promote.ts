@@ -38,8 +38,8 @@ ${COMMON_USAGE}
         const from = requireOption(values.from, "--from");
         const to = requireOption(values.to, "--to");
         const ctx = await loadContext(common.root, common.configPath, (p) => displayPath(p, io));
-        const plan = await planPromote(ctx, name, from, to, common.date, values.prune === true);
-        return await runPlan(plan, ctx, common, io, {
+        const build = () => planPromote(ctx, name, from, to, common.date, values.prune === true);
+        return await runPlan(build, ctx, common, io, {
           confirm: true,
           failOnConflict: values["fail-on-conflict"] === true,
           showTargetDiff: true,

@@ -30,7 +30,11 @@ export const restore: Command = {
       const config = await loadConfig(common.root, common.configPath);
       const path = await checkEnvironmentName(values.env, config);
       const show = (p: string) => displayPath(p, io);
-      const r = await restoreBackup(path, { dryRun: common.dryRun, display: show });
+      const r = await restoreBackup(path, {
+        root: config.root,
+        dryRun: common.dryRun,
+        display: show,
+      });
       if (common.json) {
         io.stdout(
           JSON.stringify({ environment: values.env, ...r, diff: undefined }, null, 2) + "\n",

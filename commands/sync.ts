@@ -44,8 +44,8 @@ export const sync: Command = {
       }
       const ctx = await loadContext(common.root, common.configPath, (p) => displayPath(p, io));
       const names = selectVariables(ctx, groups, vars);
-      const plan = await planPartial(ctx, from, to, names, common.date, values.prune === true);
-      return await runPlan(plan, ctx, common, io, {
+      const build = () => planPartial(ctx, from, to, names, common.date, values.prune === true);
+      return await runPlan(build, ctx, common, io, {
         confirm: false,
         failOnConflict: values["fail-on-conflict"] === true,
         showTargetDiff: false,

@@ -1,12 +1,26 @@
-// File system helpers shared by the loaders of lib/.
+// File system helpers shared by the loaders of lib/: the one way tfsync reads a file (a regular
+// file, at most MAX_INPUT_BYTES, inside the root, decoded byte for byte) and short reasons.
+import { dirname, isAbsolute, join, relative } from "node:path";
+import { ConfigError } from "./errors.ts";
+import { decode } from "./hcl/encoding.ts";
+
+/** The largest file tfsync reads: a var file is kilobytes; this keeps /dev/zero-like input out. */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 /** A short reason for a file system error: "not found", "permission denied", "is a directory". */
 export function fsReason(e: unknown): string {
   if (e instanceof Deno.errors.NotFound) return "not found";
-  if (e instanceof Deno.errors.PermissionDenied) return "permission denied";
+  if (e instanceof Deno.errors.PermissionDenied || e instanceof Deno.errors.NotCapable) {
+    return "permission denied";
+  }
   if (e instanceof Deno.errors.IsADirectory) return "is a directory";
   if (e instanceof Deno.errors.NotADirectory) return "not a directory";
-  return e instanceof Error ? e.message : String(e);
+  const code = (e as { code?: string }).code;
+  if (code === "ENOSPC") return "no space left on the device";
+  if (code === "EDQUOT") return "disk quota exceeded";
+  if (code === "EROFS") return "read-only file system";
+  if (e instanceof ConfigError) return e.message;
+  return e instanceof Error ? e.message.replace(/ \(os error \d+\).*$/, "") : String(e);
 }
 
 /** Stat that follows symlinks; undefined when the path does not exist. */
@@ -19,4 +33,104 @@ export async function statIfExists(path: string): Promise<Deno.FileInfo | undefi
     }
     throw e;
   }
+}
+
+/** What a path is, for "… is a FIFO, not a regular file". */
+export function kindOf(info: Deno.FileInfo): string {
+  if (info.isDirectory) return "a directory";
+  if (info.isFifo) return "a FIFO";
+  if (info.isSocket) return "a socket";
+  if (info.isCharDevice || info.isBlockDevice) return "a device";
+  return info.isFile ? "a regular file" : "not a regular file";
+}
+
+/** Throws ConfigError (no place) unless `info` is a regular file of at most MAX_INPUT_BYTES. */
+export function requireRegular(info: Deno.FileInfo): void {
+  if (!info.isFile) throw new ConfigError(`${kindOf(info)}, not a regular file`);
+  if (info.size > MAX_INPUT_BYTES) {
+    throw new ConfigError(`${info.size} bytes: larger than tfsync's limit of 64 MiB`);
+  }
+}
+
+/**
+ * The real path of `path` (symlinks resolved; for a path that does not exist yet, its deepest
+ * existing folder's), checked to be inside `root` (itself resolved). Throws ConfigError.
+ */
+export async function realInside(path: string, root: string): Promise<string> {
+  const realRoot = await Deno.realPath(root);
+  let real: string;
+  let rest = "";
+  for (let p = path;;) {
+    try {
+      real = join(await Deno.realPath(p), rest);
+      break;
+    } catch (e) {
+      if (!(e instanceof Deno.errors.NotFound) || dirname(p) === p) throw e;
+      rest = join(relative(dirname(p), p), rest);
+      p = dirname(p);
+    }
+  }
+  const rel = relative(realRoot, real);
+  if (rel.startsWith("..") || isAbsolute(rel)) {
+    throw new ConfigError(
+      `"${path}" is outside the repository root${real !== path ? ` (it resolves to ${real})` : ""}`,
+    );
+  }
+  return real;
+}
+
+export interface ReadOptions {
+  /** How messages name the file (default: the path). */
+  name?: string;
+  /** Refuse the file unless it resolves inside this folder. */
+  root?: string;
+}
+
+/**
+ * Reads a regular file as text, byte for byte (see hcl/encoding.ts); undefined when it does not
+ * exist. A directory, device, FIFO or socket, a file over the size limit, a path outside the root
+ * or an unreadable file is a ConfigError naming it.
+ */
+export async function readTextIfExists(
+  path: string,
+  options: ReadOptions = {},
+): Promise<string | undefined> {
+  const bytes = await readBytesIfExists(path, options);
+  return bytes && decode(bytes);
+}
+
+/** As readTextIfExists, the bytes. */
+export async function readBytesIfExists(
+  path: string,
+  options: ReadOptions = {},
+): Promise<Uint8Array | undefined> {
+  const name = options.name ?? path;
+  try {
+    if (options.root !== undefined) await realInside(path, options.root);
+    // stat before open: opening a FIFO would wait for a writer.
+    requireRegular(await Deno.stat(path));
+    using file = await Deno.open(path, { read: true });
+    requireRegular(await file.stat()); // the file opened, in case the path changed since
+    return await readAll(file);
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return undefined;
+    throw new ConfigError(`Cannot read "${name}": ${fsReason(e)}`);
+  }
+}
+
+async function readAll(file: Deno.FsFile): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const chunk = new Uint8Array(Math.min(1 << 20, MAX_INPUT_BYTES + 1 - size) || 1);
+    const n = await file.read(chunk);
+    if (n === null) break;
+    size += n;
+    if (size > MAX_INPUT_BYTES) throw new ConfigError("larger than tfsync's limit of 64 MiB");
+    chunks.push(chunk.subarray(0, n));
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) out.set(c, at), at += c.length;
+  return out;
 }

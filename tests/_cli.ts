@@ -105,9 +105,12 @@ export async function snapshotTree(dir: string): Promise<Map<string, TreeEntry>>
         await walk(path);
         continue;
       }
+      // A FIFO or device is named, never read (reading a FIFO waits for a writer).
       const data = entry.isSymlink
         ? new TextEncoder().encode("-> " + await Deno.readLink(path))
-        : await Deno.readFile(path);
+        : info.isFile
+        ? await Deno.readFile(path)
+        : new TextEncoder().encode(`special ${info.mode}`);
       const digest = await crypto.subtle.digest("SHA-256", data);
       const hash = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
       out.set(rel, { hash, mtime: info.mtime?.getTime() ?? 0 });

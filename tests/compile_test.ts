@@ -52,7 +52,7 @@ Deno.test("compileArgs() bakes in exactly the permissions of tools/permissions.t
   assert.deepEqual(PERMISSION_FLAGS, [
     "--allow-read",
     "--allow-write",
-    "--allow-env=NO_COLOR,TERM,SOURCE_DATE_EPOCH,CI,GITHUB_ACTIONS",
+    "--allow-env=NO_COLOR,TERM,SOURCE_DATE_EPOCH,CI,GITHUB_ACTIONS,TFSYNC_DEBUG",
     "--ignore-env",
     "--deny-import",
     "--no-prompt",

@@ -695,11 +695,20 @@ const BAD: BadCase[] = [
       "tfsync apply: Cannot read \"environments/shared-features.tfvars\": not found; run 'tfsync extract --from ENV' first\n",
   },
   {
-    name: "a file locked by another tfsync",
+    name: "a tfvars symlinked to a file outside the root",
     args: ["promote", "--from", "englacial", "--to", "prod", "--yes"],
-    setup: (root) => write(root, PROD + ".tfsync.lock", "tfsync promote (pid 4242)\n"),
-    stderr:
-      "tfsync promote: environments/prod/terraform.tfvars is locked by another tfsync (tfsync promote (pid 4242)); if none is running, remove environments/prod/terraform.tfvars.tfsync.lock\n",
+    setup: async (root) => {
+      const outside = await Deno.makeTempFile({ prefix: "tfsync-e2e-outside-" });
+      await Deno.copyFile(join(root, PROD), outside);
+      await Deno.remove(join(root, PROD));
+      await Deno.symlink(outside, join(root, PROD));
+    },
+    stderr: async (root) =>
+      `tfsync promote: Cannot read "environments/prod/terraform.tfvars": "${
+        join(root, PROD)
+      }" is outside the repository root (it resolves to ${await Deno.realPath(
+        join(root, PROD),
+      )})\n`,
   },
 ];
 
@@ -759,28 +768,19 @@ Deno.test("a symlinked tfvars is edited through the link, which stays a link", a
   });
 });
 
-Deno.test("when the second write fails, the first file is restored: exit 2, nothing changed", async () => {
+Deno.test("a folder tfsync may not write to: exit 2 before any file is written", async () => {
   await withCopy(async (root) => {
-    // prod's tfvars lives in a folder tfsync may not write to (only its lock file).
-    const outside = await Deno.makeTempDir({ prefix: "tfsync-test-ro-" });
-    try {
-      await Deno.rename(join(root, PROD), join(outside, "prod.tfvars"));
-      await Deno.symlink(join(outside, "prod.tfvars"), join(root, PROD));
-      const permissions = PERMISSION_FLAGS.map((f) =>
-        f === "--allow-write" ? `--allow-write=${root},${outside}/prod.tfvars.tfsync.lock` : f
-      );
-      const before = [await snapshotTree(root), await snapshotTree(outside)];
-      const r = await tfsync(root, [...PROMOTE, "--yes"], { permissions });
-      assert.equal(r.code, 2);
-      assert.match(
-        r.stderr,
-        /^tfsync promote: Cannot write "environments\/prod\/terraform.tfvars": .*; restored "environments\/shared-features.tfvars": nothing was changed\n$/,
-      );
-      assert.deepEqual(changedPaths(before[0], await snapshotTree(root)), []);
-      assert.deepEqual(changedPaths(before[1], await snapshotTree(outside)), []);
-    } finally {
-      await Deno.remove(outside, { recursive: true });
-    }
+    const permissions = PERMISSION_FLAGS.map((f) =>
+      f === "--allow-write" ? `--allow-write=${root} --deny-write=${join(root, dirname(PROD))}` : f
+    ).flatMap((f) => f.split(" "));
+    const before = await snapshotTree(root);
+    const r = await tfsync(root, [...PROMOTE, "--yes"], { permissions });
+    assert.equal(r.code, 2);
+    assert.equal(
+      r.stderr,
+      'tfsync promote: Cannot write "environments/prod/terraform.tfvars.bak": permission denied; nothing was written\n',
+    );
+    assert.deepEqual(changedPaths(before, await snapshotTree(root)), []);
   });
 });
 

@@ -9,6 +9,7 @@ export const ENV_VARS: readonly string[] = [
   "SOURCE_DATE_EPOCH", // reproducible "Last synced"/"Date" lines
   "CI", // running in CI: nobody to answer a prompt
   "GITHUB_ACTIONS", // check's default format there: workflow annotations
+  "TFSYNC_DEBUG", // =1: an internal error shows its stack trace
 ];
 
 /**

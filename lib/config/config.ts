@@ -3,7 +3,7 @@
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { ConfigError } from "../errors.ts";
 import { parseConfigText } from "./config_parse.ts";
-import { fsReason } from "../_fs.ts";
+import { fsReason, readTextIfExists, realInside } from "../_fs.ts";
 import type { RuleTree } from "../hcl/path.ts";
 import { ruleTrees, variableNames } from "./paths.ts";
 
@@ -170,14 +170,31 @@ export function parseConfig(text: string, file: string, root: string): Config {
 export async function loadConfig(root: string, configPath?: string): Promise<Config> {
   await _requireDirectory(root);
   const file = configPath ?? join(root, "tfsync.hcl");
-  let text: string;
-  try {
-    text = await Deno.readTextFile(file);
-  } catch (e) {
-    if (e instanceof Deno.errors.NotFound && configPath === undefined) return defaultConfig(root);
-    throw new ConfigError(`Cannot read config file "${file}": ${fsReason(e)}`);
+  const text = await readTextIfExists(file);
+  if (text === undefined) {
+    if (configPath === undefined) return defaultConfig(root);
+    throw new ConfigError(`Cannot read config file "${file}": not found`);
   }
-  return parseConfig(text, file, root);
+  const config = parseConfig(text, file, root);
+  await requireInsideRoot(config, file);
+  return config;
+}
+
+/**
+ * Every folder and file tfsync.hcl names must resolve (symlinks too) inside the root: in CI,
+ * tfsync runs on a pull request's own tfsync.hcl, which must not reach ~/.bash_profile.
+ */
+async function requireInsideRoot(config: Config, file: string): Promise<void> {
+  const named = [
+    ["environments_dir", config.envDir],
+    ["shared_file", config.sharedFile],
+    ["module_dir", config.moduleDir],
+  ];
+  for (const [setting, path] of named) {
+    await realInside(path, config.root).catch((e) => {
+      throw new ConfigError(`${setting}: ${fsReason(e)}`, { file });
+    });
+  }
 }
 
 async function _requireDirectory(root: string): Promise<void> {

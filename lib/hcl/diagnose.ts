@@ -13,8 +13,10 @@ export async function parseExplained(
     return parse(text, file, options);
   } catch (e) {
     if (!(e instanceof TfvarsSyntaxError)) throw e;
-    // hcl accepts blocks in any file; a block in a tfvars file is tfsync's own rule to report.
-    const hcl = /^Unexpected block/.test(e.detail) ? undefined : await hclDiagnostic(text, file);
+    // hcl accepts blocks in any file; a block in a tfvars file, a depth beyond tfsync's limit
+    // and bytes that are not UTF-8 (hcl would see them re-encoded) are tfsync's own to report.
+    const own = /^(Unexpected block|Nesting too deep|Invalid character encoding)/.test(e.detail);
+    const hcl = own ? undefined : await hclDiagnostic(text, file);
     throw hcl ?? e;
   }
 }

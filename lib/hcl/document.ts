@@ -2,6 +2,7 @@
 // between them: blank lines and comments) whose raw texts concatenate back to the file, byte for
 // byte. Edits replace spans of the text and re-parse; nothing is ever re-printed from a tree.
 import { Cursor } from "./cursor.ts";
+import { hasEscapedBytes, SkipRecordingCursor } from "./encoding.ts";
 import { parseExpression } from "./expression.ts";
 import type { Value } from "./value.ts";
 
@@ -89,13 +90,21 @@ export interface ParseOptions {
 
 /** Parses HCL text. Throws TfvarsSyntaxError with file, line and column. */
 export function parse(text: string, file = "<input>", options: ParseOptions = {}): Document {
-  const c = new Cursor(text, file);
+  // Bytes that were not UTF-8 (see encoding.ts) are kept in comments, refused anywhere else.
+  const c = hasEscapedBytes(text) ? new SkipRecordingCursor(text, file) : new Cursor(text, file);
   const items: Item[] = [];
   if (c.peek() === "\uFEFF") {
     c.pos = 1;
     items.push({ kind: "trivia", start: 0, end: 1, isComment: false });
   }
-  parseBody(c, items, null, options);
+  try {
+    parseBody(c, items, null, options);
+  } catch (e) {
+    // A stray byte is what terraform names first, whatever it broke after it.
+    if (c instanceof SkipRecordingCursor) c.checkEncoding(c.pos);
+    throw e;
+  }
+  if (c instanceof SkipRecordingCursor) c.checkEncoding();
   return new Document(file, text, items);
 }
 

@@ -53,7 +53,26 @@ export function parseExpression(c: Cursor, multiline: boolean): ParsedExpression
   return { start, end, value: compound ? new HclExpression(c.slice(start, end)) : first };
 }
 
+/**
+ * How deep brackets, braces and unary operators may nest: deeper input is refused with an error
+ * rather than overflowing the stack (terraform reads deeper; no real file comes close).
+ */
+export const MAX_DEPTH = 1000;
+let depth = 0;
+
 function parseOperand(c: Cursor, multiline: boolean): Value {
+  if (depth >= MAX_DEPTH) {
+    throw c.error(`Nesting too deep: tfsync reads at most ${MAX_DEPTH} levels of nested values`);
+  }
+  depth++;
+  try {
+    return parseOperandAt(c, multiline);
+  } finally {
+    depth--;
+  }
+}
+
+function parseOperandAt(c: Cursor, multiline: boolean): Value {
   const start = c.pos;
   const ch = c.peek();
   if (ch === "-" || ch === "!") {

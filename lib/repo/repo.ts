@@ -3,7 +3,7 @@ import type { Config } from "../config/config.ts";
 import { type Document, parse } from "../hcl/document.ts";
 import { parseExplained } from "../hcl/diagnose.ts";
 import { ConfigError } from "../errors.ts";
-import { fsReason, statIfExists } from "../_fs.ts";
+import { fsReason, readTextIfExists, statIfExists } from "../_fs.ts";
 
 /** A tfvars file read and parsed. */
 export interface TfvarsFile {
@@ -67,10 +67,15 @@ export async function checkEnvironmentName(name: string, config: Config): Promis
 
 /**
  * Reads and parses a tfvars file. `name` is how messages name it (default: `path`). A missing or
- * unreadable file is a ConfigError; invalid text a TfvarsSyntaxError.
+ * unreadable file (or one that is not a regular file, or outside `root`) is a ConfigError; invalid
+ * text a TfvarsSyntaxError.
  */
-export async function readTfvars(path: string, name: string = path): Promise<TfvarsFile> {
-  const file = await readTfvarsIfExists(path, name);
+export async function readTfvars(
+  path: string,
+  name: string = path,
+  root?: string,
+): Promise<TfvarsFile> {
+  const file = await readTfvarsIfExists(path, name, { root });
   if (!file) throw new ConfigError(`Cannot read "${name}": not found`);
   return file;
 }
@@ -82,15 +87,10 @@ export async function readTfvars(path: string, name: string = path): Promise<Tfv
 export async function readTfvarsIfExists(
   path: string,
   name: string = path,
-  { explain = true }: { explain?: boolean } = {},
+  { explain = true, root }: { explain?: boolean; root?: string } = {},
 ): Promise<TfvarsFile | undefined> {
-  let text: string;
-  try {
-    text = await Deno.readTextFile(path);
-  } catch (e) {
-    if (e instanceof Deno.errors.NotFound) return undefined;
-    throw new ConfigError(`Cannot read "${name}": ${fsReason(e)}`);
-  }
+  const text = await readTextIfExists(path, { name, root });
+  if (text === undefined) return undefined;
   const doc = explain
     ? await parseExplained(text, name, { tfvars: true })
     : parse(text, name, { tfvars: true });

@@ -89,8 +89,13 @@ export async function loadSnapshot(
   let sharedBroken = false;
   try {
     shared = options.tolerant
-      ? (await readTfvarsIfExists(config.sharedFile, display(config.sharedFile), NO_HCL))?.doc
-      : (await readTfvarsIfExists(config.sharedFile, display(config.sharedFile)))?.doc;
+      ? (await readTfvarsIfExists(config.sharedFile, display(config.sharedFile), {
+        ...NO_HCL,
+        root: config.root,
+      }))?.doc
+      : (await readTfvarsIfExists(config.sharedFile, display(config.sharedFile), {
+        root: config.root,
+      }))?.doc;
   } catch (e) {
     sharedBroken = true;
     keep(e);
@@ -101,8 +106,8 @@ export async function loadSnapshot(
     let doc: Document | undefined;
     try {
       doc = options.tolerant
-        ? (await readTfvarsIfExists(path, display(path), NO_HCL))?.doc
-        : (await readTfvars(path, display(path))).doc;
+        ? (await readTfvarsIfExists(path, display(path), { ...NO_HCL, root: config.root }))?.doc
+        : (await readTfvars(path, display(path), config.root)).doc;
     } catch (e) {
       keep(e);
     }

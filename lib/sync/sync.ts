@@ -80,14 +80,14 @@ export async function readPair(
 ): Promise<{ source: TfvarsFile; target: TfvarsFile }> {
   const [fromPath, toPath] = await checkPair(ctx, from, to);
   return {
-    source: await readTfvars(fromPath, ctx.name(fromPath)),
-    target: await readTfvars(toPath, ctx.name(toPath)),
+    source: await readTfvars(fromPath, ctx.name(fromPath), ctx.config.root),
+    target: await readTfvars(toPath, ctx.name(toPath), ctx.config.root),
   };
 }
 
 export async function planExtract(ctx: SyncContext, env: string, date: string): Promise<SyncPlan> {
   const path = await checkEnvironmentName(env, ctx.config);
-  const source = await readTfvars(path, ctx.name(path));
+  const source = await readTfvars(path, ctx.name(path), ctx.config.root);
   const shared = await readShared(ctx);
   const { plan, notInSource } = planShared({
     config: ctx.config,
@@ -125,7 +125,7 @@ export async function planApply(
       }": not found; run 'tfsync extract --from ENV' first`,
     );
   }
-  const target = await readTfvars(path, ctx.name(path));
+  const target = await readTfvars(path, ctx.name(path), ctx.config.root);
   const from = extractedFrom(shared.doc) ?? basename(shared.path);
   const { plan, targetOnly } = planTarget({
     ...common(ctx, prune, date, from),
@@ -267,7 +267,7 @@ function common(ctx: SyncContext, prune: boolean, date: string, from: string) {
 /** The shared file, checked to hold only syncable variables; undefined when it does not exist. */
 async function readShared(ctx: SyncContext): Promise<TfvarsFile | undefined> {
   const path = ctx.config.sharedFile;
-  const shared = await readTfvarsIfExists(path, ctx.name(path));
+  const shared = await readTfvarsIfExists(path, ctx.name(path), { root: ctx.config.root });
   for (const a of shared?.doc.attributes ?? []) {
     const kind = ctx.config.classify(a.name);
     if (kind === "syncable") continue;

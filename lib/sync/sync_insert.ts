@@ -31,8 +31,9 @@ export interface Layout {
 
 /** The heading lines of a new group block. */
 export function groupHeading(group: Group, style: Layout["style"]): string[] {
-  const title = group.description || group.name;
-  return style === "shared" ? [RULE_LINE, `# ${title}`, RULE_LINE] : [`# ${title}`];
+  // Each line of a description is a comment line of its own: a newline must not end the comment.
+  const title = (group.description || group.name).split(/\r?\n|\r/).map((l) => `# ${l}`.trimEnd());
+  return style === "shared" ? [RULE_LINE, ...title, RULE_LINE] : title;
 }
 
 /** `name = value # comment` with the file's line endings, ending with one. */

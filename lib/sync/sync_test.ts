@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { join } from "node:path";
 import { documentFingerprint } from "./fingerprint.ts";
 import { parseConfig } from "../config/config.ts";
 import { parse } from "../hcl/document.ts";
@@ -9,7 +8,7 @@ import type { TfvarsFile } from "../repo/repo.ts";
 import { planShared } from "./shared_file.ts";
 import { insertAttributes, type Layout } from "./sync_insert.ts";
 import { type FilePlan, planTarget } from "./sync_plan.ts";
-import { commit, verifyPlans, WriteError } from "../write/transaction.ts";
+import { verifyPlans } from "../write/transaction.ts";
 import { loadContext, planPromote, selectVariables } from "./sync.ts";
 
 const CONFIG = parseConfig(
@@ -252,76 +251,6 @@ Deno.test("selectVariables() names the known groups and variables on a mistake",
   assert.throws(() => selectVariables(ctx, [], ["nope"]), {
     message: 'Unknown variable "nope": the syncable variables are a1, a2, a3, b1, b2, c1',
   });
-});
-
-/** A plan of two files in a temporary folder, ready to commit. */
-async function twoFiles(dir: string): Promise<FilePlan[]> {
-  const plans: FilePlan[] = [];
-  for (const name of ["one.tfvars", "two.tfvars"]) {
-    const path = join(dir, name);
-    await Deno.writeTextFile(path, "a1 = 1\n");
-    await Deno.writeTextFile(path + ".bak", "old backup\n");
-    const before = file("a1 = 1\n", path);
-    plans.push({
-      path,
-      file: name,
-      role: "target",
-      exists: true,
-      before: before.text,
-      after: "a1 = 2\n",
-      beforeDoc: before.doc,
-      intent: new Map([["a1", parse("a1 = 2\n").get("a1")!.value]]),
-      changes: [],
-    });
-  }
-  return plans;
-}
-
-Deno.test("commit() restores the first file and its .bak when the second write fails", async () => {
-  const dir = await Deno.makeTempDir();
-  try {
-    const plans = await twoFiles(dir);
-    let calls = 0;
-    const failing = async (path: string, text: string, o: { backup?: boolean }) => {
-      if (++calls === 2) throw new Deno.errors.PermissionDenied("no");
-      const { writeFileAtomic } = await import("../write/files.ts");
-      return writeFileAtomic(path, text, o);
-    };
-    await assert.rejects(
-      commit(plans, { backup: true, holder: "test", write: failing }),
-      (e) =>
-        e instanceof WriteError &&
-        e.message ===
-          'Cannot write "two.tfvars": permission denied; restored "one.tfvars": nothing was changed',
-    );
-    for (const name of ["one.tfvars", "two.tfvars"]) {
-      assert.equal(await Deno.readTextFile(join(dir, name)), "a1 = 1\n");
-      assert.equal(await Deno.readTextFile(join(dir, name + ".bak")), "old backup\n");
-    }
-    assert.deepEqual([...Deno.readDirSync(dir)].map((e) => e.name).sort(), [
-      "one.tfvars",
-      "one.tfvars.bak",
-      "two.tfvars",
-      "two.tfvars.bak",
-    ]);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-});
-
-Deno.test("commit() refuses a file changed since it was read", async () => {
-  const dir = await Deno.makeTempDir();
-  try {
-    const plans = await twoFiles(dir);
-    await Deno.writeTextFile(plans[1].path, "a1 = 9\n");
-    await assert.rejects(
-      commit(plans, { backup: true, holder: "t" }),
-      /"two.tfvars" changed while tfsync was running/,
-    );
-    assert.equal(await Deno.readTextFile(plans[0].path), "a1 = 1\n");
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
 });
 
 Deno.test("verifyPlans() rejects an edit that does not read back as intended", async () => {

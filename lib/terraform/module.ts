@@ -3,7 +3,7 @@
 import { join } from "node:path";
 import { type Attribute, type Block, parse } from "../hcl/document.ts";
 import { ConfigError } from "../errors.ts";
-import { fsReason, statIfExists } from "../_fs.ts";
+import { fsReason, readTextIfExists, statIfExists } from "../_fs.ts";
 import type { Value } from "../hcl/value.ts";
 
 export interface ModuleVariable {
@@ -47,12 +47,8 @@ export async function loadModule(moduleDir: string, label = moduleDir): Promise<
   // Terraform reads primary files first, then override files, each set in lexical order.
   for (const name of [...names.filter((n) => !isOverride(n)), ...names.filter(isOverride)]) {
     const file = label === "." ? name : join(label, name);
-    let text: string;
-    try {
-      text = await Deno.readTextFile(join(moduleDir, name));
-    } catch (e) {
-      throw new ConfigError(`Cannot read "${file}": ${fsReason(e)}`);
-    }
+    const text = await readTextIfExists(join(moduleDir, name), { name: file });
+    if (text === undefined) throw new ConfigError(`Cannot read "${file}": not found`);
     module.files.push(file);
     for (const v of parseVariables(text, file)) {
       if (isOverride(name)) {

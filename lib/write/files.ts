@@ -1,52 +1,146 @@
-// Writing files safely: atomically (temp file in the same folder, flushed, renamed over), with
-// the original's permission bits, through symlinks to their targets, with an optional .bak, and
-// never when the text is unchanged. A lock file keeps two tfsync processes from losing an update.
+// Replacing files safely, all or none. Every new version (and every .bak) is first written in
+// full to a temp file beside its destination and flushed; only then does a journal in the root
+// list the renames, which follow one by one. A process killed before the journal leaves only
+// temp files (removed by the next run), one killed after it is completed by the next run (the
+// journal's temp files are whole), so each file is always entirely old or entirely new and the
+// files of one run change together. Everything is checked before the first rename; a rename that
+// fails is undone, and the error says which file is in which state when undoing fails too.
 import { basename, dirname, join } from "node:path";
+import { ConfigError } from "../errors.ts";
+import { fsReason, kindOf, realInside } from "../_fs.ts";
 
-export class LockError extends Error {
-  constructor(message: string) {
+/** A file write failed; the message says what state the files are in. */
+export class WriteError extends ConfigError {
+  /** True when some file was left changed (undoing failed). */
+  readonly partial: boolean;
+  constructor(message: string, partial = false) {
     super(message);
-    this.name = "LockError";
+    this.name = "WriteError";
+    this.partial = partial;
   }
 }
 
-export interface WriteOptions {
-  /** Also write `<path>.bak` holding the original text. */
-  backup?: boolean;
+export interface Replacement {
+  /** The destination, symlinks resolved (see realInside); a .bak's is its own path. */
+  path: string;
+  /** How messages name it. */
+  file: string;
+  /** Its bytes now; undefined when it does not exist. */
+  old: Uint8Array | undefined;
+  /** The bytes to write. */
+  bytes: Uint8Array;
+  /** Permission bits for the new file (a new .bak takes its file's). */
+  mode: number | undefined;
 }
 
-/** Writes `text` to `path` atomically. Returns false (and writes nothing) when the text is unchanged. */
-export async function writeFileAtomic(
-  path: string,
-  text: string,
-  options: WriteOptions = {},
-): Promise<boolean> {
-  const target = await resolveTarget(path);
-  let original: string | undefined;
-  let mode: number | null = null;
+export interface ReplaceOptions {
+  root: string;
+  /** Test hook: awaited before each rename after the first (a kill then hits the window). */
+  beforeRename?: (index: number) => Promise<void>;
+}
+
+/** The journal's name in the root. */
+export const JOURNAL = ".tfsync-journal.json";
+const TEMP = /^\..+\.tfsync-[0-9a-f]{8}\.tmp$/;
+
+/** Temp files not yet renamed, so a signal handler can remove them (see interruptWrites). */
+const pending = new Set<string>();
+let renaming: Promise<unknown> | undefined;
+/** A write of this process finished: an interruption now comes after it. */
+let finished = false;
+
+/**
+ * Replaces every file of `reps` with its bytes, all or none (see the header). Throws WriteError.
+ * The caller holds the root's lock.
+ */
+export async function replaceAll(reps: Replacement[], o: ReplaceOptions): Promise<void> {
+  const temps: string[] = [];
   try {
-    original = await Deno.readTextFile(target);
-    mode = (await Deno.stat(target)).mode;
+    for (const r of reps) {
+      await requireReplaceable(r.path, o.root);
+      temps.push(await writeTemp(r.path, r.bytes, r.mode));
+    }
   } catch (e) {
-    if (!(e instanceof Deno.errors.NotFound)) throw e;
+    removeTemps(temps);
+    const r = reps[temps.length];
+    throw new WriteError(`Cannot write "${r.file}": ${fsReason(e)}; nothing was written`);
   }
-  if (original === text) return false;
-  if (options.backup && original !== undefined) await replaceFile(path + ".bak", original, mode);
-  await replaceFile(target, text, mode);
-  return true;
+  const journal = join(o.root, JOURNAL);
+  const renames = reps.map((r, i) => [temps[i], r.path]);
+  try {
+    await settle(
+      await writeTemp(journal, new TextEncoder().encode(JSON.stringify(renames)), 0o644),
+      journal,
+    );
+  } catch (e) {
+    removeTemps(temps);
+    throw new WriteError(`Cannot write "${journal}": ${fsReason(e)}; nothing was written`);
+  }
+  const run = renameAll(reps, temps, o);
+  renaming = run;
+  try {
+    await run;
+    finished = true;
+  } finally {
+    renaming = undefined;
+    await Deno.remove(journal).catch(() => {});
+  }
 }
 
-/** The file a path names, following symlinks (a new file: the path itself). */
-export async function resolveTarget(path: string): Promise<string> {
+async function renameAll(reps: Replacement[], temps: string[], o: ReplaceOptions): Promise<void> {
+  let i = 0;
   try {
-    return await Deno.realPath(path);
+    for (; i < reps.length; i++) {
+      if (i > 0) await o.beforeRename?.(i);
+      await settle(temps[i], reps[i].path);
+    }
   } catch (e) {
-    if (e instanceof Deno.errors.NotFound) return path;
+    removeTemps(temps.slice(i));
+    throw await undo(reps.slice(0, i), `Cannot write "${reps[i].file}": ${fsReason(e)}`);
+  }
+}
+
+/** Puts back the files already renamed; the error says what each is now. */
+async function undo(done: Replacement[], why: string): Promise<WriteError> {
+  const failed: string[] = [];
+  for (const r of [...done].reverse()) {
+    try {
+      if (r.old === undefined) await Deno.remove(r.path);
+      else await settle(await writeTemp(r.path, r.old, r.mode), r.path);
+    } catch {
+      failed.push(r.file);
+    }
+  }
+  const restored = done.filter((r) => !failed.includes(r.file)).map((r) => `"${r.file}"`);
+  if (failed.length === 0) {
+    return new WriteError(
+      `${why}; ${restored.length ? `restored ${restored.join(", ")}: ` : ""}nothing was changed`,
+    );
+  }
+  return new WriteError(
+    `${why}; could not restore ${failed.map((f) => `"${f}"`).join(", ")}, which now hold the ` +
+      `new version${restored.length ? ` (restored ${restored.join(", ")})` : ""}; ` +
+      `each .bak holds what was replaced`,
+    true,
+  );
+}
+
+/** A destination must be inside the root and, when it exists, a regular file (or a symlink). */
+async function requireReplaceable(path: string, root: string): Promise<void> {
+  await realInside(dirname(path), root);
+  let info: Deno.FileInfo;
+  try {
+    info = await Deno.lstat(path);
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return;
     throw e;
   }
+  if (info.isSymlink) await realInside(path, root);
+  else if (!info.isFile) throw new ConfigError(`${kindOf(info)}, not a regular file`);
 }
 
-async function replaceFile(path: string, text: string, mode: number | null): Promise<void> {
+/** Writes `bytes` to a new temp file beside `path`, flushed; returns its path. */
+async function writeTemp(path: string, bytes: Uint8Array, mode: number | undefined) {
   const tmp = join(
     dirname(path),
     `.${basename(path)}.tfsync-${crypto.randomUUID().slice(0, 8)}.tmp`,
@@ -56,64 +150,85 @@ async function replaceFile(path: string, text: string, mode: number | null): Pro
     createNew: true,
     mode: (mode ?? 0o644) & 0o777,
   });
+  pending.add(tmp);
   try {
-    const data = new TextEncoder().encode(text);
-    let written = 0;
-    while (written < data.length) written += await file.write(data.subarray(written));
+    for (let n = 0; n < bytes.length;) n += await file.write(bytes.subarray(n));
     await file.sync();
+    if (mode !== undefined) await Deno.chmod(tmp, mode & 0o7777); // the umask may have narrowed it
   } catch (e) {
     file.close();
-    await Deno.remove(tmp).catch(() => {});
+    removeTemps([tmp]);
     throw e;
+  } finally {
+    try {
+      file.close();
+    } catch { /* closed above */ }
   }
-  file.close();
-  if (mode !== null) await Deno.chmod(tmp, mode & 0o7777).catch(() => {}); // umask may have narrowed it
-  try {
-    await Deno.rename(tmp, path);
-  } catch (e) {
-    await Deno.remove(tmp).catch(() => {});
-    throw e;
-  }
+  return tmp;
 }
 
-export interface Lock {
-  release(): Promise<void>;
+/** Renames a temp file over its destination. */
+async function settle(tmp: string, path: string): Promise<void> {
+  await Deno.rename(tmp, path);
+  pending.delete(tmp);
+}
+
+function removeTemps(temps: string[]): void {
+  for (const t of temps) {
+    try {
+      Deno.removeSync(t);
+    } catch { /* gone already */ }
+    pending.delete(t);
+  }
 }
 
 /**
- * Takes `<file>.tfsync.lock` beside each file's target, waiting up to `waitMs` for another
- * tfsync to finish. Throws LockError naming the holder when the wait runs out.
+ * Completes a write that a killed process left (its journal), and removes temp files left beside
+ * `paths`. Call it holding the root's lock. Returns the files completed.
  */
-export async function lockFiles(paths: string[], holder: string, waitMs = 2000): Promise<Lock> {
-  const taken: string[] = [];
-  const release = async () => {
-    for (const l of taken.reverse()) await Deno.remove(l).catch(() => {});
-  };
-  const targets = [...new Set(await Promise.all(paths.map(resolveTarget)))].sort();
+export async function recover(root: string, paths: string[]): Promise<string[]> {
+  const journal = join(root, JOURNAL);
+  const completed: string[] = [];
+  let renames: [string, string][] = [];
   try {
-    for (const target of targets) {
-      const lock = target + ".tfsync.lock";
-      const deadline = Date.now() + waitMs;
-      for (;;) {
-        try {
-          await Deno.writeTextFile(lock, `${holder}\n`, { createNew: true });
-          taken.push(lock);
-          break;
-        } catch (e) {
-          if (!(e instanceof Deno.errors.AlreadyExists)) throw e;
-          if (Date.now() >= deadline) {
-            const who = (await Deno.readTextFile(lock).catch(() => "")).trim() || "unknown";
-            throw new LockError(
-              `${target} is locked by another tfsync (${who}); if none is running, remove ${lock}`,
-            );
-          }
-          await new Promise((r) => setTimeout(r, 50));
-        }
-      }
-    }
+    const parsed = JSON.parse(await Deno.readTextFile(journal));
+    renames = Array.isArray(parsed) ? parsed.filter((r) => r?.length === 2) : [];
   } catch (e) {
-    await release();
-    throw e;
+    if (!(e instanceof Deno.errors.NotFound)) await Deno.remove(journal).catch(() => {});
   }
-  return { release };
+  const inside = async (path: string) => await realInside(path, root).then(() => true, () => false);
+  for (const [tmp, dest] of renames) {
+    // Only temp files beside files inside the root: a journal is no way to write elsewhere.
+    if (!TEMP.test(basename(tmp)) || dirname(tmp) !== dirname(dest) || !await inside(dest)) {
+      continue;
+    }
+    try {
+      await Deno.rename(tmp, dest);
+      completed.push(dest);
+    } catch { /* renamed before the kill */ }
+  }
+  if (renames.length) await Deno.remove(journal).catch(() => {});
+  for (const dir of new Set([...paths, ...renames.map((r) => r[1])].map((p) => dirname(p)))) {
+    if (!await inside(dir)) continue;
+    try {
+      for await (const e of Deno.readDir(dir)) {
+        if (e.isFile && TEMP.test(e.name)) await Deno.remove(join(dir, e.name)).catch(() => {});
+      }
+    } catch { /* an unreadable folder: the write will name it */ }
+  }
+  return completed;
+}
+
+/**
+ * For a signal handler: removes the temp files of a write not yet renamed, or waits for the
+ * renames in progress to finish (a few milliseconds). Returns what the files are now.
+ */
+export async function interruptWrites(): Promise<"none" | "discarded" | "completed" | "written"> {
+  if (renaming) {
+    await renaming.catch(() => {});
+    return "completed";
+  }
+  const had = pending.size > 0;
+  removeTemps([...pending]);
+  return had ? "discarded" : finished ? "written" : "none";
 }

@@ -1,155 +1,160 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { LockError, lockFiles, writeFileAtomic } from "./files.ts";
+import { interruptWrites, JOURNAL, recover, replaceAll, type Replacement } from "./files.ts";
+import { LOCK_FILE, LockError, lockRoot } from "./lock.ts";
+import { inTempDir, names } from "./_testdir.ts";
 
-/** Runs `fn` in a fresh temporary folder (its real path), removed afterwards. */
-async function inTempDir(fn: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await Deno.realPath(await Deno.makeTempDir({ prefix: "tfsync-files-" }));
-  try {
-    await fn(dir);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+const bytes = (s: string) => new TextEncoder().encode(s);
+
+function rep(dir: string, name: string, old: string | undefined, now: string): Replacement {
+  const path = join(dir, name);
+  return {
+    path,
+    file: name,
+    old: old === undefined ? old : bytes(old),
+    bytes: bytes(now),
+    mode: 0o640,
+  };
 }
 
-async function names(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for await (const e of Deno.readDir(dir)) out.push(e.name);
-  return out.sort();
-}
-
-Deno.test("writeFileAtomic() replaces the text and keeps the permission bits", async () => {
+Deno.test("replaceAll() replaces every file, keeps the permission bits, leaves no temp file", async () => {
   await inTempDir(async (dir) => {
-    const path = join(dir, "prod.tfvars");
-    await Deno.writeTextFile(path, "a = 1\n");
-    await Deno.chmod(path, 0o600);
-    assert.equal(await writeFileAtomic(path, "a = 2\n"), true);
-    assert.equal(await Deno.readTextFile(path), "a = 2\n");
-    assert.equal((await Deno.stat(path)).mode! & 0o777, 0o600);
-    assert.deepEqual(await names(dir), ["prod.tfvars"]);
+    await Deno.writeTextFile(join(dir, "a"), "old a");
+    await replaceAll([rep(dir, "a", "old a", "new a"), rep(dir, "b", undefined, "new b")], {
+      root: dir,
+    });
+    assert.equal(await Deno.readTextFile(join(dir, "a")), "new a");
+    assert.equal(await Deno.readTextFile(join(dir, "b")), "new b");
+    assert.equal((await Deno.stat(join(dir, "a"))).mode! & 0o777, 0o640);
+    assert.deepEqual(await names(dir), ["a", "b"]);
   });
 });
 
-Deno.test("writeFileAtomic() writes a symlink's target and keeps the link", async () => {
+Deno.test("replaceAll() undoes the renames done when a later one fails, and says so", async () => {
   await inTempDir(async (dir) => {
-    await Deno.mkdir(join(dir, "shared"));
-    const target = join(dir, "shared", "common.tfvars");
-    const link = join(dir, "link.tfvars");
-    await Deno.writeTextFile(target, "a = 1\n");
-    await Deno.symlink("shared/common.tfvars", link);
-    assert.equal(await writeFileAtomic(link, "a = 2\n"), true);
-    assert.equal((await Deno.lstat(link)).isSymlink, true);
-    assert.equal(await Deno.readLink(link), "shared/common.tfvars");
-    assert.equal(await Deno.readTextFile(target), "a = 2\n");
-    assert.deepEqual(await names(dir), ["link.tfvars", "shared"]);
-    assert.deepEqual(await names(join(dir, "shared")), ["common.tfvars"]);
+    await Deno.writeTextFile(join(dir, "a"), "old a");
+    await Deno.writeTextFile(join(dir, "b"), "old b");
+    await assert.rejects(
+      replaceAll([rep(dir, "a", "old a", "new a"), rep(dir, "b", "old b", "new b")], {
+        root: dir,
+        // b turns into a folder between the checks and its rename: the rename fails.
+        beforeRename: async () => {
+          await Deno.remove(join(dir, "b"));
+          await Deno.mkdir(join(dir, "b", "x"), { recursive: true });
+        },
+      }),
+      {
+        name: "WriteError",
+        message: 'Cannot write "b": is a directory; restored "a": nothing was changed',
+      },
+    );
+    assert.equal(await Deno.readTextFile(join(dir, "a")), "old a");
+    assert.deepEqual(await names(dir), ["a", "b"]);
   });
 });
 
-Deno.test("writeFileAtomic() with backup writes .bak holding the original", async () => {
+Deno.test("replaceAll() refuses a folder or a FIFO before writing anything", async () => {
   await inTempDir(async (dir) => {
-    const path = join(dir, "prod.tfvars");
-    await Deno.writeTextFile(path, "a = 1\r\n");
-    await Deno.chmod(path, 0o640);
-    assert.equal(await writeFileAtomic(path, "a = 2\r\n", { backup: true }), true);
-    assert.equal(await Deno.readTextFile(path), "a = 2\r\n");
-    assert.equal(await Deno.readTextFile(path + ".bak"), "a = 1\r\n");
-    assert.equal((await Deno.stat(path + ".bak")).mode! & 0o777, 0o640);
-    assert.deepEqual(await names(dir), ["prod.tfvars", "prod.tfvars.bak"]);
-  });
-});
-
-Deno.test("writeFileAtomic() does not touch a file whose text is unchanged", async () => {
-  await inTempDir(async (dir) => {
-    const path = join(dir, "prod.tfvars");
-    await Deno.writeTextFile(path, "a = 1\n");
-    const past = new Date("2020-01-02T03:04:05Z");
-    await Deno.utime(path, past, past);
-    assert.equal(await writeFileAtomic(path, "a = 1\n", { backup: true }), false);
-    assert.equal((await Deno.stat(path)).mtime?.getTime(), past.getTime());
-    assert.deepEqual(await names(dir), ["prod.tfvars"]);
-  });
-});
-
-Deno.test("writeFileAtomic() creates a file that does not exist yet", async () => {
-  await inTempDir(async (dir) => {
-    const path = join(dir, "new.tfvars");
-    assert.equal(await writeFileAtomic(path, "a = 1\n", { backup: true }), true);
-    assert.equal(await Deno.readTextFile(path), "a = 1\n");
-    assert.deepEqual(await names(dir), ["new.tfvars"]);
-  });
-});
-
-Deno.test("lockFiles() makes a second locker wait, then throws LockError naming the holder", async () => {
-  await inTempDir(async (dir) => {
-    const path = join(dir, "prod.tfvars");
-    await Deno.writeTextFile(path, "a = 1\n");
-    const first = await lockFiles([path], "alice (pid 41)", 0);
-    try {
-      const started = Date.now();
-      await assert.rejects(lockFiles([path], "bob (pid 42)", 300), (e: unknown) => {
-        assert.ok(e instanceof LockError);
-        assert.equal(
-          e.message,
-          `${path} is locked by another tfsync (alice (pid 41)); ` +
-            `if none is running, remove ${path}.tfsync.lock`,
-        );
-        return true;
-      });
-      assert.ok(Date.now() - started >= 300, "it waited");
-    } finally {
-      await first.release();
-    }
-    assert.deepEqual(await names(dir), ["prod.tfvars"]);
-  });
-});
-
-Deno.test("lockFiles() locks a symlink's target", async () => {
-  await inTempDir(async (dir) => {
-    const target = join(dir, "common.tfvars");
-    await Deno.writeTextFile(target, "a = 1\n");
-    await Deno.symlink(target, join(dir, "link.tfvars"));
-    const first = await lockFiles([join(dir, "link.tfvars")], "alice", 0);
-    try {
-      await assert.rejects(lockFiles([target], "bob", 0), LockError);
-    } finally {
-      await first.release();
+    await Deno.writeTextFile(join(dir, "a"), "old a");
+    await Deno.mkdir(join(dir, "d"));
+    new Deno.Command("mkfifo", { args: [join(dir, "f")] }).outputSync();
+    for (const [name, kind] of [["d", "a directory"], ["f", "a FIFO"]]) {
+      await assert.rejects(
+        replaceAll([rep(dir, "a", "old a", "new a"), rep(dir, name, "", "x")], { root: dir }),
+        { message: `Cannot write "${name}": ${kind}, not a regular file; nothing was written` },
+      );
+      assert.equal(await Deno.readTextFile(join(dir, "a")), "old a");
+      assert.deepEqual(await names(dir), ["a", "d", "f"]);
     }
   });
 });
 
-Deno.test("lockFiles() can retake a released lock", async () => {
+Deno.test("recover() completes the renames a killed process journaled, and removes its temp files", async () => {
   await inTempDir(async (dir) => {
-    const path = join(dir, "prod.tfvars");
-    await Deno.writeTextFile(path, "a = 1\n");
-    await (await lockFiles([path], "alice", 0)).release();
-    const again = await lockFiles([path], "bob", 0);
-    assert.equal(await Deno.readTextFile(`${path}.tfsync.lock`), "bob\n");
+    await Deno.writeTextFile(join(dir, "a"), "new a"); // renamed before the kill
+    await Deno.writeTextFile(join(dir, "b"), "old b");
+    await Deno.writeTextFile(join(dir, ".b.tfsync-0123abcd.tmp"), "new b");
+    await Deno.writeTextFile(join(dir, ".c.tfsync-99999999.tmp"), "unjournaled");
+    const journal = [[join(dir, ".a.tfsync-aaaaaaaa.tmp"), join(dir, "a")], [
+      join(dir, ".b.tfsync-0123abcd.tmp"),
+      join(dir, "b"),
+    ]];
+    await Deno.writeTextFile(join(dir, JOURNAL), JSON.stringify(journal));
+    assert.deepEqual(await recover(dir, [join(dir, "c")]), [join(dir, "b")]);
+    assert.equal(await Deno.readTextFile(join(dir, "b")), "new b");
+    assert.deepEqual(await names(dir), ["a", "b"]);
+  });
+});
+
+Deno.test("recover() ignores a journal naming files outside the root", async () => {
+  await inTempDir(async (dir) => {
+    await Deno.mkdir(join(dir, "root"));
+    await Deno.writeTextFile(join(dir, ".x.tfsync-0123abcd.tmp"), "evil");
+    const journal = [[join(dir, ".x.tfsync-0123abcd.tmp"), join(dir, "x")]];
+    await Deno.writeTextFile(join(dir, "root", JOURNAL), JSON.stringify(journal));
+    assert.deepEqual(await recover(join(dir, "root"), []), []);
+    assert.deepEqual(await names(dir), [".x.tfsync-0123abcd.tmp", "root"]);
+  });
+});
+
+Deno.test("interruptWrites() after a write: nothing to undo, and it says the files were written", async () => {
+  await inTempDir(async (dir) => {
+    await replaceAll([rep(dir, "a", undefined, "new a")], { root: dir });
+    assert.equal(await interruptWrites(), "written");
+    assert.deepEqual(await names(dir), ["a"]);
+  });
+});
+
+Deno.test("lockRoot() makes a second locker wait, then throws LockError naming the holder", async () => {
+  await inTempDir(async (dir) => {
+    const first = await lockRoot(dir, "alice (pid 41)");
+    const waits: string[] = [];
+    try {
+      await assert.rejects(
+        lockRoot(dir, "bob (pid 42)", { waitMs: 300, onWait: (w) => waits.push(w) }),
+        {
+          name: "LockError",
+          message: "the repository is locked by alice (pid 41), still running; nothing was written",
+        },
+      );
+      assert.deepEqual(waits, ["alice (pid 41)"]);
+    } finally {
+      await first.release();
+    }
+    assert.deepEqual(await names(dir), []);
+    const again = await lockRoot(dir, "bob", { waitMs: 0 });
     await again.release();
-    assert.deepEqual(await names(dir), ["prod.tfvars"]);
   });
 });
 
-Deno.test("lockFiles() gets a lock released while it waits", async () => {
+Deno.test("lockRoot() gets a lock released while it waits", async () => {
   await inTempDir(async (dir) => {
-    const path = join(dir, "prod.tfvars");
-    await Deno.writeTextFile(path, "a = 1\n");
-    const first = await lockFiles([path], "alice", 0);
-    const timer = setTimeout(() => first.release(), 100);
-    const second = await lockFiles([path], "bob", 5000);
-    clearTimeout(timer);
+    const first = await lockRoot(dir, "alice");
+    setTimeout(() => first.release(), 200);
+    const second = await lockRoot(dir, "bob", { waitMs: 5000 });
+    assert.equal(await Deno.readTextFile(join(dir, LOCK_FILE)), "bob\n");
     await second.release();
   });
 });
 
-Deno.test("lockFiles() releases what it took when a later file is locked", async () => {
+Deno.test("lockRoot(): the kernel releases the lock of a killed process; its file blocks nothing", async () => {
   await inTempDir(async (dir) => {
-    const [a, b] = [join(dir, "a.tfvars"), join(dir, "b.tfvars")];
-    await Deno.writeTextFile(a, "a = 1\n");
-    await Deno.writeTextFile(b, "b = 1\n");
-    const held = await lockFiles([b], "alice", 0);
-    await assert.rejects(lockFiles([a, b], "bob", 0), LockError);
-    await held.release();
-    assert.deepEqual(await names(dir), ["a.tfvars", "b.tfvars"]);
+    const code = `const f = await Deno.open(${JSON.stringify(join(dir, LOCK_FILE))}, ` +
+      `{ read: true, write: true, create: true }); await f.lock(true); console.log("locked"); ` +
+      `await new Promise(() => setTimeout(() => {}, 60000));`;
+    const child = new Deno.Command(Deno.execPath(), {
+      args: ["eval", code],
+      stdout: "piped",
+    }).spawn();
+    const reader = child.stdout.getReader();
+    await reader.read(); // "locked"
+    await assert.rejects(lockRoot(dir, "bob", { waitMs: 100 }), LockError);
+    child.kill("SIGKILL");
+    await child.status;
+    reader.releaseLock();
+    await child.stdout.cancel();
+    const lock = await lockRoot(dir, "bob", { waitMs: 2000 });
+    await lock.release();
+    assert.deepEqual(await names(dir), []);
   });
 });

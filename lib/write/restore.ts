@@ -1,8 +1,12 @@
-// Undo for a sync: swap a file and its .bak, so a second swap undoes the first.
+// Undo for a sync: swap a file and its .bak, so a second swap undoes the first. Both are read as
+// bytes and swapped all or none, under the repository's lock; a .bak that resolves outside the
+// root is refused, never followed.
 import { createTwoFilesPatch } from "diff";
 import { ConfigError } from "../errors.ts";
-import { lockFiles, writeFileAtomic } from "./files.ts";
-import { fsReason } from "../_fs.ts";
+import { readBytesIfExists, realInside } from "../_fs.ts";
+import { decode } from "../hcl/encoding.ts";
+import { recover, replaceAll } from "./files.ts";
+import { lockRoot } from "./lock.ts";
 
 export interface RestoreResult {
   file: string;
@@ -14,49 +18,46 @@ export interface RestoreResult {
 }
 
 export interface RestoreOptions {
+  /** The repository root: both files must resolve inside it. */
+  root: string;
   dryRun?: boolean;
   display?: (path: string) => string;
 }
 
 /**
- * Puts `path + ".bak"` in place of `path` and the replaced text into the .bak, both atomically,
- * under tfsync's lock. A missing .bak is a ConfigError. If the second write fails, the first is
- * undone.
+ * Puts `path + ".bak"` in place of `path` and the replaced version into the .bak, together,
+ * under tfsync's lock. A missing .bak is a ConfigError.
  */
-export async function restoreBackup(
-  path: string,
-  options: RestoreOptions = {},
-): Promise<RestoreResult> {
-  const show = options.display ?? ((p: string) => p);
+export async function restoreBackup(path: string, o: RestoreOptions): Promise<RestoreResult> {
+  const show = o.display ?? ((p: string) => p);
   const backup = path + ".bak";
   const names = { file: show(path), backup: show(backup) };
-  const read = (p: string) =>
-    Deno.readTextFile(p).catch((e) => {
-      if (e instanceof Deno.errors.NotFound && p === backup) {
-        throw new ConfigError(`Nothing to restore: ${names.backup} does not exist`);
-      }
-      throw new ConfigError(`Cannot read "${show(p)}": ${fsReason(e)}`);
-    });
-  const [current, saved] = [await read(path), await read(backup)];
-  const diff = current === saved
-    ? ""
-    : createTwoFilesPatch(names.file, names.file, current, saved, "current", "restored");
-  if (options.dryRun || current === saved) return { ...names, restored: false, diff };
-  const lock = await lockFiles([path, backup], `tfsync restore (pid ${Deno.pid})`);
-  try {
-    // Re-read under the lock: another tfsync may have written since.
-    const [now, bak] = [await read(path), await read(backup)];
-    await writeFileAtomic(path, bak);
-    try {
-      await writeFileAtomic(backup, now);
-    } catch (e) {
-      await writeFileAtomic(path, now);
-      throw e;
+  const read = async () => {
+    const [file, bak] = [await realInside(path, o.root), backup];
+    const current = await readBytesIfExists(file, { name: names.file, root: o.root });
+    const saved = await readBytesIfExists(bak, { name: names.backup, root: o.root });
+    if (saved === undefined) {
+      throw new ConfigError(`Nothing to restore: ${names.backup} does not exist`);
     }
-    const changed = now === current && bak === saved
-      ? diff
-      : createTwoFilesPatch(names.file, names.file, now, bak, "current", "restored");
-    return { ...names, restored: now !== bak, diff: changed };
+    if (current === undefined) throw new ConfigError(`Cannot read "${names.file}": not found`);
+    return { file, current, saved, diff: patch(decode(current), decode(saved)) };
+  };
+  const patch = (a: string, b: string) =>
+    a === b ? "" : createTwoFilesPatch(names.file, names.file, a, b, "current", "restored");
+  const first = await read();
+  if (o.dryRun || first.diff === "") return { ...names, restored: false, diff: first.diff };
+  const lock = await lockRoot(o.root, `tfsync restore (pid ${Deno.pid})`);
+  try {
+    await recover(o.root, [path]);
+    // Read again under the lock: another tfsync may have written since.
+    const now = await read();
+    if (now.diff === "") return { ...names, restored: false, diff: "" };
+    const mode = (await Deno.stat(now.file)).mode ?? undefined;
+    await replaceAll([
+      { path: backup, file: names.backup, old: now.saved, bytes: now.current, mode },
+      { path: now.file, file: names.file, old: now.current, bytes: now.saved, mode },
+    ], { root: o.root });
+    return { ...names, restored: true, diff: now.diff };
   } finally {
     await lock.release();
   }

@@ -1,18 +1,35 @@
-// Writing a plan: every edit verified first, then, under a lock, each file checked unchanged since
-// it was read and written atomically; when a later write fails, the earlier files (and their
-// .bak) are put back, so a run changes all of its files or none.
+// Writing a plan: commit() takes only plans that went through verification (a Verified value
+// nothing else can make), and then, under the repository's lock, checks each file unchanged since
+// it was read (else plans again on what is there now, when it can), reads every .bak it will
+// replace, and replaces the files and their .bak all or none (files.ts).
+import { dirname } from "node:path";
 import { ConfigError } from "../errors.ts";
-import { lockFiles, writeFileAtomic } from "./files.ts";
-import { fsReason } from "../_fs.ts";
+import { readBytesIfExists, realInside } from "../_fs.ts";
+import { encode } from "../hcl/encoding.ts";
 import type { FilePlan } from "../sync/sync_plan.ts";
 import { verifyEdit } from "../hcl/verify.ts";
+import { recover, replaceAll, type Replacement, WriteError } from "./files.ts";
+import { type LockOptions, lockRoot } from "./lock.ts";
 
-/** A write failed; the files written before it were restored. */
-export class WriteError extends ConfigError {
-  constructor(message: string) {
-    super(message);
-    this.name = "WriteError";
-  }
+export { WriteError };
+
+/** A file to write: what was read (to check it is still there) and the new text. */
+export interface WritePlan {
+  /** The path as configured (maybe a symlink; writes go to its target). */
+  path: string;
+  /** The file as named to the user. */
+  file: string;
+  /** False for a file the run creates. */
+  exists: boolean;
+  before: string;
+  after: string;
+}
+
+declare const verifiedBrand: unique symbol;
+/** Plans whose every change was verified: made only by verifyPlans() and verifyWith(). */
+export interface Verified<P extends WritePlan = WritePlan> {
+  readonly plans: readonly P[];
+  readonly [verifiedBrand]: true;
 }
 
 export interface WriteResult {
@@ -23,89 +40,117 @@ export interface WriteResult {
   backup?: string;
 }
 
-export interface CommitOptions {
+export interface CommitOptions extends LockOptions {
+  /** The repository root: every file written (and the lock, the journal) is inside it. */
+  root: string;
   backup: boolean;
-  /** Names this process in the lock files: "tfsync promote (pid 42)". */
+  /** Names this process to whoever waits for the lock: "tfsync promote (pid 42)". */
   holder: string;
+  /**
+   * Plans again, when a file changed between reading and locking (another tfsync wrote it):
+   * the run then writes on top of that instead of failing.
+   */
+  replan?: () => Promise<Verified>;
+  /** Called with a sentence for people: another run's write completed, a plan made again. */
+  onNote?: (note: string) => void;
   /** Called once the files are locked and checked, right before the first write. */
   onLocked?: () => void;
-  /** The writer (tests inject a failing one). */
-  write?: (path: string, text: string, options: { backup?: boolean }) => Promise<boolean>;
+  /** Test hook, see ReplaceOptions.beforeRename. */
+  beforeRename?: (index: number) => Promise<void>;
 }
 
 /** Checks every changed file's edit with verifyEdit. Throws VerificationError. */
-export async function verifyPlans(plans: FilePlan[]): Promise<void> {
-  for (const p of plans) {
-    if (p.after !== p.before) await verifyEdit(p.beforeDoc, p.after, p.intent);
-  }
+export async function verifyPlans<P extends FilePlan>(plans: readonly P[]): Promise<Verified<P>> {
+  return await verifyWith(plans, (p) => verifyEdit(p.beforeDoc, p.after, p.intent));
 }
 
-export function changed(plans: FilePlan[]): FilePlan[] {
+/** Runs `check` on every changed plan (it throws when one is not as intended). */
+export async function verifyWith<P extends WritePlan>(
+  plans: readonly P[],
+  check: (p: P) => unknown,
+): Promise<Verified<P>> {
+  for (const p of changed(plans)) await check(p);
+  return { plans } as unknown as Verified<P>;
+}
+
+export function changed<P extends WritePlan>(plans: readonly P[]): P[] {
   return plans.filter((p) => p.after !== p.before);
 }
 
-interface Snapshot {
-  plan: FilePlan;
-  /** The .bak's text before this run; undefined when there was none. */
-  bak: string | undefined;
-}
-
-/** Writes the changed files in order. Throws LockError, ConfigError or WriteError. */
-export async function commit(plans: FilePlan[], o: CommitOptions): Promise<WriteResult[]> {
-  const write = o.write ?? writeFileAtomic;
-  const todo = changed(plans);
-  const results: WriteResult[] = plans.map((p) => ({ file: p.file, path: p.path, written: false }));
-  if (todo.length === 0) return results;
-  const lock = await lockFiles(todo.map((p) => p.path), o.holder);
+/**
+ * Writes the changed files of `verified` and their .bak, all or none. Returns one result per
+ * plan (of the plans written: replan's when it planned again). Throws LockError, ConfigError
+ * or WriteError.
+ */
+export async function commit(verified: Verified, o: CommitOptions): Promise<WriteResult[]> {
+  let plans = verified.plans;
+  if (changed(plans).length === 0) return results(plans, false);
+  const lock = await lockRoot(o.root, o.holder, o);
   try {
-    for (const p of todo) {
-      if ((await readIfExists(p.path)) !== (p.exists ? p.before : undefined)) {
-        throw new ConfigError(
-          `"${p.file}" changed while tfsync was running: nothing was written; run the command again`,
-        );
-      }
+    const done = await recover(o.root, changed(plans).map((p) => p.path));
+    if (done.length) o.onNote?.(`completed an interrupted write of ${done.join(", ")}`);
+    let reps = await replacements(changed(plans), o);
+    if (!reps && o.replan) {
+      o.onNote?.(
+        "the files changed since they were read (another tfsync wrote them): planning again",
+      );
+      plans = (await o.replan()).plans;
+      reps = await replacements(changed(plans), o);
+    }
+    if (!reps) {
+      const stale = await firstStale(changed(plans), o.root);
+      throw new ConfigError(
+        `"${stale}" changed while tfsync was running: nothing was written; run the command again`,
+      );
     }
     o.onLocked?.();
-    const done: Snapshot[] = [];
-    for (const p of todo) {
-      const backup = o.backup && p.exists;
-      done.push({ plan: p, bak: await readIfExists(p.path + ".bak") });
-      try {
-        await write(p.path, p.after, { backup });
-      } catch (e) {
-        await rollback(done);
-        const restored = done.slice(0, -1).map((s) => `"${s.plan.file}"`);
-        throw new WriteError(
-          `Cannot write "${p.file}": ${fsReason(e)}; ${
-            restored.length ? `restored ${restored.join(", ")}: ` : ""
-          }nothing was changed`,
-        );
-      }
-      const r = results[plans.indexOf(p)];
-      r.written = true;
-      if (backup) r.backup = p.path + ".bak";
-    }
+    await replaceAll(reps, o);
   } finally {
     await lock.release();
   }
-  return results;
+  return results(plans, o.backup);
 }
 
-async function rollback(done: Snapshot[]): Promise<void> {
-  for (const { plan, bak } of [...done].reverse()) {
-    if (plan.exists) await writeFileAtomic(plan.path, plan.before).catch(() => {});
-    else await Deno.remove(plan.path).catch(() => {});
-    const bakPath = plan.path + ".bak";
-    if (bak === undefined) await Deno.remove(bakPath).catch(() => {});
-    else await writeFileAtomic(bakPath, bak).catch(() => {});
-  }
+function results(plans: readonly WritePlan[], backup: boolean): WriteResult[] {
+  const todo = changed(plans);
+  return plans.map((p) => ({
+    file: p.file,
+    path: p.path,
+    written: todo.includes(p),
+    ...(todo.includes(p) && backup && p.exists ? { backup: p.path + ".bak" } : {}),
+  }));
 }
 
-async function readIfExists(path: string): Promise<string | undefined> {
-  try {
-    return await Deno.readTextFile(path);
-  } catch (e) {
-    if (e instanceof Deno.errors.NotFound) return undefined;
-    throw new ConfigError(`Cannot read "${path}": ${fsReason(e)}`);
+/** The replacements of the plans (each .bak before its file); undefined when a file changed. */
+async function replacements(todo: WritePlan[], o: CommitOptions) {
+  const reps: Replacement[] = [];
+  for (const p of todo) {
+    const path = await realInside(p.path, o.root);
+    const now = await readBytesIfExists(path, { name: p.file });
+    if (!same(now, p.exists ? encode(p.before) : undefined)) return undefined;
+    const mode = now ? (await Deno.stat(path)).mode ?? undefined : undefined;
+    if (o.backup && now) {
+      const bak = p.path + ".bak";
+      await realInside(dirname(bak), o.root);
+      const old = await readBytesIfExists(bak, { name: p.file + ".bak", root: o.root });
+      reps.push({ path: bak, file: p.file + ".bak", old, bytes: now, mode });
+    }
+    reps.push({ path, file: p.file, old: now, bytes: encode(p.after), mode });
   }
+  return reps;
+}
+
+async function firstStale(todo: WritePlan[], root: string): Promise<string> {
+  for (const p of todo) {
+    const now = await readBytesIfExists(await realInside(p.path, root), { name: p.file });
+    if (!same(now, p.exists ? encode(p.before) : undefined)) return p.file;
+  }
+  return todo[0].file;
+}
+
+function same(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -1,0 +1,67 @@
+// One writer at a time per repository: an OS lock (flock) on ROOT/.tfsync.lock, which the kernel
+// releases when the process ends however it ends (SIGKILL, a full disk), so no lock outlives its
+// holder. The file names the holder for the message of whoever waits.
+import { join } from "node:path";
+import { fsReason } from "../_fs.ts";
+import { WriteError } from "./files.ts";
+
+export const LOCK_FILE = ".tfsync.lock";
+
+/** Another tfsync held the lock for longer than the wait. */
+export class LockError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "LockError";
+  }
+}
+
+export interface Lock {
+  release(): Promise<void>;
+}
+
+export interface LockOptions {
+  /** How long to wait for another tfsync (default 60 s). */
+  waitMs?: number;
+  /** Called once, when the lock is held by someone else, with who it is. */
+  onWait?: (holder: string) => void;
+}
+
+/** Takes the root's lock, waiting for another tfsync to finish. Throws LockError or WriteError. */
+export async function lockRoot(root: string, holder: string, o: LockOptions = {}): Promise<Lock> {
+  const path = join(root, LOCK_FILE);
+  const deadline = Date.now() + (o.waitMs ?? 60_000);
+  let waited = false;
+  for (;;) {
+    let file: Deno.FsFile;
+    try {
+      file = await Deno.open(path, { read: true, write: true, create: true });
+    } catch (e) {
+      throw new WriteError(`Cannot write "${path}": ${fsReason(e)}; nothing was written`);
+    }
+    if (await file.tryLock(true)) {
+      // A holder that finishes removes the file; a lock on a removed file locks nothing.
+      const now = await Deno.stat(path).catch(() => undefined);
+      if (now?.ino === (await file.stat()).ino) {
+        // Naming the holder is a courtesy: a full disk must not stop the run here.
+        await file.truncate(0).then(() => file.write(new TextEncoder().encode(holder + "\n")))
+          .catch(() => {});
+        return {
+          release: async () => {
+            await Deno.remove(path).catch(() => {});
+            file.close();
+          },
+        };
+      }
+      file.close();
+      continue;
+    }
+    const who = (await Deno.readTextFile(path).catch(() => "")).trim() || "another tfsync";
+    file.close();
+    if (Date.now() >= deadline) {
+      throw new LockError(`the repository is locked by ${who}, still running; nothing was written`);
+    }
+    if (!waited) o.onWait?.(who);
+    waited = true;
+    await new Promise((r) => setTimeout(r, 25 + Math.random() * 75));
+  }
+}
