@@ -1,8 +1,12 @@
-// Running tfsync as its users do: `deno run` of mod.ts in a subprocess, with exactly the
-// permission flags the compiled binary ships with, on a temporary copy of a fixture.
+// Running tfsync on a temporary copy of a fixture: in-process through `main(args, io)` (what a
+// behaviour test needs, without the cost of a process), or as its users do — `deno run` of mod.ts
+// in a subprocess with exactly the permission flags the compiled binary ships with — for what only
+// a process shows: exit codes, permissions, the terminal prompt, the binary (tests/cli_test.ts).
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { PERMISSION_FLAGS } from "../tools/permissions.ts";
+import { ENV_VARS, PERMISSION_FLAGS } from "../tools/permissions.ts";
+import { main } from "../mod.ts";
+import type { Io } from "../commands/_command.ts";
 
 export const REPO: string = dirname(dirname(fileURLToPath(import.meta.url)));
 export const EXAMPLE: string = join(REPO, "fixtures", "example");
@@ -50,8 +54,51 @@ export function tfsyncArgv(permissions: readonly string[] = PERMISSION_FLAGS): s
   ];
 }
 
-/** Runs `tfsync ARGS` in `cwd` with stdin closed (no terminal). */
+/** An Io for main() in-process, collecting what it prints. */
+export interface TestIo extends Io {
+  out: string;
+  err: string;
+}
+
+/**
+ * The Io a subprocess with stdin closed and stdout piped has: no terminal, no colour, only the
+ * environment the subprocess would get. `terminal` makes stdin and stdout terminals whose
+ * person answers every prompt with `answer` (null: end of input).
+ */
+export function testIo(
+  cwd: string,
+  options: { env?: Record<string, string>; terminal?: boolean; answer?: string | null } = {},
+): TestIo {
+  const env: Record<string, string> = { ...baseEnv(), ...options.env };
+  const io: TestIo = {
+    out: "",
+    err: "",
+    stdout: (text) => void (io.out += text),
+    stderr: (text) => void (io.err += text),
+    interactive: options.terminal ?? false,
+    stdoutTerminal: options.terminal ?? false,
+    readLine: () => Promise.resolve(options.answer ?? null),
+    // The shipped permissions grant only ENV_VARS: any other variable reads as unset.
+    env: (name) => ENV_VARS.includes(name) ? env[name] : undefined,
+    cwd,
+    color: false,
+  };
+  return io;
+}
+
+/** Runs `tfsync ARGS` in `cwd` in-process, as tfsyncProcess would with stdin closed. */
 export async function tfsync(
+  cwd: string,
+  args: string[],
+  options: { env?: Record<string, string> } = {},
+): Promise<CliResult> {
+  const io = testIo(cwd, options);
+  const code = await main(args, io);
+  return { code, stdout: io.out, stderr: io.err };
+}
+
+/** Runs `tfsync ARGS` in `cwd` as a subprocess with stdin closed (no terminal). */
+export async function tfsyncProcess(
   cwd: string,
   args: string[],
   options: RunOptions = {},
@@ -67,6 +114,28 @@ export async function tfsync(
     stderr: "piped",
   }).output();
   return { code: out.code, stdout: decoder.decode(out.stdout), stderr: decoder.decode(out.stderr) };
+}
+
+/** Runs `fn` on a fresh copy of `from` (the example by default); the copy is removed afterwards. */
+export async function withCopy(fn: (root: string) => Promise<void>, from = EXAMPLE): Promise<void> {
+  const root = await tempCopy(from);
+  try {
+    await fn(root);
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+}
+
+/** A test that needs a tool: skipped visibly, with the reason in its name, when it is missing. */
+export function needs(
+  tools: Record<string, string | undefined>,
+  name: string,
+  fn: () => Promise<void>,
+): void {
+  const missing = Object.entries(tools).filter(([, p]) => !p).map(([t]) => t);
+  if (missing.length) {
+    Deno.test({ name: `${name} (skipped: ${missing.join(", ")} not found)`, ignore: true, fn });
+  } else Deno.test(name, fn);
 }
 
 /** A temporary copy of a folder (symlinks copied as symlinks). */

@@ -1,12 +1,11 @@
-// End to end: check, explain, matrix, init and restore through mod.ts in a subprocess with the
-// binary's permission flags, on temporary copies; then check over every corpus repository.
+// End to end: check, explain, matrix, init and restore in-process through main(args, io), on
+// temporary copies; then check over every corpus repository.
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { changedPaths, EXAMPLE, REPO, snapshotTree, tempCopy, tfsync } from "./_cli.ts";
 import { CORPUS, type CorpusCase, corpusCases, materialize } from "./_corpus_repos.ts";
 import { readWithHcl } from "../lib/hcl/hcl2json.ts";
-import { PERMISSION_FLAGS } from "../tools/permissions.ts";
 
 const TESTDATA = join(REPO, "tests", "testdata", "check");
 const DESIGN_MAKEFILE = join(TESTDATA, "design.mk");
@@ -257,37 +256,6 @@ Deno.test("check reports syntax errors, an invalid config, types and undeclared 
     1,
     'tfsync.hcl:2: error: "variables" of group "x" must be a list of variable names, not a list holding a number [config]\n\n0 environments, 0 syncable variables: 1 error\n',
   ]);
-});
-
-Deno.test("check never loads hcl2json, even on a syntax error", async () => {
-  const dir = await tempCopy(EXAMPLE);
-  await Deno.writeTextFile(join(dir, "environments/dev/terraform.tfvars"), "x = [\n", {
-    append: true,
-  });
-  // A deno.json whose hcl2json import throws when loaded.
-  const config = JSON.parse(await Deno.readTextFile(join(REPO, "deno.json")));
-  await Deno.writeTextFile(join(dir, "boom.js"), 'throw new Error("hcl2json was loaded");\n');
-  config.imports["@cdktn/hcl2json"] = `file://${join(dir, "boom.js")}`;
-  delete config.tasks;
-  await Deno.writeTextFile(join(dir, "deno-boom.json"), JSON.stringify(config));
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "--quiet",
-      "--no-lock",
-      "--config",
-      join(dir, "deno-boom.json"),
-      ...PERMISSION_FLAGS,
-      join(REPO, "mod.ts"),
-      "check",
-      "--root",
-      dir,
-    ],
-    stdin: "null",
-  }).output();
-  const stdout = new TextDecoder().decode(out.stdout);
-  assert.equal(out.code, 1, new TextDecoder().decode(out.stderr));
-  assert.match(stdout, /Unterminated tuple: missing "\]" \[syntax\]/);
 });
 
 Deno.test("check: bad usage is exit 2 with one line on stderr and nothing on stdout", async () => {
@@ -640,25 +608,6 @@ Deno.test("restore swaps the .bak back and keeps the replaced file as the new .b
   });
   assert.equal(await Deno.readTextFile(file), edited);
   assert.equal(await Deno.readTextFile(file + ".bak"), original);
-});
-
-Deno.test("restore writes through a symlinked tfvars and says when there is nothing to do", async () => {
-  const dir = await tempCopy(EXAMPLE);
-  const link = join(dir, "environments/dev/terraform.tfvars");
-  const target = join(dir, "dev.tfvars");
-  await Deno.rename(link, target);
-  await Deno.symlink(target, link);
-  await Deno.writeTextFile(link + ".bak", 'region = "old"\n');
-  const out = await tfsync(dir, ["restore", "--env", "dev"]);
-  assert.equal(out.code, 0);
-  assert.ok((await Deno.lstat(link)).isSymlink);
-  assert.equal(await Deno.readTextFile(target), 'region = "old"\n');
-  await Deno.writeTextFile(link + ".bak", 'region = "old"\n');
-  const same = await tfsync(dir, ["restore", "--env", "dev"]);
-  assert.deepEqual([same.code, same.stdout], [
-    0,
-    "environments/dev/terraform.tfvars is the same as environments/dev/terraform.tfvars.bak: nothing to restore\n",
-  ]);
 });
 
 Deno.test("restore: no .bak and bad usage are exit 2 and change nothing", async () => {

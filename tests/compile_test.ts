@@ -259,7 +259,7 @@ async function endToEndCalls(example: string): Promise<string[][]> {
 Deno.test({
   name: runtime.reason
     ? `compiled tfsync runs like deno run mod.ts (skipped: no denort runtime: ${runtime.reason})`
-    : "compiled tfsync runs like deno run mod.ts: --version, --help, the example and the end-to-end suite",
+    : "compiled tfsync runs like deno run mod.ts: --version, --help, the example and the subprocess suite",
   ignore: runtime.reason !== undefined || !HOST,
   sanitizeResources: false,
   async fn(t) {
@@ -307,9 +307,9 @@ Deno.test({
         }
       }
 
-      // The end-to-end suite, pointed at the binary: it runs TFSYNC_BIN instead of mod.ts.
+      // The subprocess suite, pointed at the binary: it runs TFSYNC_BIN instead of mod.ts.
       for await (const entry of Deno.readDir(join(ROOT, "tests"))) {
-        if (entry.name !== "sync_commands_test.ts") continue;
+        if (entry.name !== "cli_test.ts") continue;
         await t.step(`${entry.name} passes against the binary`, async () => {
           const out = await new Deno.Command(Deno.execPath(), {
             args: ["test", "-A", join(ROOT, "tests", entry.name)],

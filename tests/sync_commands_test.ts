@@ -1,5 +1,5 @@
-// The sync suite end to end: mod.ts in a subprocess, with the permission flags the binary ships
-// with, on temporary copies of fixtures/example (and of ../shared/corpus when present).
+// The sync commands end to end, in-process through main(args, io) (tests/cli_test.ts runs what
+// needs a process), on temporary copies of fixtures/example (and of ../shared/corpus when present).
 // Golden files live in tests/testdata/sync/; regenerate them with
 //   deno test -A tests/sync_commands_test.ts -- --update
 import assert from "node:assert/strict";
@@ -8,29 +8,25 @@ import {
   changedPaths,
   CORPUS,
   EXAMPLE,
+  needs,
   REPO,
   run,
   snapshotTree,
-  tempCopy,
+  testIo,
   tfsync,
-  tfsyncArgv,
   which,
+  withCopy,
 } from "./_cli.ts";
-import { PERMISSION_FLAGS } from "../tools/permissions.ts";
-import { parse } from "../lib/hcl/document.ts";
 import { parseExplained } from "../lib/hcl/diagnose.ts";
 import { parseConfig } from "../lib/config/config.ts";
 import { readWithHcl } from "../lib/hcl/hcl2json.ts";
 import { plainEqual } from "../lib/hcl/verify.ts";
 import { main } from "../mod.ts";
-import type { Io } from "../commands/_command.ts";
 
 const UPDATE = Deno.args.includes("--update");
 const GOLDEN = join(REPO, "tests", "testdata", "sync");
 const DATE = "2026-01-05";
 const TERRAFORM = which("terraform");
-const MAKE = Deno.build.os === "windows" ? undefined : which("make");
-const SCRIPT = Deno.build.os === "linux" ? which("script") : undefined;
 const SHARED = "environments/shared-features.tfvars";
 const PROD = "environments/prod/terraform.tfvars";
 const DEV = "environments/dev/terraform.tfvars";
@@ -55,27 +51,9 @@ async function golden(name: string, actual: string): Promise<void> {
   assert.equal(actual, want, `output differs from ${name}`);
 }
 
-/** Runs `fn` on a fresh copy of the example; the copy is removed afterwards. */
-async function withCopy(fn: (root: string) => Promise<void>, from = EXAMPLE): Promise<void> {
-  const root = await tempCopy(from);
-  try {
-    await fn(root);
-  } finally {
-    await Deno.remove(root, { recursive: true });
-  }
-}
-
 const read = (root: string, path: string) => Deno.readTextFile(join(root, path));
 const write = (root: string, path: string, text: string) =>
   Deno.writeTextFile(join(root, path), text);
-
-/** A test that needs a tool: skipped visibly, with the reason in its name, when it is missing. */
-function needs(tools: Record<string, string | undefined>, name: string, fn: () => Promise<void>) {
-  const missing = Object.entries(tools).filter(([, p]) => !p).map(([t]) => t);
-  if (missing.length) {
-    Deno.test({ name: `${name} (skipped: ${missing.join(", ")} not found)`, ignore: true, fn });
-  } else Deno.test(name, fn);
-}
 
 async function fmtClean(file: string): Promise<boolean> {
   return (await run(TERRAFORM!, ["fmt", "-check", file])).code === 0;
@@ -112,17 +90,6 @@ async function errorMessage(fn: () => Promise<unknown>): Promise<string> {
 
 // --- The command line ---------------------------------------------------------------------------
 
-Deno.test("tfsync --help lists every command and --version prints the version", async () => {
-  const help = await tfsync(REPO, ["--help"]);
-  assert.equal(help.code, 0);
-  for (const name of ["extract", "apply", "diff", "promote", "backport", "sync"]) {
-    assert.match(help.stdout, new RegExp(`^  ${name} `, "m"));
-  }
-  const version = await tfsync(REPO, ["--version"]);
-  assert.equal(version.code, 0);
-  assert.match(version.stdout, /^tfsync \d+\.\d+\.\d+\n$/);
-});
-
 Deno.test("each sync command prints its usage for --help, exit 0", async () => {
   for (const name of ["extract", "apply", "diff", "promote", "backport", "sync"]) {
     const r = await tfsync(REPO, [name, "--help"]);
@@ -131,18 +98,6 @@ Deno.test("each sync command prints its usage for --help, exit 0", async () => {
     assert.match(r.stdout, /--dry-run/);
     assert.equal(r.stderr, "");
   }
-});
-
-Deno.test("an unknown command or flag exits 2 with a reason on stderr", async () => {
-  const cmd = await tfsync(REPO, ["sync-all"]);
-  assert.equal(cmd.code, 2);
-  assert.match(cmd.stderr, /^tfsync: unknown command "sync-all"; commands: extract, apply, diff,/);
-  const flag = await tfsync(REPO, ["promote", "--from", "a", "--to", "b", "--exit-code"]);
-  assert.equal(flag.code, 2);
-  assert.equal(
-    flag.stderr,
-    "tfsync promote: Unknown option '--exit-code'\nRun 'tfsync promote --help' for usage.\n",
-  );
 });
 
 // --- diff ---------------------------------------------------------------------------------------
@@ -219,19 +174,6 @@ Deno.test("diff --exit-code exits 1 on differences and 0 without", async () => {
     assert.match(after.stdout, /=== ENVIRONMENT-SPECIFIC \(not synced\) ===\nenvironment: /);
     assert.match(after.stdout, /=== UNCLASSIFIED ===\nhub_banner_message: /);
   });
-});
-
-Deno.test("hcl2json is never a static import of mod.ts, so diff does not load it", async () => {
-  const out = await run(Deno.execPath(), ["info", "--json", join(REPO, "mod.ts")], { cwd: REPO });
-  const info = JSON.parse(out.stdout);
-  const staticNpm: string[] = [];
-  for (const m of info.modules) {
-    for (const d of m.dependencies ?? []) {
-      const spec: string | undefined = d.code?.specifier;
-      if (spec?.startsWith("npm:") && !d.isDynamic) staticNpm.push(spec);
-    }
-  }
-  assert.deepEqual(staticNpm.filter((s) => /hcl2json/.test(s)), []);
 });
 
 // --- promote and backport -----------------------------------------------------------------------
@@ -403,76 +345,22 @@ Deno.test("backport prod → dev writes the shared file and dev", async () => {
   });
 });
 
-/** An Io for main() in-process, answering the prompt with `answer`. */
-function fakeIo(cwd: string, answer: string | null): Io & { out: string; err: string } {
-  const io = {
-    out: "",
-    err: "",
-    stdout: (t: string) => void (io.out += t),
-    stderr: (t: string) => void (io.err += t),
-    interactive: true,
-    stdoutTerminal: true,
-    readLine: () => Promise.resolve(answer),
-    env: (_: string) => undefined,
-    cwd,
-    color: false,
-  };
-  return io;
-}
-
 Deno.test("promote on a terminal asks first: Enter writes, end of input cancels", async () => {
   await withCopy(async (root) => {
     const before = await snapshotTree(root);
-    const cancel = fakeIo(root, null);
+    const cancel = testIo(root, { terminal: true, answer: null });
     assert.equal(await main(PROMOTE, cancel), 1);
     assert.match(cancel.out, /Press Enter to continue, or Ctrl\+C to cancel: $/);
     assert.match(cancel.out, /4 conflicts: prod differs from the last sync/);
     assert.equal(cancel.err, "tfsync promote: cancelled: nothing written\n");
     assert.deepEqual(await snapshotTree(root), before);
-    const yes = fakeIo(root, "");
+    const yes = testIo(root, { terminal: true, answer: "" });
     assert.equal(await main(PROMOTE, yes), 0);
     assert.match(yes.out, /\nWrote environments\/prod\/terraform.tfvars \(backup: /);
     assert.equal(
       await read(root, PROD),
       await Deno.readTextFile(join(GOLDEN, "promote_englacial_prod/prod.tfvars")),
     );
-  });
-});
-
-needs({ script: SCRIPT }, "promote on a real terminal (a pty) writes after Enter", async () => {
-  await withCopy(async (root) => {
-    // CI never prompts (CI=true): this test is about a person at a terminal.
-    const cmd = ["env", "-u", "CI", ...tfsyncArgv(), ...PROMOTE].map((a) => `'${a}'`).join(" ");
-    const r = await run(SCRIPT!, ["-qec", cmd, "/dev/null"], { cwd: root, stdin: "\n" });
-    assert.equal(r.code, 0, r.stdout);
-    assert.match(r.stdout, /Press Enter to continue/);
-    assert.ok(r.stdout.includes("\x1b[32m+dask_cluster_max_cores = 200 "), "the diff is coloured");
-    assert.match(await read(root, PROD), /^dask_cluster_max_cores = 200 /m);
-  });
-});
-
-needs({ script: SCRIPT }, "promote asks on the terminal when only stdout is piped", async () => {
-  await withCopy(async (root) => {
-    const cmd = ["env", "-u", "CI", ...tfsyncArgv(), ...PROMOTE].map((a) => `'${a}'`).join(" ");
-    const before = await snapshotTree(root);
-    // stdin is the pty, stdout a pipe: the preview and the question go to the terminal (stderr).
-    const no = await run(SCRIPT!, ["-qec", `${cmd} > out.log`, "/dev/null"], {
-      cwd: root,
-      stdin: "n\n",
-    });
-    assert.equal(no.code, 1, no.stdout);
-    assert.match(no.stdout, /Press Enter to continue/);
-    assert.match(no.stdout, /tfsync promote: cancelled: nothing written/);
-    assert.equal(await read(root, "out.log"), "");
-    await Deno.remove(join(root, "out.log"));
-    assert.deepEqual(changedPaths(before, await snapshotTree(root)), []);
-    const yes = await run(SCRIPT!, ["-qec", `${cmd} > out.log`, "/dev/null"], {
-      cwd: root,
-      stdin: "\n",
-    });
-    assert.equal(yes.code, 0, yes.stdout);
-    assert.match(await read(root, "out.log"), /\nWrote environments\/prod\/terraform.tfvars/);
-    assert.match(await read(root, PROD), /^dask_cluster_max_cores = 200 /m);
   });
 });
 
@@ -748,121 +636,6 @@ Deno.test("CRLF files stay CRLF", async () => {
     }
   });
 });
-
-Deno.test("a symlinked tfvars is edited through the link, which stays a link", async () => {
-  await withCopy(async (root) => {
-    await Deno.mkdir(join(root, "real"));
-    await Deno.rename(join(root, PROD), join(root, "real/prod.tfvars"));
-    await Deno.symlink("../../real/prod.tfvars", join(root, PROD));
-    const r = await tfsync(root, [...PROMOTE, "--yes"]);
-    assert.equal(r.code, 0, r.stderr);
-    assert.ok((await Deno.lstat(join(root, PROD))).isSymlink);
-    assert.equal(
-      await read(root, "real/prod.tfvars"),
-      await Deno.readTextFile(join(GOLDEN, "promote_englacial_prod/prod.tfvars")),
-    );
-    assert.equal(
-      await read(root, PROD + ".bak"),
-      await Deno.readTextFile(join(EXAMPLE, PROD)),
-    );
-  });
-});
-
-Deno.test("a folder tfsync may not write to: exit 2 before any file is written", async () => {
-  await withCopy(async (root) => {
-    const permissions = PERMISSION_FLAGS.map((f) =>
-      f === "--allow-write" ? `--allow-write=${root} --deny-write=${join(root, dirname(PROD))}` : f
-    ).flatMap((f) => f.split(" "));
-    const before = await snapshotTree(root);
-    const r = await tfsync(root, [...PROMOTE, "--yes"], { permissions });
-    assert.equal(r.code, 2);
-    assert.equal(
-      r.stderr,
-      'tfsync promote: Cannot write "environments/prod/terraform.tfvars.bak": permission denied; nothing was written\n',
-    );
-    assert.deepEqual(changedPaths(before, await snapshotTree(root)), []);
-  });
-});
-
-// An edit hashicorp/hcl reads differently from tfsync is a bug: exit 3, nothing written. It is
-// reached through the one input known where tfsync's parser is more lenient than hcl's.
-const LENIENT = 'singleuser_image_name = "%{if}"\n';
-let lenient = false;
-try {
-  parse(LENIENT, "t", { tfvars: true });
-  lenient = await readWithHcl(LENIENT, "t").then(() => false, () => true);
-} catch {
-  lenient = false;
-}
-needs(
-  { "a text tfsync reads and hcl rejects": lenient ? "yes" : undefined },
-  "a failed verification exits 3 and writes nothing",
-  async () => {
-    await withCopy(async (root) => {
-      const text = await read(root, ENGLACIAL);
-      await write(root, ENGLACIAL, text.replace(/^singleuser_image_name = .*$/m, LENIENT.trim()));
-      const before = await snapshotTree(root);
-      const r = await tfsync(root, [...PROMOTE, "--yes"]);
-      assert.equal(r.code, 3);
-      assert.match(
-        r.stderr,
-        /^tfsync promote: environments\/shared-features.tfvars: hashicorp\/hcl rejects the edited text: .* \(a bug in tfsync: nothing was written\)\n$/,
-      );
-      assert.deepEqual(changedPaths(before, await snapshotTree(root)), []);
-    });
-  },
-);
-
-// --- the Makefile ---------------------------------------------------------------------------------
-
-needs(
-  { make: MAKE },
-  "the Makefile's targets run tfsync on the directory make runs in",
-  async () => {
-    await withCopy(async (root) => {
-      const env = {
-        PATH: [...new Set([dirname(Deno.execPath()), dirname(MAKE!), "/usr/bin", "/bin"])].join(
-          ":",
-        ),
-        HOME: Deno.env.get("HOME") ?? root,
-        ...(Deno.env.get("DENO_DIR") ? { DENO_DIR: Deno.env.get("DENO_DIR")! } : {}),
-      };
-      const make = (...args: string[]) =>
-        run(MAKE!, ["-s", "-f", join(REPO, "Makefile"), "-C", root, ...args], { env });
-      const diff = await make("sync-diff", "SYNC_SOURCE=englacial", "SYNC_TARGET=prod");
-      assert.equal(diff.code, 0, diff.stderr);
-      assert.equal(diff.stdout, await Deno.readTextFile(join(GOLDEN, "diff_englacial_prod.txt")));
-      const gate = await make(
-        "sync-diff",
-        "SYNC_SOURCE=englacial",
-        "SYNC_TARGET=prod",
-        "EXIT_CODE=1",
-      );
-      assert.notEqual(gate.code, 0);
-      const refuse = await make("sync-promote", "SYNC_SOURCE=englacial", "SYNC_TARGET=prod");
-      assert.notEqual(refuse.code, 0);
-      assert.match(refuse.stderr, /not confirmed: no terminal to ask on/);
-      const promote = await make(
-        ...["sync-promote", "SYNC_SOURCE=englacial", "SYNC_TARGET=prod", "YES=1"],
-        `TFSYNC_ARGS=--date ${DATE}`,
-      );
-      assert.equal(promote.code, 0, promote.stderr);
-      assert.equal(
-        await read(root, PROD),
-        await Deno.readTextFile(join(GOLDEN, "promote_englacial_prod/prod.tfvars")),
-      );
-      const dask = await make("sync-dask", "SYNC_SOURCE=englacial", "SYNC_TARGET=dev", "DRY_RUN=1");
-      assert.equal(dask.code, 0, dask.stderr);
-      assert.match(dask.stdout, /^\+dask_cluster_max_cores = 200 /m);
-      const unknown = await make("sync-gpu", "SYNC_SOURCE=englacial", "SYNC_TARGET=dev");
-      assert.notEqual(unknown.code, 0);
-      assert.match(
-        unknown.stderr,
-        /Unknown group "gpu": the groups are images, dask, timeouts, features/,
-      );
-    });
-  },
-);
 
 // --- real repositories: ../shared/corpus --------------------------------------------------------
 
