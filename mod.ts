@@ -1,4 +1,5 @@
 // tfsync: the only module that reads Deno.args and calls Deno.exit.
+import { resolve } from "node:path";
 import { commands } from "./commands/mod.ts";
 import type { Io } from "./commands/_command.ts";
 import { interruptWrites } from "./lib/write/files.ts";
@@ -12,7 +13,7 @@ function help(): string {
   return [
     `tfsync ${VERSION}: promote Terraform features between environments, keeping every environment's own settings`,
     "",
-    "Usage: tfsync <command> [options]",
+    "Usage: tfsync [-C DIR] <command> [options]",
     "",
     "Commands:",
     ...rows,
@@ -77,6 +78,26 @@ function systemIo(): Io {
 
 export async function main(args: string[], io: Io): Promise<number> {
   const [name, ...rest] = args;
+  // `tfsync -C DIR command`, as `git -C`: run as if started in DIR (relative to the last one).
+  if (name === "-C") {
+    const [dir, ...after] = rest;
+    if (dir === undefined) {
+      io.stderr("tfsync: -C needs a folder: tfsync -C DIR <command>\n");
+      return 2;
+    }
+    const cwd = resolve(io.cwd, dir);
+    let folder = false;
+    try {
+      folder = Deno.statSync(cwd).isDirectory;
+    } catch {
+      // reported below
+    }
+    if (!folder) {
+      io.stderr(`tfsync: cannot change to "${dir}": not a folder\n`);
+      return 2;
+    }
+    return main(after, { ...io, cwd });
+  }
   if (name === undefined || name === "-h" || name === "--help" || name === "help") {
     io.stdout(help());
     return 0;

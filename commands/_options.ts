@@ -10,6 +10,7 @@ import {
   VerificationError,
 } from "../lib/errors.ts";
 import { LockError } from "../lib/write/lock.ts";
+import { discoverRoot } from "../lib/repo/discover.ts";
 
 /** Bad usage: an unknown flag, a missing or malformed argument. Exit 2. */
 export class UsageError extends Error {
@@ -32,7 +33,8 @@ export const COMMON_OPTIONS = {
 } as const;
 
 export const COMMON_USAGE = `Options on every command:
-  --root DIR      the infrastructure repository (default: the current directory)
+  --root DIR      the infrastructure repository (default: the nearest folder up from the current
+                  one that holds tfsync.hcl, stopping at a .git; else the current directory)
   --config FILE   the configuration (default: ROOT/tfsync.hcl, else built-in defaults)
   --dry-run       print the unified diff of every file it would write; write nothing
   -y, --yes       do not ask for confirmation
@@ -81,7 +83,7 @@ export function parseCommandArgs<O extends Options>(
   }
   const v = parsed.values as Record<string, string | boolean | string[] | undefined>;
   const common: Common = {
-    root: resolve(io.cwd, (v.root as string | undefined) ?? "."),
+    root: v.root === undefined ? discoverRoot(io.cwd) : resolve(io.cwd, v.root as string),
     configPath: v.config === undefined ? undefined : resolve(io.cwd, v.config as string),
     dryRun: v["dry-run"] === true,
     yes: v.yes === true,

@@ -23,6 +23,12 @@ export type VariableClass = "syncable" | "environment_specific" | "unclassified"
 export interface ConfigSettings {
   environmentsDir: string;
   tfvarsFile: string;
+  /**
+   * An environment's var files in -var-file order, `{env}` standing for its name (a path without
+   * it is a layer all environments share); `*` allowed in a path's last part. When absent:
+   * `environmentsDir/{env}/tfvarsFile`.
+   */
+  environmentFiles?: readonly string[];
   sharedFile: string;
   moduleDir: string;
   groups: readonly Group[];
@@ -80,6 +86,17 @@ export const DEFAULT_SETTINGS: ConfigSettings = {
 
 export const BUILT_IN = "built-in defaults";
 
+/** What stands for an environment's name in environment_files and module_dir. */
+export const ENV = "{env}";
+
+export function hasEnv(pattern: string): boolean {
+  return pattern.includes(ENV);
+}
+
+export function withEnv(pattern: string, env: string): string {
+  return pattern.replaceAll(ENV, env);
+}
+
 export class Config {
   /** The infrastructure repository, absolute. */
   readonly root: string;
@@ -88,6 +105,8 @@ export class Config {
   readonly settings: ConfigSettings;
   /** Absolute paths. */
   readonly envDir: string;
+  /** The var file patterns, relative to the root, in -var-file order (see ConfigSettings). */
+  readonly patterns: readonly string[];
   readonly sharedFile: string;
   readonly moduleDir: string;
   readonly groups: readonly Group[];
@@ -102,6 +121,8 @@ export class Config {
     this.source = source;
     this.settings = settings;
     this.envDir = resolve(this.root, settings.environmentsDir);
+    this.patterns = settings.environmentFiles ??
+      [`${settings.environmentsDir}/${ENV}/${settings.tfvarsFile}`];
     this.sharedFile = resolve(this.root, settings.sharedFile);
     this.moduleDir = resolve(this.root, settings.moduleDir);
     // Groups name variables; paths into values stay with each group and build rule trees.
@@ -140,9 +161,19 @@ export class Config {
     return this.groups.find((g) => g.name === name);
   }
 
-  /** The tfvars file of an environment (absolute). The name is not checked: see checkEnvironmentName. */
+  /**
+   * The environment's own var file, the last pattern with `{env}` (absolute; a glob in it is not
+   * expanded: lib/repo/layout.ts does that). The name is not checked: see checkEnvironmentName.
+   */
   tfvarsPath(env: string): string {
-    return join(this.envDir, env, this.settings.tfvarsFile);
+    return resolve(this.root, withEnv(this.patterns.findLast(hasEnv)!, env));
+  }
+
+  /** module_dir for an environment (absolute): `{env}` stands for its name. */
+  moduleDirFor(env?: string): string {
+    return env === undefined
+      ? this.moduleDir
+      : resolve(this.root, withEnv(this.settings.moduleDir, env));
   }
 
   /** A path as shown to people: relative to the root when inside it, else absolute. */

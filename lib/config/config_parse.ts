@@ -11,7 +11,12 @@ const PATHS = {
   shared_file: "sharedFile",
   module_dir: "moduleDir",
 } as const;
-const TOP_LEVEL = [...Object.keys(PATHS), "environment_specific", "group"];
+const TOP_LEVEL = [
+  ...Object.keys(PATHS),
+  "environment_files",
+  "environment_specific",
+  "group",
+];
 const GROUP_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
 
 /** One mention of a variable in a list, to find the ones named twice. */
@@ -32,6 +37,8 @@ export function parseConfigText(
   const groupLines = new Map<string, number>();
   const mentions: Mention[] = [];
   let sawEnvironmentSpecific = false;
+  // environment_files replaces environments_dir + tfvars_file: both is a mistake, not a merge.
+  const layoutLines: Array<[string, number]> = [];
 
   for (const item of doc.items) {
     if (item.kind === "trivia") continue;
@@ -48,6 +55,12 @@ export function parseConfigText(
       settings.groups.push(group);
     } else if (item.name in PATHS) {
       settings[PATHS[item.name as keyof typeof PATHS]] = _path(item, fail);
+      if (item.name !== "shared_file" && item.name !== "module_dir") {
+        layoutLines.push([item.name, item.line]);
+      }
+    } else if (item.name === "environment_files") {
+      settings.environmentFiles = _patterns(item, fail);
+      layoutLines.push([item.name, item.line]);
     } else if (item.name === "environment_specific") {
       settings.environmentSpecific = _names(doc, item, "environment_specific", fail, mentions);
       sawEnvironmentSpecific = true;
@@ -66,6 +79,16 @@ export function parseConfigText(
     settings.environmentSpecific = [];
   }
   _rejectNamedTwice(mentions, fail);
+  const files = layoutLines.find(([n]) => n === "environment_files");
+  const old = layoutLines.find(([n]) => n !== "environment_files");
+  if (files && old) {
+    const [later, earlier] = files[1] > old[1] ? [files, old] : [old, files];
+    throw fail(
+      later[1],
+      `"${later[0]}" and "${earlier[0]}" (line ${earlier[1]}) are alternatives: ` +
+        `environment_files replaces environments_dir and tfvars_file; set one or the other`,
+    );
+  }
   return settings;
 }
 
@@ -116,6 +139,35 @@ function _path(attr: Attribute, fail: (line: number, message: string) => ConfigE
   }
   if (attr.value.trim() === "") throw fail(attr.line, `"${attr.name}" must not be empty`);
   return attr.value;
+}
+
+/** environment_files: paths, at least one with {env}; `*` only in a path's last part. */
+function _patterns(
+  attr: Attribute,
+  fail: (line: number, message: string) => ConfigError,
+): string[] {
+  const value = attr.value;
+  const list = `"environment_files" must be a list of paths`;
+  if (!Array.isArray(value)) throw fail(attr.line, `${list}, not ${_kind(value)}`);
+  if (value.length === 0) throw fail(attr.line, `"environment_files" must not be empty`);
+  const out = value.map((v) => {
+    if (typeof v !== "string") throw fail(attr.line, `${list}, not a list holding ${_kind(v)}`);
+    if (v.trim() === "") throw fail(attr.line, `"environment_files" holds an empty path`);
+    const parts = v.split("/");
+    if (parts.slice(0, -1).some((p) => p.includes("*"))) {
+      throw fail(attr.line, `"${v}": a glob (*) is allowed only in a path's last part`);
+    }
+    return v;
+  });
+  if (!out.some((p) => p.includes("{env}"))) {
+    throw fail(
+      attr.line,
+      `"environment_files" needs a path with {env} (the environment's own file): ${
+        out.map((p) => JSON.stringify(p)).join(", ")
+      } are all shared`,
+    );
+  }
+  return out;
 }
 
 /** A list of variable names; each is recorded with its own line (lists may span many). */

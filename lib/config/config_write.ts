@@ -20,10 +20,16 @@ export const DEFAULT_HEADER: readonly string[] = [
 export function renderConfig(settings: ConfigSettings, options: RenderOptions = {}): string {
   const out: string[] = (options.header ?? DEFAULT_HEADER).map((l) => `# ${l}`.trimEnd());
   if (out.length) out.push("");
-  out.push(
-    ..._aligned([
+  const files = settings.environmentFiles;
+  const layout: Array<[string, string]> = files
+    ? [["environment_files", _list(files, "", "environment_files = ").join("\n")]]
+    : [
       ["environments_dir", quote(settings.environmentsDir)],
       ["tfvars_file", quote(settings.tfvarsFile)],
+    ];
+  out.push(
+    ..._aligned([
+      ...layout,
       ["shared_file", quote(settings.sharedFile)],
       ["module_dir", quote(settings.moduleDir)],
     ], ""),

@@ -1,9 +1,10 @@
 // The infrastructure repository's layout: which environments exist, and reading their tfvars.
-import type { Config } from "../config/config.ts";
+import { type Config, hasEnv } from "../config/config.ts";
+import { environmentLayers, findEnvironments, ownFile } from "./layout.ts";
 import { type Document, parse } from "../hcl/document.ts";
 import { parseExplained } from "../hcl/diagnose.ts";
 import { ConfigError } from "../errors.ts";
-import { fsReason, readTextIfExists, statIfExists } from "../_fs.ts";
+import { readTextIfExists } from "../_fs.ts";
 
 /** A tfvars file read and parsed. */
 export interface TfvarsFile {
@@ -26,21 +27,20 @@ export function invalidEnvironmentReason(name: string): string | undefined {
   return undefined;
 }
 
-/** The folders of envDir that hold the tfvars file (directly or through a symlink), sorted. */
-export async function listEnvironments(config: Config): Promise<string[]> {
-  const names: string[] = [];
-  try {
-    for await (const entry of Deno.readDir(config.envDir)) {
-      if (invalidEnvironmentReason(entry.name) !== undefined) continue;
-      if (!entry.isDirectory && !entry.isSymlink) continue;
-      if ((await statIfExists(config.tfvarsPath(entry.name)))?.isFile) names.push(entry.name);
-    }
-  } catch (e) {
-    throw new ConfigError(
-      `Cannot read the environments folder "${config.display(config.envDir)}": ${fsReason(e)}`,
-    );
+/**
+ * The environments (see findEnvironments: by default the folders of envDir that hold the tfvars
+ * file, directly or through a symlink), sorted.
+ */
+export function listEnvironments(config: Config): Promise<string[]> {
+  return findEnvironments(config, (n) => invalidEnvironmentReason(n) === undefined);
+}
+
+/** What an environment is, for "none found" messages. */
+export function lookedFor(config: Config): string {
+  if (config.settings.environmentFiles) {
+    return `no file matches "${config.patterns.findLast(hasEnv)}"`;
   }
-  return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return `no folder of ${config.display(config.envDir)}/ holds a ${config.settings.tfvarsFile}`;
 }
 
 /**
@@ -54,15 +54,13 @@ export async function checkEnvironmentName(name: string, config: Config): Promis
   }
   const known = await listEnvironments(config);
   if (!known.includes(name)) {
-    const dir = config.display(config.envDir);
-    const file = config.settings.tfvarsFile;
     throw new ConfigError(
       known.length === 0
-        ? `Unknown environment "${name}": no folder of ${dir}/ holds a ${file}`
+        ? `Unknown environment "${name}": ${lookedFor(config)}`
         : `Unknown environment "${name}": the environments are ${known.join(", ")}`,
     );
   }
-  return config.tfvarsPath(name);
+  return ownFile(config, await environmentLayers(config, name), name);
 }
 
 /**

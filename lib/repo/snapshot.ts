@@ -6,6 +6,7 @@ import type { Document } from "../hcl/document.ts";
 import { ConfigError, TfvarsSyntaxError } from "../errors.ts";
 import { emptyModule, loadModule, type ModuleVars } from "../terraform/module.ts";
 import { checkEnvironmentName, listEnvironments, readTfvars, readTfvarsIfExists } from "./repo.ts";
+import { environmentLayers, ownFile } from "./layout.ts";
 
 /** A file that could not be read or parsed, or a module that could not be loaded. */
 export interface LoadProblem {
@@ -18,9 +19,17 @@ export interface LoadProblem {
 
 export interface EnvironmentFile {
   name: string;
+  /** The environment's own file (the last with {env}), where new values go. */
   path: string;
   /** Undefined when the file did not parse (tolerant mode only). */
   doc?: Document;
+  /** Every var file in -var-file order, the own file among them (a one-file layout: just it). */
+  layers: Array<{ path: string; own: boolean; doc?: Document }>;
+}
+
+/** The parsed var files of an environment, in -var-file order (for effectiveValue). */
+export function layerDocs(e: EnvironmentFile): Document[] {
+  return e.layers.flatMap((l) => l.doc ?? []);
 }
 
 export interface Snapshot {
@@ -101,17 +110,34 @@ export async function loadSnapshot(
     keep(e);
   }
   const environments: EnvironmentFile[] = [];
-  for (const name of names) {
-    const path = config.tfvarsPath(name);
-    let doc: Document | undefined;
+  const read = async (path: string): Promise<Document | undefined> => {
     try {
-      doc = options.tolerant
+      return options.tolerant
         ? (await readTfvarsIfExists(path, display(path), { ...NO_HCL, root: config.root }))?.doc
         : (await readTfvars(path, display(path), config.root)).doc;
     } catch (e) {
-      keep(e);
+      return keep(e);
     }
-    environments.push({ name, path, doc });
+  };
+  // A layer every environment shares is read once.
+  const sharedLayers = new Map<string, Promise<Document | undefined>>();
+  for (const name of names) {
+    const files = await environmentLayers(config, name);
+    const path = ownFile(config, files, name);
+    const layers = [];
+    for (const f of files) {
+      if (!f.own && !sharedLayers.has(f.path)) sharedLayers.set(f.path, read(f.path));
+      layers.push({
+        path: f.path,
+        own: f.own,
+        doc: await (f.own ? read(f.path) : sharedLayers.get(f.path)),
+      });
+    }
+    if (!files.some((f) => f.path === path)) {
+      layers.push({ path, own: true, doc: await read(path) });
+    }
+    const doc = layers.find((l) => l.path === path)!.doc;
+    environments.push({ name, path, doc, layers });
   }
   return {
     config,

@@ -4,7 +4,7 @@
 import type { Document } from "../hcl/document.ts";
 import { type Effective, effectiveValue, type NoValue } from "../terraform/layers.ts";
 import { isSensitive, SENSITIVE, showValue } from "./present.ts";
-import type { Snapshot } from "../repo/snapshot.ts";
+import { layerDocs, type Snapshot } from "../repo/snapshot.ts";
 import { valuesEqual } from "../hcl/value.ts";
 import type { Finding, Located } from "./check.ts";
 import { extractedFrom } from "../sync/shared_file.ts";
@@ -102,7 +102,7 @@ function _differences(s: Snapshot): Finding[] {
       : { layer: "none" as const };
     const vals = envs.map((e) => ({
       env: e,
-      at: _locate(effectiveValue(name, e.doc, s.module), false, sensitive),
+      at: _locate(effectiveValue(name, layerDocs(e), s.module), false, sensitive),
     }));
     if (ref.layer === "none") {
       const f = _crossDrift(name, vals);

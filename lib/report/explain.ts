@@ -3,7 +3,7 @@ import type { VariableClass } from "../config/config.ts";
 import { ConfigError } from "../errors.ts";
 import { effectiveValue } from "../terraform/layers.ts";
 import { isSensitive, jsonValue, SENSITIVE, showValue } from "./present.ts";
-import type { Snapshot } from "../repo/snapshot.ts";
+import { layerDocs, type Snapshot } from "../repo/snapshot.ts";
 import { parseType, typeToString } from "../terraform/types.ts";
 import type { Value } from "../hcl/value.ts";
 import { valuesEqual } from "../hcl/value.ts";
@@ -30,7 +30,22 @@ export interface Explanation {
   };
   /** The shared file (undefined: there is none) and its value of the variable, when it sets one. */
   shared?: { file: string; line?: number; value?: Value };
-  environments: Array<{ name: string; value: Place; differsFromShared?: boolean }>;
+  environments: Array<{
+    name: string;
+    value: Place;
+    differsFromShared?: boolean;
+    /** Every var file of an environment that has several, in -var-file order. */
+    layers?: Layer[];
+  }>;
+}
+
+/** One var file of an environment and its value of the variable (absent: not set there). */
+export interface Layer {
+  file: string;
+  /** False for a layer every environment shares. */
+  own: boolean;
+  line?: number;
+  value?: Value;
 }
 
 /** Explains one variable. A name known nowhere (module, config, files) is a ConfigError. */
@@ -38,7 +53,7 @@ export function explain(s: Snapshot, name: string): Explanation {
   const declared = s.module.variables.get(name);
   const cls = s.config.classify(name);
   const setSomewhere = s.shared?.get(name) ||
-    s.environments.some((e) => e.doc?.get(name) !== undefined);
+    s.environments.some((e) => layerDocs(e).some((d) => d.get(name) !== undefined));
   if (!declared && cls === "unclassified" && !setSomewhere) {
     const near = _closest(name, [
       ...s.module.variables.keys(),
@@ -75,11 +90,18 @@ export function explain(s: Snapshot, name: string): Explanation {
     reference = e.source === "none" ? { layer: "none" } : { layer: "shared", value: e.value };
   }
   for (const env of s.environments) {
-    const e = effectiveValue(name, env.doc, s.module);
+    const e = effectiveValue(name, layerDocs(env), s.module);
     const value: Place = e.source === "none"
       ? { layer: "none" }
       : { layer: e.source, value: e.value, file: e.file, line: e.line };
     const row: Explanation["environments"][number] = { name: env.name, value };
+    if (env.layers.length > 1) {
+      row.layers = env.layers.flatMap((l) => {
+        if (!l.doc) return [];
+        const a = l.doc.get(name);
+        return [{ file: l.doc.file, own: l.own, ...(a && { line: a.line, value: a.value }) }];
+      });
+    }
     if (cls === "syncable" && reference) row.differsFromShared = !_same(value, reference);
     out.environments.push(row);
   }
@@ -176,6 +198,12 @@ export function renderExplanation(x: Explanation, color = false): string {
       .trimEnd();
     const differs = i > 0 && x.environments[i - 1].differsFromShared;
     out.push(differs ? paint(33, line) : i === 0 ? paint(2, line) : line);
+    for (const l of (i > 0 && x.environments[i - 1].layers) || []) {
+      const value = l.value === undefined
+        ? "not set"
+        : show({ layer: "environment", value: l.value });
+      out.push(`      ${l.own ? "layer" : "shared layer"} ${at(l)}: ${value}`);
+    }
   });
   return out.join("\n") + "\n";
 }
@@ -220,6 +248,15 @@ export function explanationJson(x: Explanation): string {
         name: e.name,
         ...place(e.value),
         ...(e.differsFromShared !== undefined && { differs_from_shared: e.differsFromShared }),
+        ...(e.layers && {
+          layers: e.layers.map((l) => ({
+            file: l.file,
+            shared: !l.own,
+            set: l.value !== undefined,
+            ...(l.line !== undefined && { line: l.line }),
+            ...value(l.value),
+          })),
+        }),
       })),
     },
     null,

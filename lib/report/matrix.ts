@@ -3,7 +3,7 @@
 import { ConfigError } from "../errors.ts";
 import { effectiveValue } from "../terraform/layers.ts";
 import { clip, isSensitive, jsonValue, SENSITIVE, showValue } from "./present.ts";
-import type { Snapshot } from "../repo/snapshot.ts";
+import { layerDocs, type Snapshot } from "../repo/snapshot.ts";
 import { type Value, valuesEqual } from "../hcl/value.ts";
 
 export interface Cell {
@@ -43,7 +43,7 @@ export function buildMatrix(s: Snapshot, groups?: readonly string[]): Matrix {
   const rows: MatrixRow[] = [];
   for (const g of chosen) {
     for (const name of g.variables) {
-      const cells = s.environments.map((e) => _cell(effectiveValue(name, e.doc, s.module)));
+      const cells = s.environments.map((e) => _cell(effectiveValue(name, layerDocs(e), s.module)));
       let reference: Cell | undefined;
       let shared: Cell | undefined;
       if (s.shared) {

@@ -1,5 +1,6 @@
-// Effective values, layer by layer: an environment's tfvars value, else the module's default.
-// "Unset" and "set to the default" are therefore the same value.
+// Effective values, layer by layer: an environment's tfvars value (with several var files, the
+// last that sets it, as terraform's -var-file order), else the module's default. "Unset" and
+// "set to the default" are therefore the same value.
 import type { Config } from "../config/config.ts";
 import type { Document } from "../hcl/document.ts";
 import type { ModuleVars } from "./module.ts";
@@ -35,15 +36,25 @@ export interface Comparison {
   unclassified: Row[];
 }
 
-/** The value a variable takes in an environment (`envDoc` may be undefined: a missing file). */
+/** An environment's var files in -var-file order, or its one file (undefined: a missing file). */
+export type Layers = Document | readonly Document[] | undefined;
+
+/** The document whose assignment of `name` wins: the last of the layers that sets it. */
+export function winningLayer(name: string, layers: Layers): Document | undefined {
+  const docs = layers === undefined ? [] : Array.isArray(layers) ? layers : [layers as Document];
+  return docs.findLast((d) => d.get(name) !== undefined);
+}
+
+/** The value a variable takes in an environment. */
 export function effectiveValue(
   name: string,
-  envDoc: Document | undefined,
+  envDoc: Layers,
   module: ModuleVars,
 ): Effective | NoValue {
-  const attr = envDoc?.get(name);
+  const doc = winningLayer(name, envDoc);
+  const attr = doc?.get(name);
   if (attr) {
-    return { source: "environment", value: attr.value, file: envDoc!.file, line: attr.line };
+    return { source: "environment", value: attr.value, file: doc!.file, line: attr.line };
   }
   const variable = module.variables.get(name);
   if (variable && variable.default !== undefined) {
@@ -62,8 +73,8 @@ export function effectiveEqual(a: Effective | NoValue, b: Effective | NoValue): 
 export function compareEnvironments(
   config: Config,
   module: ModuleVars,
-  sourceDoc: Document | undefined,
-  targetDoc: Document | undefined,
+  sourceDoc: Layers,
+  targetDoc: Layers,
 ): Comparison {
   const row = (name: string): Row | undefined => {
     const s = effectiveValue(name, sourceDoc, module);
@@ -85,9 +96,12 @@ export function compareEnvironments(
   };
 }
 
-/** The variables set in either file: the source's in its order, then the target's others. */
-function _union(a: Document | undefined, b: Document | undefined): string[] {
+/** The variables set in either side: the source's in its order, then the target's others. */
+function _union(a: Layers, b: Layers): string[] {
   const names = new Set<string>();
-  for (const doc of [a, b]) for (const attr of doc?.attributes ?? []) names.add(attr.name);
+  for (const side of [a, b]) {
+    const docs = side === undefined ? [] : Array.isArray(side) ? side : [side as Document];
+    for (const doc of docs) for (const attr of doc.attributes) names.add(attr.name);
+  }
   return [...names];
 }

@@ -1,10 +1,11 @@
-// Layer 1: the `variable` blocks of the Terraform module (every *.tf file of module_dir), which
-// give each variable its default and type.
+// Layer 1: the `variable` blocks of the Terraform or OpenTofu module (every *.tf, *.tofu,
+// *.tf.json and *.tofu.json file of module_dir), which give each variable its default and type.
 import { join } from "node:path";
 import { type Attribute, type Block, parse } from "../hcl/document.ts";
 import { ConfigError } from "../errors.ts";
 import { fsReason, readTextIfExists, statIfExists } from "../_fs.ts";
 import type { Value } from "../hcl/value.ts";
+import { parseJsonVariables } from "./module_json.ts";
 
 export interface ModuleVariable {
   name: string;
@@ -34,7 +35,7 @@ export function emptyModule(dir = "."): ModuleVars {
 }
 
 /**
- * Reads the `variable` blocks of every *.tf file in `moduleDir` (not its subfolders).
+ * Reads the `variable` blocks of every module file in `moduleDir` (not its subfolders).
  * `label` names the folder in messages (default: `moduleDir`). A missing folder gives an empty
  * module. A variable declared twice is a ConfigError; `override.tf` and `*_override.tf` files
  * override as Terraform does, by merging their arguments into the declared variable.
@@ -43,14 +44,15 @@ export async function loadModule(moduleDir: string, label = moduleDir): Promise<
   const names = await _tfFiles(moduleDir);
   const module = emptyModule(label);
   const overrides: ModuleVariable[] = [];
-  const isOverride = (n: string) => n === "override.tf" || n.endsWith("_override.tf");
+  const isOverride = (n: string) => /(^|_)override$/.test(n.replace(MODULE_FILE, ""));
   // Terraform reads primary files first, then override files, each set in lexical order.
   for (const name of [...names.filter((n) => !isOverride(n)), ...names.filter(isOverride)]) {
     const file = label === "." ? name : join(label, name);
     const text = await readTextIfExists(join(moduleDir, name), { name: file });
     if (text === undefined) throw new ConfigError(`Cannot read "${file}": not found`);
     module.files.push(file);
-    for (const v of parseVariables(text, file)) {
+    const json = name.endsWith(".json");
+    for (const v of json ? parseJsonVariables(text, file) : parseVariables(text, file)) {
       if (isOverride(name)) {
         overrides.push(v);
         continue;
@@ -118,11 +120,25 @@ function _merge(base: ModuleVariable, o: ModuleVariable): ModuleVariable {
   return merged;
 }
 
+/** The names of the files a module is read from, and their extension. */
+const MODULE_FILE = /\.(tf|tofu)(\.json)?$/;
+
+/**
+ * The module's files, sorted. Where `x.tofu` and `x.tf` both exist OpenTofu reads `x.tofu` only
+ * (and `x.tofu.json` over `x.tf.json`); so does tfsync.
+ */
 async function _tfFiles(dir: string): Promise<string[]> {
+  const names = await _moduleFiles(dir);
+  const shadowed = (n: string) =>
+    /\.tf(\.json)?$/.test(n) && names.includes(n.replace(/\.tf(?=\.json$|$)/, ".tofu"));
+  return names.filter((n) => !shadowed(n));
+}
+
+async function _moduleFiles(dir: string): Promise<string[]> {
   const names: string[] = [];
   try {
     for await (const entry of Deno.readDir(dir)) {
-      if (!entry.name.endsWith(".tf")) continue;
+      if (!MODULE_FILE.test(entry.name)) continue;
       if (entry.isFile) names.push(entry.name);
       else if (entry.isSymlink && (await statIfExists(join(dir, entry.name)))?.isFile) {
         names.push(entry.name);
