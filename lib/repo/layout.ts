@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { type Config, ENV, hasEnv, withEnv } from "../config/config.ts";
 import { ConfigError } from "../errors.ts";
 import { fsReason, statIfExists } from "../_fs.ts";
+import { emptyModule, loadModule, type ModuleVars } from "../terraform/module.ts";
 
 /** One var file of an environment. */
 export interface LayerFile {
@@ -14,6 +15,18 @@ export interface LayerFile {
   pattern: string;
   /** False for a layer every environment shares (its pattern has no {env}). */
   own: boolean;
+}
+
+/** Why a name cannot be an environment, or undefined when it can. */
+export function invalidEnvironmentReason(name: string): string | undefined {
+  if (name === "") return "it is empty";
+  if (name.includes("/") || name.includes("\\")) return "it must be a folder name, without / or \\";
+  if (name === "." || name.includes("..")) return 'it must not be "." or contain ".."';
+  if (name.startsWith("-")) return 'it must not start with "-"';
+  if ([...name].some((ch) => ch.charCodeAt(0) < 0x20)) {
+    return "it must not contain control characters";
+  }
+  return undefined;
 }
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -118,4 +131,28 @@ export async function environmentLayers(config: Config, env: string): Promise<La
 /** The environment's own file that new values go to: its last file from a pattern with {env}. */
 export function ownFile(config: Config, layers: readonly LayerFile[], env: string): string {
   return layers.findLast((l) => l.own)?.path ?? config.tfvarsPath(env);
+}
+
+/**
+ * The module's variable blocks. A module_dir with `{env}` (each environment its own root module)
+ * is read for every environment; the first environment's declaration of a name is the one kept.
+ */
+export async function loadConfigModule(
+  config: Config,
+  display: (path: string) => string,
+): Promise<ModuleVars> {
+  if (!hasEnv(config.settings.moduleDir)) {
+    return loadModule(config.moduleDir, display(config.moduleDir));
+  }
+  const module = emptyModule(config.settings.moduleDir);
+  const valid = (n: string) => invalidEnvironmentReason(n) === undefined;
+  for (const env of await findEnvironments(config, valid)) {
+    const dir = config.moduleDirFor(env);
+    const one = await loadModule(dir, display(dir));
+    module.files.push(...one.files);
+    for (const [name, v] of one.variables) {
+      if (!module.variables.has(name)) module.variables.set(name, v);
+    }
+  }
+  return module;
 }

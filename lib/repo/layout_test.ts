@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { parseConfig } from "../config/config.ts";
 import { ConfigError } from "../errors.ts";
 import { checkEnvironmentName, listEnvironments } from "./repo.ts";
-import { environmentLayers } from "./layout.ts";
+import { environmentLayers, loadConfigModule } from "./layout.ts";
 import { discoverRoot } from "./discover.ts";
 
 async function tree(files: Record<string, string>): Promise<string> {
@@ -101,13 +101,23 @@ Deno.test("environment_files: config mistakes", () => {
   }
 });
 
-Deno.test("module_dir may name each environment's own root module with {env}", () => {
+Deno.test("module_dir may name each environment's own root module with {env}", async () => {
+  const root = await tree({
+    "stacks/dev/terraform.tfvars": "",
+    "stacks/dev/variables.tf": 'variable "a" {\n  default = "dev"\n}\n',
+    "stacks/prod/terraform.tfvars": "",
+    "stacks/prod/variables.tf": 'variable "a" {}\nvariable "b" {}\n',
+  });
   const config = parseConfig(
     'environment_files = ["stacks/{env}/terraform.tfvars"]\nmodule_dir = "stacks/{env}"\n',
     "tfsync.hcl",
-    "/repo",
+    root,
   );
-  assert.equal(config.moduleDirFor("dev"), "/repo/stacks/dev");
+  assert.equal(config.moduleDirFor("dev"), join(root, "stacks/dev"));
+  const module = await loadConfigModule(config, (p) => config.display(p));
+  assert.deepEqual(module.files, ["stacks/dev/variables.tf", "stacks/prod/variables.tf"]);
+  assert.equal(module.variables.get("a")!.default, "dev");
+  assert.equal(module.variables.get("b")!.file, "stacks/prod/variables.tf");
 });
 
 Deno.test("discoverRoot() finds tfsync.hcl upwards and stops at the first .git", async () => {

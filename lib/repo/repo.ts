@@ -1,6 +1,12 @@
 // The infrastructure repository's layout: which environments exist, and reading their tfvars.
 import { type Config, hasEnv } from "../config/config.ts";
-import { environmentLayers, findEnvironments, ownFile } from "./layout.ts";
+import {
+  environmentLayers,
+  findEnvironments,
+  invalidEnvironmentReason,
+  ownFile,
+} from "./layout.ts";
+export { invalidEnvironmentReason };
 import { type Document, parse } from "../hcl/document.ts";
 import { parseExplained } from "../hcl/diagnose.ts";
 import { ConfigError } from "../errors.ts";
@@ -13,18 +19,6 @@ export interface TfvarsFile {
   text: string;
   /** Parsed with `{ tfvars: true }`; `doc.file` is the name shown in messages. */
   doc: Document;
-}
-
-/** Why a name cannot be an environment, or undefined when it can. */
-export function invalidEnvironmentReason(name: string): string | undefined {
-  if (name === "") return "it is empty";
-  if (name.includes("/") || name.includes("\\")) return "it must be a folder name, without / or \\";
-  if (name === "." || name.includes("..")) return 'it must not be "." or contain ".."';
-  if (name.startsWith("-")) return 'it must not start with "-"';
-  if ([...name].some((ch) => ch.charCodeAt(0) < 0x20)) {
-    return "it must not contain control characters";
-  }
-  return undefined;
 }
 
 /**

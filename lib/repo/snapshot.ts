@@ -4,9 +4,9 @@
 import type { Config } from "../config/config.ts";
 import type { Document } from "../hcl/document.ts";
 import { ConfigError, TfvarsSyntaxError } from "../errors.ts";
-import { emptyModule, loadModule, type ModuleVars } from "../terraform/module.ts";
+import { emptyModule, type ModuleVars } from "../terraform/module.ts";
 import { checkEnvironmentName, listEnvironments, readTfvars, readTfvarsIfExists } from "./repo.ts";
-import { environmentLayers, ownFile } from "./layout.ts";
+import { environmentLayers, loadConfigModule, ownFile } from "./layout.ts";
 
 /** A file that could not be read or parsed, or a module that could not be loaded. */
 export interface LoadProblem {
@@ -88,7 +88,7 @@ export async function loadSnapshot(
   let moduleLoaded = false;
   let moduleBroken = false;
   try {
-    module = await loadModule(config.moduleDir, display(config.moduleDir));
+    module = await loadConfigModule(config, display);
     moduleLoaded = module.files.length > 0;
   } catch (e) {
     moduleBroken = true;

@@ -6,7 +6,8 @@ import { basename } from "node:path";
 import { type Config, loadConfig } from "../config/config.ts";
 import { type Document, parse } from "../hcl/document.ts";
 import { ConfigError } from "../errors.ts";
-import { loadModule, type ModuleVars } from "../terraform/module.ts";
+import type { ModuleVars } from "../terraform/module.ts";
+import { loadConfigModule } from "../repo/layout.ts";
 import {
   checkEnvironmentName,
   readTfvars,
@@ -52,7 +53,7 @@ export async function loadContext(
 ): Promise<SyncContext> {
   const config = await loadConfig(root, configPath);
   const show = name ?? ((p: string) => config.display(p));
-  const module = await loadModule(config.moduleDir, show(config.moduleDir));
+  const module = await loadConfigModule(config, show);
   return { config, module, name: show };
 }
 
