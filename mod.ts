@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { commands } from "./commands/mod.ts";
 import type { Io } from "./commands/_command.ts";
 import { interruptWrites } from "./lib/write/files.ts";
+import { releaseHeldLocks } from "./lib/write/lock.ts";
 import denoJson from "./deno.json" with { type: "json" };
 
 export const VERSION: string = denoJson.version;
@@ -138,14 +139,18 @@ function exitOnSignals(io: Io): void {
         completed: "the write in progress was completed",
         written: "the files were written",
       }[await interruptWrites()];
+      await releaseHeldLocks();
       io.stderr(`\ntfsync: interrupted (${signal}): ${state}\n`);
       Deno.exit(code);
     });
   }
 }
 
-if (import.meta.main) {
+/** tfsync as a process: Deno.args in, an exit code out. */
+export async function cli(args: string[] = Deno.args): Promise<never> {
   const io = systemIo();
   exitOnSignals(io);
-  Deno.exit(await main(Deno.args, io));
+  Deno.exit(await main(args, io));
 }
+
+if (import.meta.main) await cli();

@@ -35,9 +35,13 @@ export interface Replacement {
 
 export interface ReplaceOptions {
   root: string;
-  /** Test hook: awaited before each rename after the first (a kill then hits the window). */
-  beforeRename?: (index: number) => Promise<void>;
 }
+
+/**
+ * For fault-injection tests (tests/faults/): awaited before each rename after the first, so a
+ * kill or a signal can land inside the write window.
+ */
+export const testHooks: { beforeRename?: (index: number) => Promise<void> } = {};
 
 /** The journal's name in the root. */
 export const JOURNAL = ".tfsync-journal.json";
@@ -76,22 +80,24 @@ export async function replaceAll(reps: Replacement[], o: ReplaceOptions): Promis
     removeTemps(temps);
     throw new WriteError(`Cannot write "${journal}": ${fsReason(e)}; nothing was written`);
   }
-  const run = renameAll(reps, temps, o);
+  const run = (async () => {
+    try {
+      await renameAll(reps, temps);
+      finished = true;
+    } finally {
+      await Deno.remove(journal).catch(() => {});
+      renaming = undefined;
+    }
+  })();
   renaming = run;
-  try {
-    await run;
-    finished = true;
-  } finally {
-    renaming = undefined;
-    await Deno.remove(journal).catch(() => {});
-  }
+  await run;
 }
 
-async function renameAll(reps: Replacement[], temps: string[], o: ReplaceOptions): Promise<void> {
+async function renameAll(reps: Replacement[], temps: string[]): Promise<void> {
   let i = 0;
   try {
     for (; i < reps.length; i++) {
-      if (i > 0) await o.beforeRename?.(i);
+      if (i > 0) await testHooks.beforeRename?.(i);
       await settle(temps[i], reps[i].path);
     }
   } catch (e) {

@@ -1,6 +1,13 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { interruptWrites, JOURNAL, recover, replaceAll, type Replacement } from "./files.ts";
+import {
+  interruptWrites,
+  JOURNAL,
+  recover,
+  replaceAll,
+  type Replacement,
+  testHooks,
+} from "./files.ts";
 import { LOCK_FILE, LockError, lockRoot } from "./lock.ts";
 import { inTempDir, names } from "./_testdir.ts";
 
@@ -34,20 +41,21 @@ Deno.test("replaceAll() undoes the renames done when a later one fails, and says
   await inTempDir(async (dir) => {
     await Deno.writeTextFile(join(dir, "a"), "old a");
     await Deno.writeTextFile(join(dir, "b"), "old b");
+    // b turns into a folder between the checks and its rename: the rename fails.
+    testHooks.beforeRename = async () => {
+      await Deno.remove(join(dir, "b"));
+      await Deno.mkdir(join(dir, "b", "x"), { recursive: true });
+    };
     await assert.rejects(
       replaceAll([rep(dir, "a", "old a", "new a"), rep(dir, "b", "old b", "new b")], {
         root: dir,
-        // b turns into a folder between the checks and its rename: the rename fails.
-        beforeRename: async () => {
-          await Deno.remove(join(dir, "b"));
-          await Deno.mkdir(join(dir, "b", "x"), { recursive: true });
-        },
       }),
       {
         name: "WriteError",
         message: 'Cannot write "b": is a directory; restored "a": nothing was changed',
       },
     );
+    testHooks.beforeRename = undefined;
     assert.equal(await Deno.readTextFile(join(dir, "a")), "old a");
     assert.deepEqual(await names(dir), ["a", "b"]);
   });

@@ -19,6 +19,14 @@ export interface Lock {
   release(): Promise<void>;
 }
 
+/** The locks this process holds, for a signal handler (see releaseHeldLocks). */
+const held = new Set<Lock>();
+
+/** Releases every lock this process holds: for a signal handler, after interruptWrites(). */
+export async function releaseHeldLocks(): Promise<void> {
+  for (const lock of [...held]) await lock.release();
+}
+
 export interface LockOptions {
   /** How long to wait for another tfsync (default 60 s). */
   waitMs?: number;
@@ -45,12 +53,18 @@ export async function lockRoot(root: string, holder: string, o: LockOptions = {}
         // Naming the holder is a courtesy: a full disk must not stop the run here.
         await file.truncate(0).then(() => file.write(new TextEncoder().encode(holder + "\n")))
           .catch(() => {});
-        return {
-          release: async () => {
-            await Deno.remove(path).catch(() => {});
-            file.close();
-          },
+        let released: Promise<void> | undefined;
+        const lock = {
+          // Once, whoever asks first: the run's finally or a signal handler.
+          release: () =>
+            released ??= (async () => {
+              await Deno.remove(path).catch(() => {});
+              file.close();
+              held.delete(lock);
+            })(),
         };
+        held.add(lock);
+        return lock;
       }
       file.close();
       continue;

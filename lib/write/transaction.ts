@@ -55,8 +55,6 @@ export interface CommitOptions extends LockOptions {
   onNote?: (note: string) => void;
   /** Called once the files are locked and checked, right before the first write. */
   onLocked?: () => void;
-  /** Test hook, see ReplaceOptions.beforeRename. */
-  beforeRename?: (index: number) => Promise<void>;
 }
 
 /** Checks every changed file's edit with verifyEdit. Throws VerificationError. */
