@@ -5,6 +5,7 @@ import type { Io } from "./commands/_command.ts";
 import { interruptWrites } from "./lib/write/files.ts";
 import { releaseHeldLocks } from "./lib/write/lock.ts";
 import denoJson from "./deno.json" with { type: "json" };
+import { didYouMean } from "./lib/suggest.ts";
 
 export const VERSION: string = denoJson.version;
 
@@ -19,7 +20,13 @@ function help(): string {
     "Commands:",
     ...rows,
     "",
-    "Run 'tfsync <command> --help' for a command's options.",
+    "Run 'tfsync help <command>' (or 'tfsync <command> --help') for a command's options.",
+    "",
+    "Examples:",
+    "  tfsync diff --from englacial --to prod",
+    "  tfsync promote --from englacial --to prod --dry-run",
+    "  tfsync check --format markdown --output check.md",
+    "  tfsync help promote",
     "",
   ].join("\n");
 }
@@ -77,6 +84,25 @@ function systemIo(): Io {
   };
 }
 
+/** A name that is no command: exit 2, with the nearest command's name. */
+function unknownCommand(name: string, io: Io): number {
+  const names = commands.map((c) => c.name);
+  io.stderr(
+    `tfsync: Unknown command "${name}"${didYouMean(name, names)}: the commands are ${
+      names.join(", ")
+    }\n`,
+  );
+  return 2;
+}
+
+/** --json or --format json (and no other --format): errors are JSON objects on stdout too. */
+function wantsJson(args: string[]): boolean {
+  const formats = args.flatMap((a, i) =>
+    a.startsWith("--format=") ? [a.slice(9)] : a === "--format" ? [args[i + 1]] : []
+  );
+  return formats.length > 0 ? formats.every((f) => f === "json") : args.includes("--json");
+}
+
 export async function main(args: string[], io: Io): Promise<number> {
   const [name, ...rest] = args;
   // `tfsync -C DIR command`, as `git -C`: run as if started in DIR (relative to the last one).
@@ -99,6 +125,12 @@ export async function main(args: string[], io: Io): Promise<number> {
     }
     return main(after, { ...io, cwd });
   }
+  if (name === "help" && rest.length > 0) {
+    const entry = commands.find((c) => c.name === rest[0]);
+    if (!entry) return unknownCommand(rest[0], io);
+    io.stdout((await entry.load()).usage);
+    return 0;
+  }
   if (name === undefined || name === "-h" || name === "--help" || name === "help") {
     io.stdout(help());
     return 0;
@@ -108,14 +140,9 @@ export async function main(args: string[], io: Io): Promise<number> {
     return 0;
   }
   const entry = commands.find((c) => c.name === name);
-  if (!entry) {
-    io.stderr(
-      `tfsync: unknown command "${name}"; commands: ${commands.map((c) => c.name).join(", ")}\n`,
-    );
-    return 2;
-  }
+  if (!entry) return unknownCommand(name, io);
   try {
-    return await (await entry.load()).run(rest, io);
+    return await (await entry.load()).run(rest, wantsJson(rest) ? { ...io, jsonErrors: true } : io);
   } catch (e) {
     // Commands map every expected error to a message; anything else is a bug in tfsync: one
     // line, and the stack trace for whoever debugs it.

@@ -14,6 +14,8 @@ export interface Io {
   cwd: string;
   /** Colour allowed on stdout (a terminal, no NO_COLOR). Commands still honour --no-color. */
   color: boolean;
+  /** --format json was asked: errors are JSON objects on stdout too (set by main). */
+  jsonErrors?: boolean;
 }
 
 export interface Command {

@@ -1,8 +1,8 @@
-// Flags every command shares, parsed per command (strict: a flag of one command is unknown to
-// another), and the one place where lib's typed errors become messages and exit codes.
-import { parseArgs, type ParseArgsConfig } from "node:util";
-import { relative, resolve } from "node:path";
+// The one place where lib's typed errors become messages and exit codes (the flags are parsed in
+// _flags.ts).
+import { relative } from "node:path";
 import { EXIT, type Io } from "./_command.ts";
+import { FORMAT_VERSION } from "../lib/report/present.ts";
 import {
   ConfigError,
   type PlacedError,
@@ -10,7 +10,6 @@ import {
   VerificationError,
 } from "../lib/errors.ts";
 import { LockError } from "../lib/write/lock.ts";
-import { discoverRoot } from "../lib/repo/discover.ts";
 
 /** Bad usage: an unknown flag, a missing or malformed argument. Exit 2. */
 export class UsageError extends Error {
@@ -18,102 +17,6 @@ export class UsageError extends Error {
     super(message);
     this.name = "UsageError";
   }
-}
-
-export const COMMON_OPTIONS = {
-  root: { type: "string" },
-  config: { type: "string" },
-  "dry-run": { type: "boolean" },
-  yes: { type: "boolean", short: "y" },
-  json: { type: "boolean" },
-  "no-color": { type: "boolean" },
-  "no-backup": { type: "boolean" },
-  date: { type: "string" },
-  help: { type: "boolean", short: "h" },
-} as const;
-
-export const COMMON_USAGE = `Options on every command:
-  --root DIR      the infrastructure repository (default: the nearest folder up from the current
-                  one that holds tfsync.hcl, stopping at a .git; else the current directory)
-  --config FILE   the configuration (default: ROOT/tfsync.hcl, else built-in defaults)
-  --dry-run       print the unified diff of every file it would write; write nothing
-  -y, --yes       do not ask for confirmation
-  --json          machine-readable output on stdout
-  --no-color      no colour (NO_COLOR is honoured too)
-  --no-backup     do not write a .bak of a changed file
-  --date DATE     YYYY-MM-DD for "Last synced"/"Date" lines (default today; SOURCE_DATE_EPOCH honoured)
-  -h, --help      this help`;
-
-export interface Common {
-  root: string;
-  configPath?: string;
-  dryRun: boolean;
-  yes: boolean;
-  json: boolean;
-  color: boolean;
-  backup: boolean;
-  date: string;
-}
-
-type Options = NonNullable<ParseArgsConfig["options"]>;
-
-export interface Parsed<V> {
-  values: V;
-  positionals: string[];
-  common: Common;
-}
-
-/** Parses a command's args: its own options plus the common ones. Throws UsageError. */
-export function parseCommandArgs<O extends Options>(
-  args: string[],
-  io: Io,
-  options: O,
-  allowPositionals = false,
-) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: { ...COMMON_OPTIONS, ...options },
-      strict: true,
-      allowPositionals,
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message.replace(/\. To specify a positional.*$/, ""));
-  }
-  const v = parsed.values as Record<string, string | boolean | string[] | undefined>;
-  const common: Common = {
-    root: v.root === undefined ? discoverRoot(io.cwd) : resolve(io.cwd, v.root as string),
-    configPath: v.config === undefined ? undefined : resolve(io.cwd, v.config as string),
-    dryRun: v["dry-run"] === true,
-    yes: v.yes === true,
-    json: v.json === true,
-    color: io.color && v["no-color"] !== true && io.env("NO_COLOR") === undefined,
-    backup: v["no-backup"] !== true,
-    date: syncDate(v.date as string | undefined, io),
-  };
-  return { values: parsed.values, positionals: parsed.positionals, common, help: v.help === true };
-}
-
-function syncDate(flag: string | undefined, io: Io): string {
-  if (flag !== undefined) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(flag);
-    const d = m && new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-    if (!d || d.toISOString().slice(0, 10) !== flag) {
-      throw new UsageError(`invalid --date "${flag}": expected YYYY-MM-DD`);
-    }
-    return flag;
-  }
-  const epoch = io.env("SOURCE_DATE_EPOCH");
-  if (epoch !== undefined) {
-    if (!/^\d+$/.test(epoch)) {
-      throw new UsageError(`invalid SOURCE_DATE_EPOCH "${epoch}": expected seconds`);
-    }
-    return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
-  }
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** A path as a person should read it: relative to the working directory when inside it. */
@@ -130,9 +33,21 @@ export function placed(e: PlacedError, io: Io): string {
   return `${at}: ${e.message}`;
 }
 
+/** An error as the JSON object `--format json` prints on stdout (docs/json.md). */
+export function errorJson(command: string, message: string, exit: number, io: Io, e?: unknown) {
+  const p = (e as PlacedError | undefined)?.place;
+  const place = p && { file: displayPath(p.file, io), line: p.line, column: p.column };
+  return JSON.stringify(
+    { format_version: FORMAT_VERSION, error: { command, message, exit_code: exit, ...place } },
+    null,
+    2,
+  ) + "\n";
+}
+
 /**
  * Runs a command body, turning errors into one line on stderr and an exit code:
- * 2 for usage, configuration, syntax, lock and file errors; 3 for a failed verification.
+ * 2 for usage, configuration, syntax, lock and file errors; 3 for a failed verification. With
+ * --format json (io.jsonErrors) the error is also a JSON object on stdout.
  */
 export async function guard(
   name: string,
@@ -145,33 +60,31 @@ export async function guard(
   } catch (e) {
     const where = (msg: string) =>
       msg.replace(/(^|\s)(\/[^\s:]+)/g, (_, sp, p) => sp + displayPath(p, io));
+    const fail = (message: string, code: number, more = "") => {
+      io.stderr(`tfsync ${name}: ${message}\n${more}`);
+      if (io.jsonErrors) io.stdout(errorJson(name, message, code, io, e));
+      return code;
+    };
     if (e instanceof UsageError) {
-      io.stderr(`tfsync ${name}: ${e.message}\nRun 'tfsync ${name} --help' for usage.\n`);
       void usage;
-      return EXIT.usage;
+      return fail(e.message, EXIT.usage, `Run 'tfsync ${name} --help' for usage.\n`);
     }
-    if (e instanceof TfvarsSyntaxError) {
-      io.stderr(`tfsync ${name}: ${where(e.message)}\n`);
-      return EXIT.usage;
-    }
-    if (e instanceof ConfigError && e.place) {
-      io.stderr(`tfsync ${name}: ${placed(e, io)}\n`);
-      return EXIT.usage;
-    }
+    if (e instanceof TfvarsSyntaxError) return fail(where(e.message), EXIT.usage);
+    if (e instanceof ConfigError && e.place) return fail(placed(e, io), EXIT.usage);
     if (e instanceof ConfigError || e instanceof LockError) {
-      io.stderr(`tfsync ${name}: ${where(e.message)}\n`);
-      return EXIT.usage;
+      return fail(where(e.message), EXIT.usage);
     }
     if (e instanceof VerificationError) {
-      io.stderr(`tfsync ${name}: ${where(e.message)} (a bug in tfsync: nothing was written)\n`);
-      return EXIT.verification;
+      return fail(
+        `${where(e.message)} (a bug in tfsync: nothing was written)`,
+        EXIT.verification,
+      );
     }
     if (
       e instanceof Deno.errors.NotFound || e instanceof Deno.errors.PermissionDenied ||
       e instanceof Deno.errors.IsADirectory
     ) {
-      io.stderr(`tfsync ${name}: ${where((e as Error).message)}\n`);
-      return EXIT.usage;
+      return fail(where((e as Error).message), EXIT.usage);
     }
     throw e;
   }

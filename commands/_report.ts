@@ -4,7 +4,7 @@ import type { SyncPlan } from "../lib/sync/sync.ts";
 import type { Change, FilePlan } from "../lib/sync/sync_plan.ts";
 import type { WriteResult } from "../lib/write/transaction.ts";
 import type { ModuleVars } from "../lib/terraform/module.ts";
-import { isSensitive, jsonValue, SENSITIVE } from "../lib/report/present.ts";
+import { FORMAT_VERSION, isSensitive, jsonValue, SENSITIVE } from "../lib/report/present.ts";
 import { toHcl, type Value } from "../lib/hcl/value.ts";
 import { formatPath, pathJson } from "../lib/hcl/path.ts";
 
@@ -169,6 +169,7 @@ export function planJson(
 ): string {
   const value = (name: string, v: Value) => isSensitive(module, name) ? SENSITIVE : jsonValue(v);
   const doc = {
+    format_version: FORMAT_VERSION,
     command: plan.command,
     source: plan.source,
     ...(plan.target !== undefined && { target: plan.target }),

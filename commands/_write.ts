@@ -1,7 +1,8 @@
 // The part every writing command shares: verify, report conflicts, --fail-on-conflict, --dry-run,
 // the confirmation, the write, and what is printed around them.
 import { EXIT, type Io } from "./_command.ts";
-import { type Common, UsageError } from "./_options.ts";
+import { UsageError } from "./_options.ts";
+import type { Common } from "./_flags.ts";
 import {
   conflictsText,
   painter,
@@ -11,6 +12,7 @@ import {
   writtenText,
 } from "./_report.ts";
 import type { SyncContext, SyncPlan } from "../lib/sync/sync.ts";
+import { planMarkdown } from "../render/markdown.ts";
 import type { FilePlan } from "../lib/sync/sync_plan.ts";
 import { changed, commit, verifyPlans, type WriteResult } from "../lib/write/transaction.ts";
 
@@ -19,6 +21,9 @@ export const TARGET_OPTIONS = {
   prune: { type: "boolean" },
   "fail-on-conflict": { type: "boolean" },
 } as const;
+
+/** --format of the commands that write: markdown is what changed, for a pull request's body. */
+export const PLAN_FORMATS = ["text", "json", "markdown"];
 
 export const TARGET_USAGE =
   `  --prune             remove syncable variables the target sets but the source does not
@@ -45,8 +50,10 @@ export async function runPlan(
   o: RunOptions,
 ): Promise<number> {
   let plan = await build();
-  const paint = painter(common.color && !common.json);
-  const text = (s: string) => common.json || io.stdout(s);
+  // --format json or markdown: one document on stdout, and nothing else there.
+  const report = common.json || common.format === "markdown";
+  const paint = painter(common.color && !report);
+  const text = (s: string) => report || io.stdout(s);
   /** A block of lines, then a blank line. */
   const para = (s: string) => s && text(s + "\n");
   const diffs = new Map<FilePlan, string>();
@@ -56,7 +63,8 @@ export async function runPlan(
   };
   const json = async (results?: WriteResult[]) => {
     for (const f of changed(plan.files)) await diffOf(f);
-    io.stdout(planJson(plan, ctx.module, { dryRun: common.dryRun, results, diffs }));
+    const o = { dryRun: common.dryRun, results, diffs };
+    io.stdout(common.json ? planJson(plan, ctx.module, o) : planMarkdown(plan, ctx.module, o));
   };
   const summary = () => summaryText(plan, ctx.module, paint);
   const willWrite = !common.dryRun && !o.failOnConflict;
@@ -65,12 +73,12 @@ export async function runPlan(
   const verified = await verifyPlans(plan.files);
   const todo = changed(plan.files);
   if (o.failOnConflict && plan.conflicts.length > 0) {
-    if (common.json) await json();
+    if (report) await json();
     else text(conflicts + "Nothing written: --fail-on-conflict\n");
     return EXIT.differences;
   }
   if (common.dryRun || todo.length === 0) {
-    if (common.json) return await json(), EXIT.ok;
+    if (report) return await json(), EXIT.ok;
     for (const f of todo) para(await diffOf(f));
     para(summary());
     para(conflicts);
@@ -87,7 +95,7 @@ export async function runPlan(
     }
     // The preview and the question go where the person sees them: stdout on a terminal, else
     // stderr (`tfsync promote | tee log` still asks on the terminal).
-    const ask = common.json || !io.stdoutTerminal ? io.stderr : io.stdout;
+    const ask = report || !io.stdoutTerminal ? io.stderr : io.stdout;
     const say = (s: string) => s && ask(s + "\n");
     for (const f of todo) say(await diffOf(f));
     say(summary());
@@ -117,7 +125,7 @@ export async function runPlan(
     },
     onLocked: () => previewed || para(conflicts),
   });
-  if (common.json) return await json(results), EXIT.ok;
+  if (report) return await json(results), EXIT.ok;
   if (!previewed) {
     if (o.showTargetDiff) {
       for (const f of todo) if (f.role === "target") para(await diffOf(f));

@@ -1,7 +1,9 @@
 // tfsync apply: the shared file's values into an environment (make sync-features-to).
 import { type Command, EXIT } from "./_command.ts";
-import { COMMON_USAGE, displayPath, guard, parseCommandArgs } from "./_options.ts";
-import { requireOption, runPlan, TARGET_OPTIONS, TARGET_USAGE } from "./_write.ts";
+import { displayPath, guard } from "./_options.ts";
+import { parseCommandArgs } from "./_flags.ts";
+import { COMMON_USAGE, formatUsage } from "./_usage.ts";
+import { PLAN_FORMATS, requireOption, runPlan, TARGET_OPTIONS, TARGET_USAGE } from "./_write.ts";
 import { loadContext, planApply } from "../lib/sync/sync.ts";
 
 const USAGE = `Usage: tfsync apply --to ENV [--prune] [--fail-on-conflict] [options]
@@ -16,8 +18,13 @@ not rewritten. Environment-specific and unclassified variables are never touched
 Options:
   --to ENV            the environment to write
 ${TARGET_USAGE}
+${formatUsage(PLAN_FORMATS, ": markdown is a pull-request body")}
 
 ${COMMON_USAGE}
+
+Examples:
+  tfsync apply --to prod --dry-run
+  tfsync apply --to prod --fail-on-conflict
 `;
 
 export const apply: Command = {
@@ -29,7 +36,7 @@ export const apply: Command = {
       const { values, common, help } = parseCommandArgs(args, io, {
         to: { type: "string" },
         ...TARGET_OPTIONS,
-      });
+      }, { name: "apply", meant: ["--to"], formats: PLAN_FORMATS });
       if (help) return io.stdout(USAGE), EXIT.ok;
       const to = requireOption(values.to, "--to");
       const ctx = await loadContext(common.root, common.configPath, (p) => displayPath(p, io));

@@ -1,11 +1,14 @@
 // tfsync check: the CI gate. Every finding in one pass; exit 1 when any is an error.
 import { type Command, EXIT } from "./_command.ts";
-import { COMMON_USAGE, displayPath, guard, parseCommandArgs, UsageError } from "./_options.ts";
+import { displayPath, guard } from "./_options.ts";
+import { emit, parseCommandArgs } from "./_flags.ts";
+import { OUTPUT_USAGE, READ_USAGE } from "./_usage.ts";
 import { checkRepository, type CheckResult, loadCheckConfig } from "../lib/report/check.ts";
 import { counts, type Format, FORMATS, render } from "../render/check_format.ts";
 import { listOption } from "./_lists.ts";
 
-const USAGE = `Usage: tfsync check [--env ENV]... [--strict] [--format text|json|github|markdown]
+const USAGE =
+  `Usage: tfsync check [--env ENV]... [--strict] [--format text|json|github|markdown] [options]
 
 Checks every environment (or the named ones) in one pass and reports every finding:
   config        tfsync.hcl is invalid
@@ -25,8 +28,14 @@ Options:
   --strict         unclassified variables are errors
   --format FORMAT  text (default), json (as --json), github (workflow annotations; the default
                    when GITHUB_ACTIONS=true), markdown (a table for a pull-request comment)
+${OUTPUT_USAGE}
 
-${COMMON_USAGE}
+${READ_USAGE}
+
+Examples:
+  tfsync check
+  tfsync check --env prod --strict
+  tfsync check --format markdown --output check.md   # a pull-request comment
 `;
 
 export const check: Command = {
@@ -38,10 +47,10 @@ export const check: Command = {
       const { values, common, help } = parseCommandArgs(args, io, {
         env: { type: "string", multiple: true },
         strict: { type: "boolean" },
-        format: { type: "string" },
-      });
+      }, { name: "check", readOnly: true, meant: ["--env"], formats: FORMATS, output: true });
       if (help) return io.stdout(USAGE), EXIT.ok;
-      const format = _format(values.format, common.json, io.env("GITHUB_ACTIONS"));
+      const format = (common.format ??
+        (io.env("GITHUB_ACTIONS") === "true" ? "github" : "text")) as Format;
       const display = (p: string) => displayPath(p, io);
       const config = await loadCheckConfig(common.root, common.configPath, display);
       const result: CheckResult = "check" in config
@@ -51,21 +60,7 @@ export const check: Command = {
           strict: values.strict === true,
           display,
         });
-      io.stdout(render(result, format, common.color));
+      await emit(io, common, render(result, format, common.color));
       return counts(result).errors ? EXIT.differences : EXIT.ok;
     }),
 };
-
-function _format(flag: string | undefined, json: boolean, actions: string | undefined): Format {
-  if (json) {
-    if (flag !== undefined && flag !== "json") {
-      throw new UsageError(`--json and --format ${flag} disagree: use one of them`);
-    }
-    return "json";
-  }
-  if (flag === undefined) return actions === "true" ? "github" : "text";
-  if (!(FORMATS as readonly string[]).includes(flag)) {
-    throw new UsageError(`unknown --format "${flag}": expected ${FORMATS.join(", ")}`);
-  }
-  return flag as Format;
-}

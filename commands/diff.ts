@@ -1,13 +1,18 @@
 // tfsync diff: two environments compared layer by layer (make sync-diff). Read-only and light:
 // it never loads hcl2json.
 import { type Command, EXIT } from "./_command.ts";
-import { COMMON_USAGE, displayPath, guard, parseCommandArgs } from "./_options.ts";
+import { displayPath, guard } from "./_options.ts";
+import { emit, parseCommandArgs } from "./_flags.ts";
+import { formatUsage, OUTPUT_USAGE, READ_USAGE } from "./_usage.ts";
 import { type Paint, painter, show } from "./_report.ts";
 import { requireOption } from "./_write.ts";
+import { comparisonMarkdown } from "../render/markdown.ts";
 import { loadContext, readPair } from "../lib/sync/sync.ts";
 import { compareEnvironments, type Comparison, type Row } from "../lib/terraform/layers.ts";
 import type { ModuleVars } from "../lib/terraform/module.ts";
-import { isSensitive, jsonValue, SENSITIVE } from "../lib/report/present.ts";
+import { FORMAT_VERSION, isSensitive, jsonValue, SENSITIVE } from "../lib/report/present.ts";
+
+const FORMATS = ["text", "json", "markdown"];
 
 const USAGE = `Usage: tfsync diff --from ENV --to ENV [--exit-code] [options]
 
@@ -21,8 +26,15 @@ Options:
   --to ENV        the target environment
   --exit-code     exit 1 when a syncable value differs (environment-specific and unclassified
                   differences are reported, never gating); without it, 0
+${formatUsage(FORMATS)}
+${OUTPUT_USAGE}
 
-${COMMON_USAGE}
+${READ_USAGE}
+
+Examples:
+  tfsync diff --from englacial --to prod
+  tfsync diff --from englacial --to prod --exit-code     # in CI: exit 1 on a syncable difference
+  tfsync diff --from englacial --to prod --json --output diff.json
 `;
 
 export const diff: Command = {
@@ -35,6 +47,12 @@ export const diff: Command = {
         from: { type: "string" },
         to: { type: "string" },
         "exit-code": { type: "boolean" },
+      }, {
+        name: "diff",
+        readOnly: true,
+        meant: ["--from", "--to"],
+        formats: FORMATS,
+        output: true,
       });
       if (help) return io.stdout(USAGE), EXIT.ok;
       const from = requireOption(values.from, "--from");
@@ -42,9 +60,13 @@ export const diff: Command = {
       const ctx = await loadContext(common.root, common.configPath, (p) => displayPath(p, io));
       const { source, target } = await readPair(ctx, from, to);
       const cmp = compareEnvironments(ctx.config, ctx.module, source.doc, target.doc);
-      io.stdout(
+      await emit(
+        io,
+        common,
         common.json
           ? comparisonJson(cmp, from, to, ctx.module)
+          : common.format === "markdown"
+          ? comparisonMarkdown(cmp, from, to, ctx.module)
           : comparisonText(cmp, from, to, ctx.module, painter(common.color)),
       );
       // Environment-specific values differ by definition, and unclassified ones are never synced:
@@ -106,6 +128,7 @@ export function comparisonJson(
     });
   return JSON.stringify(
     {
+      format_version: FORMAT_VERSION,
       source: from,
       target: to,
       syncable: rows(cmp.syncable),

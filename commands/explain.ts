@@ -1,6 +1,8 @@
 // tfsync explain VAR: where a variable's value comes from, layer by layer.
 import { type Command, EXIT } from "./_command.ts";
-import { COMMON_USAGE, displayPath, guard, parseCommandArgs, UsageError } from "./_options.ts";
+import { displayPath, guard, UsageError } from "./_options.ts";
+import { emit, parseCommandArgs } from "./_flags.ts";
+import { formatUsage, OUTPUT_USAGE, READ_USAGE } from "./_usage.ts";
 import { listOption } from "./_lists.ts";
 import { loadConfig } from "../lib/config/config.ts";
 import {
@@ -10,7 +12,9 @@ import {
 } from "../lib/report/explain.ts";
 import { loadSnapshot } from "../lib/repo/snapshot.ts";
 
-const USAGE = `Usage: tfsync explain VAR [--env ENV]... [--json]
+const FORMATS = ["text", "json", "markdown"];
+
+const USAGE = `Usage: tfsync explain VAR [--env ENV]... [options]
 
 Shows where VAR's value comes from, layer by layer: its variable block in module_dir (type,
 default, description, file:line), the shared file's value (file:line), and each environment's
@@ -18,9 +22,15 @@ value (file:line) with the layer that wins (tfvars or default); its class and gr
 variable's environments that differ from the shared file are marked.
 
 Options:
-  --env ENV   only this environment (repeat it, or ENV,ENV)
+  --env ENV        only this environment (repeat it, or ENV,ENV)
+${formatUsage(FORMATS)}
+${OUTPUT_USAGE}
 
-${COMMON_USAGE}
+${READ_USAGE}
+
+Examples:
+  tfsync explain dask_cluster_max_cores
+  tfsync explain singleuser_image_tag --env prod --json
 `;
 
 export const explain: Command = {
@@ -31,7 +41,13 @@ export const explain: Command = {
     guard("explain", USAGE, io, async () => {
       const { values, positionals, common, help } = parseCommandArgs(args, io, {
         env: { type: "string", multiple: true },
-      }, true);
+      }, {
+        name: "explain",
+        readOnly: true,
+        positionals: Infinity,
+        formats: FORMATS,
+        output: true,
+      });
       if (help) return io.stdout(USAGE), EXIT.ok;
       if (positionals.length !== 1) {
         throw new UsageError(
@@ -46,7 +62,15 @@ export const explain: Command = {
         display: (p) => displayPath(p, io),
       });
       const x = explainVariable(snapshot, positionals[0]);
-      io.stdout(common.json ? explanationJson(x) : renderExplanation(x, common.color));
+      await emit(
+        io,
+        common,
+        common.json
+          ? explanationJson(x)
+          : common.format === "markdown"
+          ? "```\n" + renderExplanation(x, false) + "```\n"
+          : renderExplanation(x, common.color),
+      );
       return EXIT.ok;
     }),
 };

@@ -1,7 +1,9 @@
 // tfsync extract: an environment's syncable values into the shared file (make sync-features-from).
 import { type Command, EXIT } from "./_command.ts";
-import { COMMON_USAGE, displayPath, guard, parseCommandArgs } from "./_options.ts";
-import { requireOption, runPlan } from "./_write.ts";
+import { displayPath, guard } from "./_options.ts";
+import { parseCommandArgs } from "./_flags.ts";
+import { COMMON_USAGE, formatUsage } from "./_usage.ts";
+import { PLAN_FORMATS, requireOption, runPlan } from "./_write.ts";
 import { loadContext, planExtract } from "../lib/sync/sync.ts";
 
 const USAGE = `Usage: tfsync extract --from ENV [options]
@@ -14,8 +16,13 @@ heading per group, values aligned as terraform fmt would.
 
 Options:
   --from ENV      the environment to extract from
+${formatUsage(PLAN_FORMATS)}
 
 ${COMMON_USAGE}
+
+Examples:
+  tfsync extract --from englacial
+  tfsync extract --from englacial --dry-run
 `;
 
 export const extract: Command = {
@@ -24,7 +31,11 @@ export const extract: Command = {
   usage: USAGE,
   run: (args, io) =>
     guard("extract", USAGE, io, async () => {
-      const { values, common, help } = parseCommandArgs(args, io, { from: { type: "string" } });
+      const { values, common, help } = parseCommandArgs(args, io, { from: { type: "string" } }, {
+        name: "extract",
+        meant: ["--from"],
+        formats: PLAN_FORMATS,
+      });
       if (help) return io.stdout(USAGE), EXIT.ok;
       const from = requireOption(values.from, "--from");
       const ctx = await loadContext(common.root, common.configPath, (p) => displayPath(p, io));

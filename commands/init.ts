@@ -1,14 +1,17 @@
 // tfsync init: writes ROOT/tfsync.hcl, then lists the variables it leaves unclassified.
 import { join, resolve } from "node:path";
+import { FORMAT_VERSION } from "../lib/report/present.ts";
 import { createTwoFilesPatch } from "diff";
 import { type Command, EXIT } from "./_command.ts";
-import { COMMON_USAGE, displayPath, guard, parseCommandArgs, UsageError } from "./_options.ts";
+import { displayPath, guard, UsageError } from "./_options.ts";
+import { parseCommandArgs } from "./_flags.ts";
+import { COMMON_USAGE } from "./_usage.ts";
 import { ConfigError } from "../lib/errors.ts";
 import { readTextIfExists, statIfExists } from "../lib/_fs.ts";
 import { commit, verifyWith } from "../lib/write/transaction.ts";
 import { planInit, survey, verifyPlan } from "../lib/config/init.ts";
 
-const USAGE = `Usage: tfsync init [--from-makefile PATH] [--force]
+const USAGE = `Usage: tfsync init [--from-makefile PATH] [--force] [options]
 
 Writes ROOT/tfsync.hcl (or the --config file): from the built-in defaults (the design's
 SYNCABLE_VARS in four groups and its ENV_SPECIFIC_VARS), or imported from a Makefile written
@@ -21,6 +24,10 @@ Options:
   --force               overwrite an existing tfsync.hcl (its old text goes to tfsync.hcl.bak)
 
 ${COMMON_USAGE}
+
+Examples:
+  tfsync init
+  tfsync init --from-makefile Makefile --dry-run
 `;
 
 export const init: Command = {
@@ -32,7 +39,7 @@ export const init: Command = {
       const { values, common, help } = parseCommandArgs(args, io, {
         "from-makefile": { type: "string" },
         force: { type: "boolean" },
-      });
+      }, { name: "init", meant: ["--from-makefile"] });
       if (help) return io.stdout(USAGE), EXIT.ok;
       const show = (p: string) => displayPath(p, io);
       if (!(await statIfExists(common.root))?.isDirectory) {
@@ -55,9 +62,12 @@ export const init: Command = {
       const config = verifyPlan(plan, target, common.root);
       const found = await survey(config, show);
       let written = false;
-      if (common.dryRun) {
-        io.stdout(createTwoFilesPatch(show(target), show(target), old ?? "", plan.text));
-      } else {
+      const diff = common.dryRun
+        ? createTwoFilesPatch(show(target), show(target), old ?? "", plan.text)
+        : undefined;
+      // With --json the patch is a field of the one JSON document.
+      if (diff !== undefined && !common.json) io.stdout(diff);
+      if (!common.dryRun) {
         const file = { path: target, file: show(target), exists: old !== undefined };
         const write = { ...file, before: old ?? "", after: plan.text };
         const verified = await verifyWith([write], () => verifyPlan(plan, target, common.root));
@@ -73,11 +83,13 @@ export const init: Command = {
         io.stdout(
           JSON.stringify(
             {
+              format_version: FORMAT_VERSION,
               config: show(target),
               written,
               source: plan.source,
               ...found,
               warnings: plan.warnings,
+              ...(diff !== undefined && { diff }),
             },
             null,
             2,

@@ -1,6 +1,8 @@
 // tfsync matrix: environments × syncable variables, one table.
 import { type Command, EXIT } from "./_command.ts";
-import { COMMON_USAGE, displayPath, guard, parseCommandArgs, UsageError } from "./_options.ts";
+import { displayPath, guard } from "./_options.ts";
+import { emit, parseCommandArgs } from "./_flags.ts";
+import { formatUsage, OUTPUT_USAGE, READ_USAGE } from "./_usage.ts";
 import { listOption } from "./_lists.ts";
 import { loadConfig } from "../lib/config/config.ts";
 import { renderMatrixHtml } from "../render/html.ts";
@@ -12,9 +14,9 @@ import {
 } from "../lib/report/matrix.ts";
 import { loadSnapshot } from "../lib/repo/snapshot.ts";
 
-const FORMATS = ["text", "markdown", "html"];
+const FORMATS = ["text", "json", "markdown", "html"];
 
-const USAGE = `Usage: tfsync matrix [--group G]... [--format text|markdown|html] [--json]
+const USAGE = `Usage: tfsync matrix [--group G]... [--format text|json|markdown|html] [options]
 
 Prints environments × syncable variables as one table: each environment's effective value (its
 tfvars, else the variables.tf default, shown in parentheses), beside the shared file's. A cell
@@ -23,10 +25,16 @@ file, a cell that differs from the value most environments have.
 
 Options:
   --group G        only this group (repeat it, or G,G)
-  --format FORMAT  text (default), markdown (a table for a pull-request comment), or html (one
-                   self-contained page on stdout: tfsync matrix --format html > matrix.html)
+${formatUsage(FORMATS)}
+                   (markdown: a table for a pull-request comment; html: one self-contained page)
+${OUTPUT_USAGE}
 
-${COMMON_USAGE}
+${READ_USAGE}
+
+Examples:
+  tfsync matrix
+  tfsync matrix --group images,dask --format markdown
+  tfsync matrix --format html --output matrix.html
 `;
 
 export const matrix: Command = {
@@ -37,20 +45,15 @@ export const matrix: Command = {
     guard("matrix", USAGE, io, async () => {
       const { values, common, help } = parseCommandArgs(args, io, {
         group: { type: "string", multiple: true },
-        format: { type: "string" },
-      });
+      }, { name: "matrix", readOnly: true, meant: ["--group"], formats: FORMATS, output: true });
       if (help) return io.stdout(USAGE), EXIT.ok;
-      const format = values.format ?? "text";
-      if (!FORMATS.includes(format)) {
-        throw new UsageError(`unknown --format "${format}": expected ${FORMATS.join(", ")}`);
-      }
-      if (common.json && values.format !== undefined) {
-        throw new UsageError(`--json and --format ${format} disagree: use one of them`);
-      }
+      const format = common.format ?? "text";
       const config = await loadConfig(common.root, common.configPath);
       const snapshot = await loadSnapshot(config, { display: (p) => displayPath(p, io) });
       const m = buildMatrix(snapshot, listOption(values.group, "--group"));
-      io.stdout(
+      await emit(
+        io,
+        common,
         common.json
           ? matrixJson(m)
           : format === "html"

@@ -1,11 +1,18 @@
 // tfsync promote: extract from one environment and apply to another (make sync-promote).
 import { type Command, EXIT } from "./_command.ts";
-import { COMMON_USAGE, displayPath, guard, parseCommandArgs } from "./_options.ts";
-import { requireOption, runPlan, TARGET_OPTIONS, TARGET_USAGE } from "./_write.ts";
+import { displayPath, guard } from "./_options.ts";
+import { parseCommandArgs } from "./_flags.ts";
+import { COMMON_USAGE, formatUsage } from "./_usage.ts";
+import { PLAN_FORMATS, requireOption, runPlan, TARGET_OPTIONS, TARGET_USAGE } from "./_write.ts";
 import { loadContext, planPromote } from "../lib/sync/sync.ts";
 
 /** promote and backport: the same operation, named for its direction. */
-export function pairCommand(name: string, summary: string, direction: string): Command {
+export function pairCommand(
+  name: string,
+  summary: string,
+  direction: string,
+  [from, to]: [string, string],
+): Command {
   const usage = `Usage: tfsync ${name} --from ENV --to ENV [--prune] [--fail-on-conflict] [options]
 
 ${direction}.
@@ -20,8 +27,13 @@ Options:
   --from ENV          the environment to copy from
   --to ENV            the environment to write
 ${TARGET_USAGE}
+${formatUsage(PLAN_FORMATS, ": markdown is a pull-request body")}
 
 ${COMMON_USAGE}
+
+Examples:
+  tfsync ${name} --from ${from} --to ${to} --dry-run
+  tfsync ${name} --from ${from} --to ${to} --yes --format markdown > pr-body.md
 `;
   return {
     name,
@@ -33,7 +45,7 @@ ${COMMON_USAGE}
           from: { type: "string" },
           to: { type: "string" },
           ...TARGET_OPTIONS,
-        });
+        }, { name, meant: ["--from", "--to"], formats: PLAN_FORMATS });
         if (help) return io.stdout(usage), EXIT.ok;
         const from = requireOption(values.from, "--from");
         const to = requireOption(values.to, "--to");
@@ -52,4 +64,5 @@ export const promote: Command = pairCommand(
   "promote",
   "Extract from one environment and apply to another (test → prod)",
   "Promotes features from a test environment to a later one (make sync-promote)",
+  ["englacial", "prod"],
 );

@@ -1,11 +1,14 @@
 // tfsync restore --env ENV: puts the environment's .bak back; the replaced file becomes the .bak.
 import { type Command, EXIT } from "./_command.ts";
-import { COMMON_USAGE, displayPath, guard, parseCommandArgs, UsageError } from "./_options.ts";
+import { FORMAT_VERSION } from "../lib/report/present.ts";
+import { displayPath, guard, UsageError } from "./_options.ts";
+import { parseCommandArgs } from "./_flags.ts";
+import { COMMON_USAGE } from "./_usage.ts";
 import { loadConfig } from "../lib/config/config.ts";
 import { checkEnvironmentName } from "../lib/repo/repo.ts";
 import { restoreBackup } from "../lib/write/restore.ts";
 
-const USAGE = `Usage: tfsync restore --env ENV
+const USAGE = `Usage: tfsync restore --env ENV [options]
 
 Puts ENV's terraform.tfvars.bak back in place of its terraform.tfvars, and keeps the replaced file
 as the new .bak, so running restore again undoes it. Exit 2 when there is no .bak.
@@ -14,6 +17,10 @@ Options:
   --env ENV   the environment to restore
 
 ${COMMON_USAGE}
+
+Examples:
+  tfsync restore --env prod --dry-run
+  tfsync restore --env prod
 `;
 
 export const restore: Command = {
@@ -24,7 +31,7 @@ export const restore: Command = {
     guard("restore", USAGE, io, async () => {
       const { values, common, help } = parseCommandArgs(args, io, {
         env: { type: "string" },
-      });
+      }, { name: "restore", meant: ["--env"] });
       if (help) return io.stdout(USAGE), EXIT.ok;
       if (values.env === undefined) throw new UsageError("missing --env ENV");
       const config = await loadConfig(common.root, common.configPath);
@@ -37,7 +44,11 @@ export const restore: Command = {
       });
       if (common.json) {
         io.stdout(
-          JSON.stringify({ environment: values.env, ...r, diff: undefined }, null, 2) + "\n",
+          JSON.stringify(
+            { format_version: FORMAT_VERSION, environment: values.env, ...r, diff: undefined },
+            null,
+            2,
+          ) + "\n",
         );
       } else if (common.dryRun) io.stdout(r.diff);
       else if (!r.restored) io.stdout(`${r.file} is the same as ${r.backup}: nothing to restore\n`);

@@ -1,9 +1,11 @@
 // tfsync sync: some groups or variables straight from one environment to another
 // (make sync-images, sync-dask, sync-timeouts, sync-<group>).
 import { type Command, EXIT } from "./_command.ts";
-import { COMMON_USAGE, displayPath, guard, parseCommandArgs, UsageError } from "./_options.ts";
+import { displayPath, guard, UsageError } from "./_options.ts";
+import { parseCommandArgs } from "./_flags.ts";
+import { COMMON_USAGE, formatUsage } from "./_usage.ts";
 import { listOption } from "./_lists.ts";
-import { requireOption, runPlan, TARGET_OPTIONS, TARGET_USAGE } from "./_write.ts";
+import { PLAN_FORMATS, requireOption, runPlan, TARGET_OPTIONS, TARGET_USAGE } from "./_write.ts";
 import { loadContext, planPartial, selectVariables } from "../lib/sync/sync.ts";
 
 const USAGE = `Usage: tfsync sync --from ENV --to ENV (--group G[,G…] | --vars a,b…) [options]
@@ -17,8 +19,13 @@ Options:
   --group G[,G…]      the groups of tfsync.hcl to sync (repeatable)
   --vars a,b…         the syncable variables to sync (repeatable)
 ${TARGET_USAGE}
+${formatUsage(PLAN_FORMATS, ": markdown is a pull-request body")}
 
 ${COMMON_USAGE}
+
+Examples:
+  tfsync sync --from englacial --to prod --group dask
+  tfsync sync --from englacial --to prod --vars singleuser_image_tag --dry-run
 `;
 
 export const sync: Command = {
@@ -33,7 +40,7 @@ export const sync: Command = {
         group: { type: "string", multiple: true },
         vars: { type: "string", multiple: true },
         ...TARGET_OPTIONS,
-      });
+      }, { name: "sync", meant: ["--from", "--to"], formats: PLAN_FORMATS });
       if (help) return io.stdout(USAGE), EXIT.ok;
       const from = requireOption(values.from, "--from");
       const to = requireOption(values.to, "--to");

@@ -1,7 +1,7 @@
 // tfsync check's findings as text for people, JSON for scripts, GitHub workflow annotations and
 // a Markdown table for a pull-request comment.
 import type { CheckResult, Finding, Located } from "../lib/report/check.ts";
-import { jsonValue } from "../lib/report/present.ts";
+import { FORMAT_VERSION, jsonValue } from "../lib/report/present.ts";
 
 export const FORMATS = ["text", "json", "github", "markdown"] as const;
 export type Format = typeof FORMATS[number];
@@ -88,6 +88,7 @@ export function renderJson(result: CheckResult): string {
     }),
   }));
   const report = {
+    format_version: FORMAT_VERSION,
     ok: errors === 0,
     errors,
     warnings,

@@ -33,7 +33,7 @@ for (const name of ["check", "explain", "matrix", "init", "restore"]) {
     assert.equal(bad.stdout, "");
     assert.equal(
       bad.stderr,
-      `tfsync ${name}: Unknown option '--bogus'\nRun 'tfsync ${name} --help' for usage.\n`,
+      `tfsync ${name}: Unknown option "--bogus"\nRun 'tfsync ${name} --help' for usage.\n`,
     );
   });
 }
@@ -262,11 +262,11 @@ Deno.test("check: bad usage is exit 2 with one line on stderr and nothing on std
   const cases: Array<[string[], string]> = [
     [
       ["check", "--format", "xml"],
-      "tfsync check: unknown --format \"xml\": expected text, json, github, markdown\nRun 'tfsync check --help' for usage.\n",
+      "tfsync check: Unknown format \"xml\": expected text, json, github, markdown\nRun 'tfsync check --help' for usage.\n",
     ],
     [
       ["check", "--json", "--format", "text"],
-      "tfsync check: --json and --format text disagree: use one of them\nRun 'tfsync check --help' for usage.\n",
+      'tfsync check: "--json" and "--format text" disagree: use one of them\nRun \'tfsync check --help\' for usage.\n',
     ],
     [
       ["check", "--env", "staging"],
@@ -287,7 +287,7 @@ Deno.test("check: bad usage is exit 2 with one line on stderr and nothing on std
     ],
     [
       ["check", "stray"],
-      "tfsync check: Unexpected argument 'stray'. This command does not take positional arguments\nRun 'tfsync check --help' for usage.\n",
+      "tfsync check: Unexpected argument \"stray\": type 'tfsync check --env stray'\nRun 'tfsync check --help' for usage.\n",
     ],
   ];
   for (const [args, stderr] of cases) {
@@ -349,6 +349,7 @@ Deno.test("explain --json", async () => {
   assert.equal(out.code, 0);
   const declared = await lineOf(EXAMPLE, "variables.tf", /^variable "singleuser_image_tag"/);
   assert.deepEqual(JSON.parse(out.stdout), {
+    format_version: 1,
     variable: "singleuser_image_tag",
     class: "syncable",
     group: "images",
@@ -454,7 +455,7 @@ Deno.test("matrix: bad usage is exit 2", async () => {
     ],
     [
       ["matrix", "--format", "pdf"],
-      "tfsync matrix: unknown --format \"pdf\": expected text, markdown, html\nRun 'tfsync matrix --help' for usage.\n",
+      "tfsync matrix: Unknown format \"pdf\": expected text, json, markdown, html\nRun 'tfsync matrix --help' for usage.\n",
     ],
   ];
   for (const [args, stderr] of cases) {
@@ -601,6 +602,7 @@ Deno.test("restore swaps the .bak back and keeps the replaced file as the new .b
 
   const undo = await tfsync(dir, ["restore", "--env", "prod", "--json"]);
   assert.deepEqual(JSON.parse(undo.stdout), {
+    format_version: 1,
     environment: "prod",
     file: "environments/prod/terraform.tfvars",
     backup: "environments/prod/terraform.tfvars.bak",

@@ -50,12 +50,15 @@ Deno.test("tfsync --help lists every command and --version prints the version", 
 Deno.test("an unknown command or flag exits 2 with a reason on stderr", async () => {
   const cmd = await tfsync(REPO, ["sync-all"]);
   assert.equal(cmd.code, 2);
-  assert.match(cmd.stderr, /^tfsync: unknown command "sync-all"; commands: extract, apply, diff,/);
+  assert.match(
+    cmd.stderr,
+    /^tfsync: Unknown command "sync-all": the commands are extract, apply, diff,/,
+  );
   const flag = await tfsync(REPO, ["promote", "--from", "a", "--to", "b", "--exit-code"]);
   assert.equal(flag.code, 2);
   assert.equal(
     flag.stderr,
-    "tfsync promote: Unknown option '--exit-code'\nRun 'tfsync promote --help' for usage.\n",
+    "tfsync promote: Unknown option \"--exit-code\"\nRun 'tfsync promote --help' for usage.\n",
   );
 });
 

@@ -95,7 +95,7 @@ Deno.test("each sync command prints its usage for --help, exit 0", async () => {
     const r = await tfsync(REPO, [name, "--help"]);
     assert.equal(r.code, 0, name);
     assert.ok(r.stdout.startsWith(`Usage: tfsync ${name} `), r.stdout);
-    assert.match(r.stdout, /--dry-run/);
+    assert.match(r.stdout, name === "diff" ? /--root DIR/ : /--dry-run/);
     assert.equal(r.stderr, "");
   }
 });
@@ -114,6 +114,7 @@ Deno.test("diff englacial → prod lists the fixture's differences, layer by lay
   await golden("diff_englacial_prod.json", json.stdout);
   const doc = JSON.parse(json.stdout);
   assert.deepEqual(Object.keys(doc), [
+    "format_version",
     "source",
     "target",
     "syncable",
@@ -605,7 +606,9 @@ for (const c of BAD) {
     await withCopy(async (root) => {
       await c.setup?.(root);
       const before = await snapshotTree(root);
-      const args = c.args.includes("--date") ? c.args : [...c.args, "--date", DATE];
+      // diff only reads: it takes no --date.
+      const dated = c.args.includes("--date") || c.args[0] === "diff";
+      const args = dated ? c.args : [...c.args, "--date", DATE];
       const r = await tfsync(root, args);
       assert.equal(r.code, 2, r.stderr);
       assert.equal(r.stdout, "");

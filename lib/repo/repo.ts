@@ -10,6 +10,7 @@ export { invalidEnvironmentReason };
 import { type Document, parse } from "../hcl/document.ts";
 import { parseExplained } from "../hcl/diagnose.ts";
 import { ConfigError } from "../errors.ts";
+import { didYouMean } from "../suggest.ts";
 import { readTextIfExists } from "../_fs.ts";
 
 /** A tfvars file read and parsed. */
@@ -51,7 +52,9 @@ export async function checkEnvironmentName(name: string, config: Config): Promis
     throw new ConfigError(
       known.length === 0
         ? `Unknown environment "${name}": ${lookedFor(config)}`
-        : `Unknown environment "${name}": the environments are ${known.join(", ")}`,
+        : `Unknown environment "${name}"${didYouMean(name, known)}: the environments are ${
+          known.join(", ")
+        }`,
     );
   }
   return ownFile(config, await environmentLayers(config, name), name);

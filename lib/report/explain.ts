@@ -2,11 +2,12 @@
 import type { VariableClass } from "../config/config.ts";
 import { ConfigError } from "../errors.ts";
 import { effectiveValue } from "../terraform/layers.ts";
-import { isSensitive, jsonValue, SENSITIVE, showValue } from "./present.ts";
+import { FORMAT_VERSION, isSensitive, jsonValue, SENSITIVE, showValue } from "./present.ts";
 import { layerDocs, type Snapshot } from "../repo/snapshot.ts";
 import { parseType, typeToString } from "../terraform/types.ts";
 import type { Value } from "../hcl/value.ts";
 import { valuesEqual } from "../hcl/value.ts";
+import { didYouMean } from "../suggest.ts";
 
 /** A value and where it is set. `layer` "none": no value at all. */
 export interface Place {
@@ -55,14 +56,14 @@ export function explain(s: Snapshot, name: string): Explanation {
   const setSomewhere = s.shared?.get(name) ||
     s.environments.some((e) => layerDocs(e).some((d) => d.get(name) !== undefined));
   if (!declared && cls === "unclassified" && !setSomewhere) {
-    const near = _closest(name, [
+    const near = didYouMean(name, [
       ...s.module.variables.keys(),
       ...s.config.syncable,
       ...s.config.environmentSpecific,
     ]);
     throw new ConfigError(
       `Unknown variable "${name}": declared in no variable block, set in no tfvars file and ` +
-        `named in no list of the config${near ? ` (did you mean "${near}"?)` : ""}`,
+        `named in no list of the config${near}`,
     );
   }
   const group = s.config.groupOf(name);
@@ -120,28 +121,6 @@ function _typeText(source: string): string {
 function _same(a: Place, b: Place): boolean {
   if (a.layer === "none" || b.layer === "none") return a.layer === b.layer;
   return valuesEqual(a.value!, b.value!);
-}
-
-function _closest(name: string, names: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
-  for (const n of new Set(names)) {
-    const d = _distance(name, n);
-    if (d < bestDistance) [best, bestDistance] = [n, d];
-  }
-  return best;
-}
-
-function _distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length];
 }
 
 const CLASS_TEXT: Record<VariableClass, string> = {
@@ -221,6 +200,7 @@ export function explanationJson(x: Explanation): string {
   const d = x.declaration;
   return JSON.stringify(
     {
+      format_version: FORMAT_VERSION,
       variable: x.variable,
       class: x.class,
       group: x.group?.name ?? null,

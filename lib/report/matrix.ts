@@ -1,8 +1,9 @@
 // tfsync matrix: environments × syncable variables, one table, each cell marked when it differs
 // from the shared file's value (with no shared file: from the value most environments have).
 import { ConfigError } from "../errors.ts";
+import { didYouMean } from "../suggest.ts";
 import { effectiveValue } from "../terraform/layers.ts";
-import { clip, isSensitive, jsonValue, SENSITIVE, showValue } from "./present.ts";
+import { clip, FORMAT_VERSION, isSensitive, jsonValue, SENSITIVE, showValue } from "./present.ts";
 import { layerDocs, type Snapshot } from "../repo/snapshot.ts";
 import { type Value, valuesEqual } from "../hcl/value.ts";
 
@@ -36,7 +37,9 @@ export function buildMatrix(s: Snapshot, groups?: readonly string[]): Matrix {
   const known = s.config.groups.map((g) => g.name);
   for (const g of groups ?? []) {
     if (!known.includes(g)) {
-      throw new ConfigError(`Unknown group "${g}": the groups are ${known.join(", ")}`);
+      throw new ConfigError(
+        `Unknown group "${g}"${didYouMean(g, known)}: the groups are ${known.join(", ")}`,
+      );
     }
   }
   const chosen = s.config.groups.filter((g) => !groups || groups.includes(g.name));
@@ -152,6 +155,7 @@ export function matrixJson(m: Matrix): string {
   });
   return JSON.stringify(
     {
+      format_version: FORMAT_VERSION,
       environments: m.environments,
       shared_file: m.sharedFile ?? null,
       rows: m.rows.map((r) => ({

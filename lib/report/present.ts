@@ -5,6 +5,10 @@ import type { ModuleVars } from "../terraform/module.ts";
 
 export const SENSITIVE = "(sensitive)";
 
+/** The "format_version" of every JSON document tfsync prints (docs/json.md); bumped on a change
+ * that could break a reader (a field removed or its meaning changed), not on one added. */
+export const FORMAT_VERSION = 1;
+
 /** Whether the module declares the variable `sensitive = true`. */
 export function isSensitive(module: ModuleVars, name: string): boolean {
   return module.variables.get(name)?.sensitive === true;

@@ -6,6 +6,7 @@ import { basename } from "node:path";
 import { type Config, loadConfig } from "../config/config.ts";
 import { type Document, parse } from "../hcl/document.ts";
 import { ConfigError } from "../errors.ts";
+import { didYouMean } from "../suggest.ts";
 import type { ModuleVars } from "../terraform/module.ts";
 import { loadConfigModule } from "../repo/layout.ts";
 import {
@@ -235,8 +236,11 @@ export function selectVariables(
   for (const g of groups) {
     const group = config.group(g);
     if (!group) {
-      const known = config.groups.map((x) => x.name).join(", ");
-      throw new ConfigError(`Unknown group "${g}": the groups are ${known || "(none)"}`);
+      const names = config.groups.map((x) => x.name);
+      const known = names.join(", ");
+      throw new ConfigError(
+        `Unknown group "${g}"${didYouMean(g, names)}: the groups are ${known || "(none)"}`,
+      );
     }
     for (const v of group.variables) wanted.add(v);
   }
@@ -252,7 +256,7 @@ export function selectVariables(
       throw new ConfigError(
         ctx.module.variables.has(v)
           ? `Variable "${v}" is unclassified and never synced (classify it in ${config.source}): ${syncable}`
-          : `Unknown variable "${v}": ${syncable}`,
+          : `Unknown variable "${v}"${didYouMean(v, config.syncable)}: ${syncable}`,
       );
     }
     wanted.add(v);

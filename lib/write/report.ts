@@ -1,0 +1,25 @@
+// A report (--output FILE) written atomically: a temp file beside it, flushed, renamed over, so
+// a reader never sees half a report and a failed run leaves the previous one. Reports are not
+// repository files: no .bak, no lock, anywhere the user names.
+import { basename, dirname, join } from "node:path";
+import { ConfigError } from "../errors.ts";
+import { fsReason } from "../_fs.ts";
+
+/** Writes `text` to `path` atomically. `name` is how messages name the file. */
+export async function writeReport(path: string, text: string, name: string): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${Deno.pid}.tmp`);
+  try {
+    const file = await Deno.open(temp, { write: true, createNew: true, mode: 0o644 });
+    try {
+      const data = new TextEncoder().encode(text);
+      for (let n = 0; n < data.length;) n += await file.write(data.subarray(n));
+      await file.sync();
+    } finally {
+      file.close();
+    }
+    await Deno.rename(temp, path);
+  } catch (e) {
+    await Deno.remove(temp).catch(() => {});
+    throw new ConfigError(`Cannot write the report "${name}": ${fsReason(e)}`);
+  }
+}

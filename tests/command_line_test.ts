@@ -1,0 +1,328 @@
+// The command line as a new user meets it: did you mean, help per command, flags by kind, stray
+// positionals, --color, --format, --output, format_version, errors as JSON. In-process through
+// main(args, io), on a temporary copy of the example.
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { main } from "../mod.ts";
+import type { Io } from "../commands/_command.ts";
+import { commands } from "../commands/mod.ts";
+import { changedPaths, EXAMPLE, snapshotTree, tempCopy } from "./_cli.ts";
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs tfsync in-process in `cwd`, stdin closed, environment `env` only. */
+async function cli(cwd: string, args: string[], env: Record<string, string> = {}, color = false) {
+  const out = { stdout: "", stderr: "" };
+  const io: Io = {
+    stdout: (t) => void (out.stdout += t),
+    stderr: (t) => void (out.stderr += t),
+    interactive: false,
+    stdoutTerminal: color,
+    readLine: () => Promise.resolve(null),
+    env: (n) => env[n],
+    cwd,
+    color,
+  };
+  const code = await main(args, io);
+  return { code, ...out } as Run;
+}
+
+let example: string | undefined;
+/** One shared copy of the example for the read-only runs; each test checks it stays unchanged. */
+async function shared(): Promise<string> {
+  return example ??= await tempCopy(EXAMPLE);
+}
+
+async function readOnly(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  const dir = await shared();
+  const before = await snapshotTree(dir);
+  const r = await cli(dir, args, env);
+  assert.deepEqual(changedPaths(before, await snapshotTree(dir)), [], `${args.join(" ")} wrote`);
+  return r;
+}
+
+const usage = (name: string) => `Run 'tfsync ${name} --help' for usage.\n`;
+
+Deno.test("did you mean: a mistyped command, flag, environment, group or variable", async () => {
+  assert.deepEqual(await readOnly(["promtoe"]), {
+    code: 2,
+    stdout: "",
+    stderr:
+      'tfsync: Unknown command "promtoe" (did you mean "promote"?): the commands are extract, apply, diff, promote, backport, sync, check, explain, matrix, init, restore\n',
+  });
+  assert.deepEqual(await readOnly(["diff", "--form", "englacial", "--to", "prod"]), {
+    code: 2,
+    stdout: "",
+    stderr: `tfsync diff: Unknown option "--form" (did you mean "--from"?)\n${usage("diff")}`,
+  });
+  assert.deepEqual(await readOnly(["diff", "--from", "englacial", "--to", "prdo"]), {
+    code: 2,
+    stdout: "",
+    stderr:
+      'tfsync diff: Unknown environment "prdo" (did you mean "prod"?): the environments are dev, englacial, prod\n',
+  });
+  const group = await readOnly(["matrix", "--group", "imgaes"]);
+  assert.equal(group.code, 2);
+  assert.match(group.stderr, /^tfsync matrix: Unknown group "imgaes" \(did you mean "images"\?\)/);
+  const sync = await readOnly(["sync", "--from", "englacial", "--to", "prod", "--group", "dsak"]);
+  assert.equal(sync.code, 2);
+  assert.match(sync.stderr, /^tfsync sync: Unknown group "dsak" \(did you mean "dask"\?\)/);
+  const v = await readOnly(["sync", "--from", "englacial", "--to", "prod", "--vars", "dask_x"]);
+  assert.equal(v.code, 2);
+  assert.match(v.stderr, /^tfsync sync: Unknown variable "dask_x": the syncable variables are/);
+  const near = await readOnly(["explain", "dask_cluster_max_core"]);
+  assert.equal(near.code, 2);
+  assert.match(near.stderr, /\(did you mean "dask_cluster_max_cores"\?\)\n$/);
+});
+
+Deno.test("tfsync help CMD prints that command's help, ending with Examples", async () => {
+  for (const entry of commands) {
+    const help = await readOnly(["help", entry.name]);
+    const usage = (await entry.load()).usage;
+    assert.deepEqual(help, { code: 0, stdout: usage, stderr: "" }, entry.name);
+    assert.match(usage, new RegExp(`^Usage: tfsync ${entry.name} `));
+    const examples = usage.slice(usage.lastIndexOf("\nExamples:\n"));
+    assert.match(examples, new RegExp(`^\\nExamples:\\n(  tfsync ${entry.name}( .*)?\\n)+$`));
+    assert.deepEqual(await readOnly([entry.name, "--help"]), help);
+  }
+  assert.deepEqual(await readOnly(["help", "promtoe"]), {
+    code: 2,
+    stdout: "",
+    stderr:
+      'tfsync: Unknown command "promtoe" (did you mean "promote"?): the commands are extract, apply, diff, promote, backport, sync, check, explain, matrix, init, restore\n',
+  });
+  assert.match((await readOnly(["help"])).stdout, /\nExamples:\n {2}tfsync diff /);
+});
+
+const READ_ONLY = ["diff", "check", "explain", "matrix"];
+const WRITE_FLAGS = [["--yes"], ["-y"], ["--dry-run"], ["--no-backup"], ["--date", "2026-01-01"]];
+
+Deno.test("read-only commands refuse the flags of writing commands, and do not list them", async () => {
+  for (const name of READ_ONLY) {
+    const help = (await readOnly(["help", name])).stdout;
+    for (const flag of ["--yes", "--dry-run", "--no-backup", "--date"]) {
+      assert.ok(!help.includes(flag), `${name} --help lists ${flag}`);
+    }
+    for (const [flag, ...value] of WRITE_FLAGS) {
+      assert.deepEqual(await readOnly([name, flag, ...value]), {
+        code: 2,
+        stdout: "",
+        stderr: `tfsync ${name}: "${flag}" is for commands that write: ${name} only reads\n${
+          usage(name)
+        }`,
+      });
+    }
+  }
+  // Every flag a help lists is one the command takes.
+  for (const entry of commands) {
+    const help = (await entry.load()).usage;
+    for (const flag of new Set(help.match(/(?<=^ {2}(-\w, )?)--[a-z-]+/gm))) {
+      if (flag === "--output" || flag === "--help") continue; // --output writes: tested below
+      const dryRun = READ_ONLY.includes(entry.name) ? [] : ["--dry-run"];
+      const r = await readOnly([entry.name, flag, "x", ...dryRun]);
+      assert.ok(!r.stderr.includes("Unknown option"), `${entry.name} ${flag}: ${r.stderr}`);
+    }
+  }
+});
+
+Deno.test("a repeated single-valued flag is an error; positional misuse says what to type", async () => {
+  assert.deepEqual(
+    await readOnly(["diff", "--from", "englacial", "--from", "dev", "--to", "prod"]),
+    {
+      code: 2,
+      stdout: "",
+      stderr: `tfsync diff: "--from" given twice ("englacial", then "dev"): give it once\n${
+        usage("diff")
+      }`,
+    },
+  );
+  assert.deepEqual(await readOnly(["diff", "englacial", "prod"]), {
+    code: 2,
+    stdout: "",
+    stderr:
+      `tfsync diff: Unexpected argument "englacial", "prod": type 'tfsync diff --from englacial --to prod'\n${
+        usage("diff")
+      }`,
+  });
+  assert.deepEqual(await readOnly(["promote", "englacial"]), {
+    code: 2,
+    stdout: "",
+    stderr:
+      `tfsync promote: Unexpected argument "englacial": type 'tfsync promote --from englacial --to ENV'\n${
+        usage("promote")
+      }`,
+  });
+  assert.deepEqual(await readOnly(["restore", "prod"]), {
+    code: 2,
+    stdout: "",
+    stderr: `tfsync restore: Unexpected argument "prod": type 'tfsync restore --env prod'\n${
+      usage("restore")
+    }`,
+  });
+  // Repeatable flags stay repeatable.
+  assert.equal((await readOnly(["check", "--env", "dev", "--env", "prod"])).code, 0);
+});
+
+Deno.test("--color auto|always|never; NO_COLOR honoured by auto", async () => {
+  const dir = await shared();
+  const args = ["diff", "--from", "englacial", "--to", "prod"];
+  const esc = (r: Run) => r.stdout.includes("\x1b[");
+  assert.ok(esc(await cli(dir, args, {}, true)), "auto on a terminal");
+  assert.ok(!esc(await cli(dir, args, { NO_COLOR: "1" }, true)), "auto with NO_COLOR");
+  assert.ok(!esc(await cli(dir, [...args, "--color", "never"], {}, true)), "never");
+  assert.ok(!esc(await cli(dir, [...args, "--no-color"], {}, true)), "--no-color");
+  assert.ok(!esc(await cli(dir, args)), "auto off a terminal");
+  assert.ok(esc(await cli(dir, [...args, "--color", "always"])), "always off a terminal");
+  assert.deepEqual(await cli(dir, [...args, "--color", "sometimes"]), {
+    code: 2,
+    stdout: "",
+    stderr: `tfsync diff: Unknown --color "sometimes": expected auto, always or never\n${
+      usage("diff")
+    }`,
+  });
+});
+
+Deno.test("--output FILE writes the report there, atomically; --format per command", async () => {
+  const dir = await tempCopy(EXAMPLE);
+  const args = ["diff", "--from", "englacial", "--to", "prod", "--format", "json"];
+  const before = await snapshotTree(dir);
+  const out = await cli(dir, [...args, "--output", "diff.json"]);
+  assert.deepEqual(out, { code: 0, stdout: "", stderr: "" });
+  // The report and nothing else: no temp file left beside it.
+  assert.deepEqual(changedPaths(before, await snapshotTree(dir)), ["diff.json"]);
+  const written = await Deno.readTextFile(join(dir, "diff.json"));
+  assert.equal(written, (await cli(dir, args)).stdout);
+  assert.equal(JSON.parse(written).format_version, 1);
+  const missing = await cli(dir, [...args, "--output", "no/such/dir/x.json"]);
+  assert.equal(missing.code, 2);
+  assert.equal(
+    missing.stderr,
+    'tfsync diff: Cannot write the report "no/such/dir/x.json": not found\n',
+  );
+  assert.equal(JSON.parse(missing.stdout).error.exit_code, 2);
+  assert.deepEqual(await cli(dir, ["diff", "--from", "a", "--to", "b", "--format", "html"]), {
+    code: 2,
+    stdout: "",
+    stderr: `tfsync diff: Unknown format "html": expected text, json, markdown\n${usage("diff")}`,
+  });
+  const disagree = await cli(dir, ["check", "--json", "--format", "text"]);
+  assert.equal(disagree.code, 2);
+  assert.equal(
+    disagree.stderr,
+    `tfsync check: "--json" and "--format text" disagree: use one of them\n${usage("check")}`,
+  );
+  assert.equal((await cli(dir, ["matrix", "--format", "html"])).code, 0);
+  assert.equal((await cli(dir, ["check", "--format", "github"])).code, 0);
+  await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("every JSON output carries format_version; errors are JSON objects with --format json", async () => {
+  const runs = [
+    ["diff", "--from", "englacial", "--to", "prod", "--json"],
+    ["check", "--format", "json"],
+    ["explain", "dask_cluster_max_cores", "--json"],
+    ["matrix", "--json"],
+  ];
+  for (const args of runs) {
+    const r = await readOnly(args);
+    assert.equal(JSON.parse(r.stdout).format_version, 1, args.join(" "));
+  }
+  const dir = await tempCopy(EXAMPLE);
+  for (
+    const args of [
+      ["promote", "--from", "englacial", "--to", "prod", "--dry-run", "--json"],
+      ["restore", "--env", "prod", "--dry-run", "--json"],
+      ["init", "--force", "--dry-run", "--json"],
+    ]
+  ) {
+    const r = await cli(dir, args);
+    if (args[0] === "restore") {
+      assert.equal(r.code, 2, r.stderr); // no .bak yet: an error, as JSON
+      assert.equal(JSON.parse(r.stdout).error.command, "restore");
+      continue;
+    }
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^\{\n {2}"format_version": 1,\n/, args.join(" "));
+  }
+  await Deno.remove(dir, { recursive: true });
+  const bad = await readOnly(["diff", "--from", "englacial", "--to", "prdo", "--format", "json"]);
+  assert.equal(bad.code, 2);
+  assert.deepEqual(JSON.parse(bad.stdout), {
+    format_version: 1,
+    error: {
+      command: "diff",
+      message:
+        'Unknown environment "prdo" (did you mean "prod"?): the environments are dev, englacial, prod',
+      exit_code: 2,
+    },
+  });
+  const usageError = await readOnly(["check", "--json", "--bogus"]);
+  assert.equal(JSON.parse(usageError.stdout).error.message, 'Unknown option "--bogus"');
+});
+
+Deno.test("promote --format markdown prints what changed, for a pull request's body", async () => {
+  const r = await readOnly([
+    "promote",
+    "--from",
+    "englacial",
+    "--to",
+    "prod",
+    "--dry-run",
+    "--format",
+    "markdown",
+    "--date",
+    "2026-01-05",
+  ]);
+  assert.deepEqual(r, { code: 0, stderr: "", stdout: PROMOTE_MARKDOWN });
+  const diff = await readOnly([
+    "diff",
+    "--from",
+    "englacial",
+    "--to",
+    "prod",
+    "--format",
+    "markdown",
+  ]);
+  assert.equal(diff.code, 0);
+  assert.match(
+    diff.stdout,
+    /^### englacial → prod\n\n\*\*Syncable features\*\*: 4\n\n\| variable \| englacial \| prod \|\n\| --- \| --- \| --- \|\n\| `singleuser_image_tag` \| `"2025.12.18"` \| `"2025.06.02"` \|\n/,
+  );
+});
+
+const PROMOTE_MARKDOWN = `## tfsync promote: \`englacial\` → \`prod\`
+
+_Dry run: nothing written._
+
+**\`environments/shared-features.tfvars\`**
+
+| variable | old | new |
+| --- | --- | --- |
+| \`singleuser_image_tag\` | \`"2025.11.30"\` | \`"2025.12.18"\` |
+
+**\`environments/prod/terraform.tfvars\`**
+
+| variable | old | new |
+| --- | --- | --- |
+| \`singleuser_image_tag\` | \`"2025.06.02"\` | \`"2025.12.18"\` |
+| \`dask_worker_memory_max\` | \`4\` | \`3\` |
+| \`dask_cluster_max_cores\` | \`40\` | \`200\` |
+| \`enable_lambda_invoke\` | \`false\` | \`true\` |
+
+**Conflicts** (4): edited by hand since the last sync
+
+| variable | target had | last sync had | now |
+| --- | --- | --- | --- |
+| \`singleuser_image_tag\` | \`"2025.06.02"\` | \`"2025.11.30"\` | \`"2025.12.18"\` |
+| \`dask_worker_memory_max\` | \`4\` | \`3\` | \`3\` |
+| \`dask_cluster_max_cores\` | \`40\` | \`200\` | \`200\` |
+| \`enable_lambda_invoke\` | \`false\` | \`true\` | \`true\` |
+
+- \`server_cull_timeout\` is set in \`prod\` but not in \`englacial\`: left alone (--prune removes it)
+- Not set in \`englacial\` (the variables.tf default): \`server_cull_timeout\`
+- Unclassified, never synced: \`hub_banner_message\` (classify them in tfsync.hcl)
+`;
