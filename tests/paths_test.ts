@@ -87,6 +87,13 @@ Deno.test("a synced path whose parent is missing in the target is a warning, nev
       /Warning: environments\/staging\/terraform\.tfvars:6: node_groups\.gpu\.ami_version: node_groups\.gpu is not set in environments\/staging\/terraform\.tfvars/,
     );
     assert.ok(!(await Deno.readTextFile(file)).includes("gpu"));
+    const check = await tfsync(root, ["check"]);
+    assert.equal(check.code, 0, check.stderr);
+    assert.equal(
+      check.stdout.split("\n")[0],
+      "environments/staging/terraform.tfvars:6: warning: staging: node_groups.gpu.ami_version " +
+        "is not synced: node_groups.gpu is not set here [path]",
+    );
   } finally {
     await Deno.remove(root, { recursive: true });
   }

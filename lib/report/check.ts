@@ -26,6 +26,7 @@ export const CHECKS = [
   "undeclared",
   "type",
   "drift",
+  "path",
   "pending",
   "unclassified",
 ] as const;
@@ -49,6 +50,8 @@ export interface Finding {
   line?: number;
   column?: number;
   variable?: string;
+  /** A path inside the variable's value (variables synced by path), as steps and as a string. */
+  path?: { steps: string[]; string: string };
   /** pending: the variables that differ from the shared file, in the config's order. */
   variables?: string[];
   environment?: string;

@@ -8,6 +8,7 @@ import { layerDocs, type Snapshot } from "../repo/snapshot.ts";
 import { valuesEqual } from "../hcl/value.ts";
 import type { Finding, Located } from "./check.ts";
 import { extractedFrom } from "../sync/shared_file.ts";
+import { pathFindings } from "./check_paths.ts";
 import { documentFingerprint, lastSynced, recordDate } from "../sync/fingerprint.ts";
 
 function _locate(e: Effective | NoValue, inShared: boolean, sensitive: boolean): Located {
@@ -28,9 +29,11 @@ function _show(l: Located): string {
 /** Each environment's effective value of each syncable variable against the shared file's. */
 export function driftFindings(s: Snapshot): Finding[] {
   if (s.sharedBroken) return [];
-  const found = _differences(s);
-  if (!s.shared) return found;
-  const out: Finding[] = [];
+  const all = _differences(s);
+  if (!s.shared) return all;
+  // A synced path an environment cannot take is a warning of its own, never a pending value.
+  const out: Finding[] = all.filter((f) => f.check === "path");
+  const found = all.filter((f) => f.check !== "path");
   for (const env of s.environments) {
     const mine = found.filter((f) => f.environment === env.name);
     if (mine.length === 0) continue;
@@ -96,6 +99,10 @@ function _differences(s: Snapshot): Finding[] {
   const out: Finding[] = [];
   const envs = s.environments.filter((e) => e.doc);
   for (const name of s.config.syncable) {
+    if (s.config.rules(name)) {
+      out.push(...pathFindings(s, name));
+      continue;
+    }
     const sensitive = isSensitive(s.module, name);
     const ref = s.shared
       ? _locate(effectiveValue(name, s.shared, s.module), true, sensitive)

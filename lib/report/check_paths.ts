@@ -1,0 +1,65 @@
+// tfsync check for variables synced by path: each environment's synced keys against the shared
+// file's record (else against the first environment that sets the variable), one finding a
+// path; a synced path whose parent an environment lacks, or holds as no object, is a warning.
+import { formatPath, pathJson } from "../hcl/path.ts";
+import { mergePaths } from "../hcl/path_merge.ts";
+import type { Document } from "../hcl/document.ts";
+import type { Snapshot } from "../repo/snapshot.ts";
+import { lineOf } from "../sync/sync_paths.ts";
+import { isSensitive, SENSITIVE, showValue } from "./present.ts";
+import type { Finding } from "./check.ts";
+import type { Value } from "../hcl/value.ts";
+
+/** Drift and warnings of one variable synced by path. */
+export function pathFindings(s: Snapshot, name: string): Finding[] {
+  const rules = s.config.rules(name)!;
+  const envs = s.environments.filter((e) => e.doc?.get(name));
+  const record = s.shared?.get(name) ? s.shared : envs[0]?.doc;
+  if (!record) return [];
+  const show = (v: Value | undefined) =>
+    v === undefined ? "(not set)" : isSensitive(s.module, name) ? SENSITIVE : showValue(v);
+  const out: Finding[] = [];
+  for (const env of s.environments) {
+    const doc = env.doc;
+    if (!doc || doc === record) continue;
+    const m = mergePaths(name, record, doc, rules, false);
+    for (const p of m.problems) {
+      if (p.side !== "target") continue;
+      const parent = formatPath(name, p.keys.slice(0, p.depth));
+      out.push({
+        check: "path",
+        severity: "warning",
+        message: `${env.name}: ${formatPath(name, p.keys)} is not synced: ${parent} is ${
+          p.why === "missing" ? "not set" : "not an object or map"
+        } here`,
+        file: doc.file,
+        ...(lineOf(doc, name, p.keys.slice(0, p.depth)) && {
+          line: lineOf(doc, name, p.keys.slice(0, p.depth)),
+        }),
+        variable: name,
+        path: pathJson({ name, keys: p.keys }),
+        environment: env.name,
+      });
+    }
+    for (const c of m.changes) {
+      const path = formatPath(name, c.keys);
+      out.push({
+        check: "drift",
+        severity: "error",
+        message: `${env.name}: ${path} = ${show(c.from)}, but ${theirs(s, record, path)} ${
+          show(c.to)
+        } (${record.file}:${lineOf(record, name, c.keys)})`,
+        file: doc.file,
+        ...(c.from !== undefined && { line: lineOf(doc, name, c.keys) }),
+        variable: path,
+        path: pathJson({ name, keys: c.keys }),
+        environment: env.name,
+      });
+    }
+  }
+  return out;
+}
+
+function theirs(s: Snapshot, record: Document, path: string): string {
+  return record === s.shared ? "the shared file has" : `${path} is`;
+}
