@@ -4,11 +4,14 @@ import { type Command, EXIT } from "./_command.ts";
 import { displayPath, guard } from "./_options.ts";
 import { emit, parseCommandArgs } from "./_flags.ts";
 import { formatUsage, OUTPUT_USAGE, READ_USAGE } from "./_usage.ts";
-import { type Paint, painter, show } from "./_report.ts";
+import { painter } from "./_report.ts";
 import { requireOption } from "./_write.ts";
 import { comparisonMarkdown } from "../render/markdown.ts";
 import { loadContext, readPair } from "../lib/sync/sync.ts";
-import { compareEnvironments, type Comparison, type Row } from "../lib/terraform/layers.ts";
+import { compareEnvironments } from "../lib/terraform/layers.ts";
+import { comparePaths, type PathComparison, type PathRow } from "../lib/report/diff_paths.ts";
+import { comparisonText } from "../render/diff_format.ts";
+import { pathJson } from "../lib/hcl/path.ts";
 import type { ModuleVars } from "../lib/terraform/module.ts";
 import { FORMAT_VERSION, isSensitive, jsonValue, SENSITIVE } from "../lib/report/present.ts";
 
@@ -59,7 +62,12 @@ export const diff: Command = {
       const to = requireOption(values.to, "--to");
       const ctx = await loadContext(common.root, common.configPath, (p) => displayPath(p, io));
       const { source, target } = await readPair(ctx, from, to);
-      const cmp = compareEnvironments(ctx.config, ctx.module, source.doc, target.doc);
+      const cmp = comparePaths(
+        compareEnvironments(ctx.config, ctx.module, source.doc, target.doc),
+        ctx.config,
+        source.doc,
+        target.doc,
+      );
       await emit(
         io,
         common,
@@ -75,53 +83,20 @@ export const diff: Command = {
     }),
 };
 
-function side(module: ModuleVars, row: Row, which: "source" | "target"): string {
-  const e = row[which];
-  if (!e) return "(not set)";
-  return show(module, row.name, e.value) + (e.source === "default" ? " (default)" : "");
-}
-
-export function comparisonText(
-  cmp: Comparison,
-  from: string,
-  to: string,
-  module: ModuleVars,
-  paint: Paint,
-): string {
-  const out = [paint.green(`Comparing ${from} → ${to}`), ""];
-  const width = Math.max(from.length, to.length) + 1;
-  const section = (title: string, rows: Row[], line: (r: Row) => string[]) => {
-    out.push(paint.bold(`=== ${title} ===`));
-    if (rows.length === 0) out.push("(no differences)");
-    for (const r of rows) out.push(...line(r));
-    out.push("");
-  };
-  section("SYNCABLE FEATURES", cmp.syncable, (r) => [
-    paint.yellow(r.name),
-    `  ${(from + ":").padEnd(width)} ${side(module, r, "source")}`,
-    `  ${(to + ":").padEnd(width)} ${side(module, r, "target")}`,
-  ]);
-  const arrow = (
-    r: Row,
-  ) => [`${r.name}: ${side(module, r, "source")} → ${side(module, r, "target")}`];
-  section("ENVIRONMENT-SPECIFIC (not synced)", cmp.environmentSpecific, arrow);
-  section("UNCLASSIFIED", cmp.unclassified, arrow);
-  return out.join("\n");
-}
-
 /** The issue's JSON shape: only differing variables; a side omitted where it has no value. */
 export function comparisonJson(
-  cmp: Comparison,
+  cmp: PathComparison,
   from: string,
   to: string,
   module: ModuleVars,
 ): string {
-  const rows = (list: Row[]) =>
+  const rows = (list: PathRow[]) =>
     list.map((r) => {
-      const value = (e: Row["source"]) =>
+      const value = (e: PathRow["source"]) =>
         isSensitive(module, r.name) ? SENSITIVE : jsonValue(e!.value);
       return {
         name: r.name,
+        ...(r.keys && { path: pathJson({ name: r.name, keys: r.keys }) }),
         ...(r.source && { source: value(r.source) }),
         ...(r.target && { target: value(r.target) }),
       };

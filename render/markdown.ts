@@ -1,6 +1,8 @@
 // Markdown for pull requests: what a promote, backport, sync, apply or extract changed (a PR's
 // body: per file, each variable's old → new value, then conflicts, what was left alone and what is
 // unclassified), and a diff's differences.
+import { formatPath } from "../lib/hcl/path.ts";
+import type { PathRow } from "../lib/report/diff_paths.ts";
 import type { SyncPlan } from "../lib/sync/sync.ts";
 import type { ModuleVars } from "../lib/terraform/module.ts";
 import type { WriteResult } from "../lib/write/transaction.ts";
@@ -35,7 +37,7 @@ export function planMarkdown(
     for (const c of f.changes) {
       const old = v(c.name, c.from) + (c.fromDefault ? " (default)" : "");
       const now = c.action === "remove" ? "(removed)" : v(c.name, c.to);
-      out.push(`| ${code(c.name)} | ${old} | ${now} |`);
+      out.push(`| ${code(formatPath(c.name, c.keys ?? []))} | ${old} | ${now} |`);
     }
     out.push("");
   }
@@ -48,9 +50,9 @@ export function planMarkdown(
     );
     for (const c of plan.conflicts) {
       out.push(
-        `| ${code(c.name)} | ${v(c.name, c.target.value)} | ${v(c.name, c.record.value)} | ${
-          v(c.name, c.incoming)
-        } |`,
+        `| ${code(formatPath(c.name, c.keys ?? []))} | ${v(c.name, c.target.value)} | ${
+          v(c.name, c.record.value)
+        } | ${v(c.name, c.incoming)} |`,
       );
     }
     out.push("");
@@ -58,7 +60,9 @@ export function planMarkdown(
   const notes: string[] = [];
   for (const t of plan.targetOnly) {
     notes.push(
-      `- ${code(t.name)} is set in ${code(plan.target ?? "")} but not in ${code(plan.source)}: ${
+      `- ${code(formatPath(t.name, t.keys ?? []))} is set in ${
+        code(plan.target ?? "")
+      } but not in ${code(plan.source)}: ${
         plan.prune ? "removed (--prune)" : "left alone (--prune removes it)"
       }`,
     );
@@ -103,7 +107,9 @@ export function comparisonMarkdown(
     out.push(`| variable | ${from} | ${to} |`, "| --- | --- | --- |");
     for (const r of rows) {
       out.push(
-        `| ${code(r.name)} | ${code(side(r.name, r.source))} | ${code(side(r.name, r.target))} |`,
+        `| ${code(formatPath(r.name, (r as PathRow).keys ?? []))} | ${
+          code(side(r.name, r.source))
+        } | ${code(side(r.name, r.target))} |`,
       );
     }
     out.push("");

@@ -1,0 +1,59 @@
+// Where two values differ: the keys and elements, one difference a line, and long values
+// shortened around the place they differ (never cut inside what they share).
+import { type Value, valuesEqual } from "../hcl/value.ts";
+
+/** A difference at a path of keys (objects) and indexes (lists); a side absent: not set there. */
+export interface Difference {
+  keys: Array<string | number>;
+  from?: Value;
+  to?: Value;
+}
+
+/** The differences of two values, as deep as both sides are objects or lists. */
+export function differences(a: Value, b: Value, keys: Array<string | number> = []): Difference[] {
+  if (valuesEqual(a, b)) return [];
+  if (a instanceof Map && b instanceof Map) {
+    return [...new Set([...a.keys(), ...b.keys()])].flatMap((k) => {
+      if (!a.has(k)) return [{ keys: [...keys, k], to: b.get(k) }];
+      if (!b.has(k)) return [{ keys: [...keys, k], from: a.get(k) }];
+      return differences(a.get(k)!, b.get(k)!, [...keys, k]);
+    });
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return Array.from({ length: Math.max(a.length, b.length) }, (_, i) => i).flatMap((i) =>
+      i >= a.length
+        ? [{ keys: [...keys, i], to: b[i] }]
+        : i >= b.length
+        ? [{ keys: [...keys, i], from: a[i] }]
+        : differences(a[i], b[i], [...keys, i])
+    );
+  }
+  return [{ keys, from: a, to: b }];
+}
+
+/** A path below a variable as people read it: `.key`, `["key"]`, `[2]`. */
+export function subPath(keys: ReadonlyArray<string | number>): string {
+  return keys.map((k) =>
+    typeof k === "number"
+      ? `[${k}]`
+      : /^[A-Za-z_][A-Za-z0-9_-]*$/.test(k)
+      ? `.${k}`
+      : `[${JSON.stringify(k)}]`
+  ).join("");
+}
+
+/**
+ * Two texts of at most `max` characters each, cut where they differ: a long shared start becomes
+ * "…" and a few characters of context, and each side keeps its first difference.
+ */
+export function clipPair(a: string, b: string, max = 60): [string, string] {
+  if (a.length <= max && b.length <= max) return [a, b];
+  let common = 0;
+  while (common < a.length && common < b.length && a[common] === b[common]) common++;
+  const from = common > max / 2 ? common - 10 : 0;
+  const clip = (s: string) => {
+    const head = from > 0 ? "…" + s.slice(from) : s;
+    return head.length > max ? head.slice(0, max - 1) + "…" : head;
+  };
+  return [clip(a), clip(b)];
+}

@@ -1,0 +1,27 @@
+import assert from "node:assert/strict";
+import { parse } from "../hcl/document.ts";
+import { clipPair, differences, subPath } from "./value_diff.ts";
+import { toHcl } from "../hcl/value.ts";
+
+const value = (text: string) => parse(`v = ${text}\n`).get("v")!.value;
+
+Deno.test("differences() lists the keys and elements that differ, one each", () => {
+  const a = value('{ a = 1, b = { c = [1, 2], d = "x" }, e = true }');
+  const b = value('{ a = 1, b = { c = [1, 3, 4], d = "x" }, f = 1 }');
+  const out = differences(a, b).map((d) =>
+    `${subPath(d.keys)}: ${d.from === undefined ? "-" : toHcl(d.from)} → ${
+      d.to === undefined ? "-" : toHcl(d.to)
+    }`
+  );
+  assert.deepEqual(out, [".b.c[1]: 2 → 3", ".b.c[2]: - → 4", ".e: true → -", ".f: - → 1"]);
+});
+
+Deno.test("clipPair() cuts around the first difference, never inside the shared start", () => {
+  const shared = "x".repeat(80);
+  const [a, b] = clipPair(`"${shared}A-tail"`, `"${shared}B-tail"`, 40);
+  assert.equal(a, `…${"x".repeat(10)}A-tail"`);
+  assert.equal(b, `…${"x".repeat(10)}B-tail"`);
+  assert.deepEqual(clipPair("short", "other"), ["short", "other"]);
+  const [c] = clipPair("ab" + "y".repeat(100), "ac", 20);
+  assert.equal(c, "ab" + "y".repeat(17) + "…");
+});

@@ -1,0 +1,69 @@
+// tfsync diff as text: a row a variable or path; an object or list that differs shows the keys
+// or elements that differ, one a line; long values are cut where they differ.
+import { formatPath } from "../lib/hcl/path.ts";
+import { toHcl, type Value } from "../lib/hcl/value.ts";
+import type { PathComparison, PathRow } from "../lib/report/diff_paths.ts";
+import { clipPair, differences, subPath } from "../lib/report/value_diff.ts";
+import { isSensitive, SENSITIVE } from "../lib/report/present.ts";
+import type { ModuleVars } from "../lib/terraform/module.ts";
+
+export interface DiffPaint {
+  bold(s: string): string;
+  green(s: string): string;
+  yellow(s: string): string;
+}
+
+const label = (r: PathRow) => formatPath(r.name, r.keys ?? []);
+
+export function comparisonText(
+  cmp: PathComparison,
+  from: string,
+  to: string,
+  module: ModuleVars,
+  paint: DiffPaint,
+): string {
+  const out = [paint.green(`Comparing ${from} → ${to}`), ""];
+  const width = Math.max(from.length, to.length) + 1;
+  const secret = (r: PathRow) => isSensitive(module, r.name);
+  const text = (r: PathRow, v: Value | undefined, dflt = false) =>
+    v === undefined ? "(not set)" : secret(r) ? SENSITIVE : toHcl(v) + (dflt ? " (default)" : "");
+  const sides = (r: PathRow): [string, string] => {
+    const [a, b] = [r.source, r.target].map((e) => text(r, e?.value, e?.source === "default"));
+    return clipPair(a, b);
+  };
+  /** An object or list on both sides: its differing keys or elements, one a line. */
+  const inner = (r: PathRow) => {
+    const [a, b] = [r.source?.value, r.target?.value];
+    const nested = (v: Value | undefined) => v instanceof Map || Array.isArray(v);
+    if (secret(r) || !nested(a) || !nested(b) || Array.isArray(a) !== Array.isArray(b)) {
+      return undefined;
+    }
+    return differences(a!, b!).map((d) => {
+      const [x, y] = clipPair(text(r, d.from), text(r, d.to));
+      return `  ${label(r)}${subPath(d.keys)}: ${x} → ${y}`;
+    });
+  };
+  const section = (title: string, rows: PathRow[], line: (r: PathRow) => string[]) => {
+    out.push(paint.bold(`=== ${title} ===`));
+    if (rows.length === 0) out.push("(no differences)");
+    for (const r of rows) out.push(...line(r));
+    out.push("");
+  };
+  section("SYNCABLE FEATURES", cmp.syncable, (r) => {
+    const [a, b] = sides(r);
+    return [
+      paint.yellow(label(r)),
+      ...(inner(r) ??
+        [`  ${(from + ":").padEnd(width)} ${a}`, `  ${(to + ":").padEnd(width)} ${b}`]),
+    ];
+  });
+  const arrow = (r: PathRow) => {
+    const lines = inner(r);
+    if (lines) return [`${label(r)}:`, ...lines];
+    const [a, b] = sides(r);
+    return [`${label(r)}: ${a} → ${b}`];
+  };
+  section("ENVIRONMENT-SPECIFIC (not synced)", cmp.environmentSpecific, arrow);
+  section("UNCLASSIFIED", cmp.unclassified, arrow);
+  return out.join("\n");
+}
