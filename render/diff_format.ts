@@ -39,8 +39,12 @@ export function comparisonText(
       return undefined;
     }
     return differences(a!, b!).map((d) => {
+      const at = `  ${d.keys.length ? label(r) + subPath(d.keys) + ": " : ""}`;
+      if (d.element) {
+        return `${at}${d.from !== undefined ? "- " + text(r, d.from) : "+ " + text(r, d.to)}`;
+      }
       const [x, y] = clipPair(text(r, d.from), text(r, d.to));
-      return `  ${label(r)}${subPath(d.keys)}: ${x} → ${y}`;
+      return `${at}${x} → ${y}`;
     });
   };
   const section = (title: string, rows: PathRow[], line: (r: PathRow) => string[]) => {

@@ -7,6 +7,8 @@ export interface Difference {
   keys: Array<string | number>;
   from?: Value;
   to?: Value;
+  /** An element only one side's list has (lists of different lengths). */
+  element?: boolean;
 }
 
 /** The differences of two values, as deep as both sides are objects or lists. */
@@ -20,13 +22,19 @@ export function differences(a: Value, b: Value, keys: Array<string | number> = [
     });
   }
   if (Array.isArray(a) && Array.isArray(b)) {
-    return Array.from({ length: Math.max(a.length, b.length) }, (_, i) => i).flatMap((i) =>
-      i >= a.length
-        ? [{ keys: [...keys, i], to: b[i] }]
-        : i >= b.length
-        ? [{ keys: [...keys, i], from: a[i] }]
-        : differences(a[i], b[i], [...keys, i])
-    );
+    if (a.length === b.length) return a.flatMap((x, i) => differences(x, b[i], [...keys, i]));
+    // Lengths differ: the elements only one side has (an element each side has is no difference).
+    const only = (xs: Value[], ys: Value[]) => {
+      const left = [...ys];
+      return xs.filter((x) => {
+        const i = left.findIndex((y) => valuesEqual(x, y));
+        return i < 0 || (left.splice(i, 1), false);
+      });
+    };
+    return [
+      ...only(a, b).map((from) => ({ keys, from, element: true })),
+      ...only(b, a).map((to) => ({ keys, to, element: true })),
+    ];
   }
   return [{ keys, from: a, to: b }];
 }

@@ -13,7 +13,11 @@ Deno.test("differences() lists the keys and elements that differ, one each", () 
       d.to === undefined ? "-" : toHcl(d.to)
     }`
   );
-  assert.deepEqual(out, [".b.c[1]: 2 → 3", ".b.c[2]: - → 4", ".e: true → -", ".f: - → 1"]);
+  assert.deepEqual(out, [".b.c: 2 → -", ".b.c: - → 3", ".b.c: - → 4", ".e: true → -", ".f: - → 1"]);
+  const lists = differences(value("[1, 2, 3]"), value("[1, 5, 3]"));
+  assert.deepEqual(lists.map((d) => [d.keys, d.element]), [[[1], undefined]]);
+  const removed = differences(value("[1, 2, 2, 3]"), value("[2, 3]"));
+  assert.deepEqual(removed.map((d) => [toHcl(d.from!), d.element]), [["1", true], ["2", true]]);
 });
 
 Deno.test("clipPair() cuts around the first difference, never inside the shared start", () => {
