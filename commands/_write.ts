@@ -32,8 +32,6 @@ export const TARGET_USAGE =
                       the shared file's (edited by hand since the last sync)`;
 
 export interface RunOptions {
-  /** Ask before writing (promote, backport): on a terminal, else refuse without --yes. */
-  confirm: boolean;
   failOnConflict: boolean;
   /** After writing, print the unified diff of the target (promote, backport). */
   showTargetDiff: boolean;
@@ -79,37 +77,18 @@ export async function runPlan(
   }
   if (common.dryRun || todo.length === 0) {
     if (report) return await json(), EXIT.ok;
+    para(conflicts);
     for (const f of todo) para(await diffOf(f));
     para(summary());
-    para(conflicts);
     text(todo.length === 0 ? "Nothing to change.\n" : "Dry run: nothing written.\n");
     return EXIT.ok;
   }
   let previewed = false;
-  if (o.confirm && !common.yes) {
-    if (!io.interactive || io.env("CI") !== undefined) {
-      io.stderr(
-        `tfsync ${plan.command}: not confirmed: no terminal to ask on; pass --yes to write, or --dry-run to see the changes\n`,
-      );
-      return EXIT.usage;
-    }
-    // The preview and the question go where the person sees them: stdout on a terminal, else
-    // stderr (`tfsync promote | tee log` still asks on the terminal).
-    const ask = report || !io.stdoutTerminal ? io.stderr : io.stdout;
-    const say = (s: string) => s && ask(s + "\n");
-    for (const f of todo) say(await diffOf(f));
-    say(summary());
-    say(conflicts);
-    const files = todo.map((f) => f.file).join(" and ");
-    ask(
-      `Write ${files}? Press Enter to continue, or Ctrl+C to cancel: `,
-    );
-    const answer = await io.readLine();
-    if (answer === null || !/^\s*(y|yes)?\s*$/i.test(answer)) {
-      io.stderr(`tfsync ${plan.command}: cancelled: nothing written\n`);
-      return EXIT.differences;
-    }
-    previewed = ask === io.stdout;
+  if (!common.yes) {
+    const preview = [conflicts, ...await Promise.all(todo.map(diffOf)), summary()];
+    const answer = await confirm(plan.command, todo.map((f) => f.file), preview, common, io);
+    if (answer !== undefined) return answer;
+    previewed = !report && io.stdoutTerminal;
   }
   const say = (s: string) => io.stderr(`tfsync ${plan.command}: ${s}\n`);
   const results = await commit(verified, {
@@ -136,6 +115,39 @@ export async function runPlan(
   const hint = o.hint?.(results);
   if (hint) text(hint + "\n");
   return EXIT.ok;
+}
+
+/**
+ * Shows what a command will write and asks, when stdin is a terminal (whatever stdout is);
+ * without one, --yes is needed. Returns undefined to go on, else the exit code: 2 when there is
+ * no one to ask, 1 when declined ("nothing written").
+ */
+export async function confirm(
+  command: string,
+  files: string[],
+  preview: string[],
+  common: Common,
+  io: Io,
+): Promise<number | undefined> {
+  if (common.yes) return undefined;
+  if (!io.interactive || io.env("CI") !== undefined) {
+    io.stderr(
+      `tfsync ${command}: not confirmed: no terminal to ask on; pass --yes to write, or --dry-run to see the changes\n`,
+    );
+    return EXIT.usage;
+  }
+  // The preview and the question go where the person sees them: stdout on a terminal, else
+  // stderr (`tfsync promote | tee log` still asks on the terminal).
+  const report = common.json || common.format === "markdown";
+  const ask = report || !io.stdoutTerminal ? io.stderr : io.stdout;
+  for (const p of preview) if (p) ask(p + "\n");
+  ask(`Write ${files.join(" and ")}? Press Enter to continue, or Ctrl+C to cancel: `);
+  const answer = await io.readLine();
+  if (answer === null || !/^\s*(y|yes)?\s*$/i.test(answer)) {
+    io.stderr(`tfsync ${command}: cancelled: nothing written\n`);
+    return EXIT.differences;
+  }
+  return undefined;
 }
 
 /** The value of a required option. Throws UsageError. */

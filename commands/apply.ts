@@ -42,7 +42,6 @@ export const apply: Command = {
       const ctx = await loadContext(common.root, common.configPath, (p) => displayPath(p, io));
       const build = () => planApply(ctx, to, common.date, values.prune === true);
       return await runPlan(build, ctx, common, io, {
-        confirm: false,
         failOnConflict: values["fail-on-conflict"] === true,
         showTargetDiff: false,
         hint: ([r]) => r.backup && `Review the changes with: diff ${r.file}.bak ${r.file}`,

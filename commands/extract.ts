@@ -40,7 +40,6 @@ export const extract: Command = {
       const from = requireOption(values.from, "--from");
       const ctx = await loadContext(common.root, common.configPath, (p) => displayPath(p, io));
       return await runPlan(() => planExtract(ctx, from, common.date), ctx, common, io, {
-        confirm: false,
         failOnConflict: false,
         showTargetDiff: false,
         hint: ([r]) => `Review ${r.file}, then run: tfsync apply --to ENV`,

@@ -52,7 +52,6 @@ Examples:
         const ctx = await loadContext(common.root, common.configPath, (p) => displayPath(p, io));
         const build = () => planPromote(ctx, name, from, to, common.date, values.prune === true);
         return await runPlan(build, ctx, common, io, {
-          confirm: true,
           failOnConflict: values["fail-on-conflict"] === true,
           showTargetDiff: true,
         });

@@ -7,11 +7,13 @@ import { COMMON_USAGE } from "./_usage.ts";
 import { loadConfig } from "../lib/config/config.ts";
 import { checkEnvironmentName } from "../lib/repo/repo.ts";
 import { restoreBackup } from "../lib/write/restore.ts";
+import { confirm } from "./_write.ts";
 
 const USAGE = `Usage: tfsync restore --env ENV [options]
 
 Puts ENV's terraform.tfvars.bak back in place of its terraform.tfvars, and keeps the replaced file
-as the new .bak, so running restore again undoes it. Exit 2 when there is no .bak.
+as the new .bak, so running restore again undoes it. It shows the change and asks on a terminal;
+without one, it needs --yes. Exit 2 when there is no .bak.
 
 Options:
   --env ENV   the environment to restore
@@ -37,11 +39,13 @@ export const restore: Command = {
       const config = await loadConfig(common.root, common.configPath);
       const path = await checkEnvironmentName(values.env, config);
       const show = (p: string) => displayPath(p, io);
-      const r = await restoreBackup(path, {
-        root: config.root,
-        dryRun: common.dryRun,
-        display: show,
-      });
+      const o = { root: config.root, display: show };
+      const preview = await restoreBackup(path, { ...o, dryRun: true });
+      if (!common.dryRun && preview.diff !== "") {
+        const answer = await confirm("restore", [preview.file], [preview.diff], common, io);
+        if (answer !== undefined) return answer;
+      }
+      const r = common.dryRun ? preview : await restoreBackup(path, o);
       if (common.json) {
         io.stdout(
           JSON.stringify(

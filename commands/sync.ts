@@ -53,7 +53,6 @@ export const sync: Command = {
       const names = selectVariables(ctx, groups, vars);
       const build = () => planPartial(ctx, from, to, names, common.date, values.prune === true);
       return await runPlan(build, ctx, common, io, {
-        confirm: false,
         failOnConflict: values["fail-on-conflict"] === true,
         showTargetDiff: false,
       });

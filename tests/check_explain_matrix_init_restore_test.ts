@@ -591,7 +591,15 @@ Deno.test("restore swaps the .bak back and keeps the replaced file as the new .b
   assert.match(dry.stdout, /^-# hand edit$/m);
   assert.equal(await Deno.readTextFile(file), edited);
 
-  const out = await tfsync(dir, ["restore", "--env", "prod"]);
+  const refused = await tfsync(dir, ["restore", "--env", "prod"]);
+  assert.deepEqual([refused.code, refused.stdout, refused.stderr], [
+    2,
+    "",
+    "tfsync restore: not confirmed: no terminal to ask on; pass --yes to write, or --dry-run to see the changes\n",
+  ]);
+  assert.equal(await Deno.readTextFile(file), edited);
+
+  const out = await tfsync(dir, ["restore", "--env", "prod", "-y"]);
   assert.deepEqual([out.code, out.stderr], [0, ""]);
   assert.equal(
     out.stdout,
@@ -600,7 +608,7 @@ Deno.test("restore swaps the .bak back and keeps the replaced file as the new .b
   assert.equal(await Deno.readTextFile(file), original);
   assert.equal(await Deno.readTextFile(file + ".bak"), edited);
 
-  const undo = await tfsync(dir, ["restore", "--env", "prod", "--json"]);
+  const undo = await tfsync(dir, ["restore", "--env", "prod", "--json", "-y"]);
   assert.deepEqual(JSON.parse(undo.stdout), {
     format_version: 1,
     environment: "prod",

@@ -149,12 +149,12 @@ Deno.test("restore writes through a symlinked tfvars and says when there is noth
   await Deno.rename(link, target);
   await Deno.symlink(target, link);
   await Deno.writeTextFile(link + ".bak", 'region = "old"\n');
-  const out = await tfsync(dir, ["restore", "--env", "dev"]);
+  const out = await tfsync(dir, ["restore", "--env", "dev", "-y"]);
   assert.equal(out.code, 0);
   assert.ok((await Deno.lstat(link)).isSymlink);
   assert.equal(await Deno.readTextFile(target), 'region = "old"\n');
   await Deno.writeTextFile(link + ".bak", 'region = "old"\n');
-  const same = await tfsync(dir, ["restore", "--env", "dev"]);
+  const same = await tfsync(dir, ["restore", "--env", "dev", "-y"]);
   assert.deepEqual([same.code, same.stdout], [
     0,
     "environments/dev/terraform.tfvars is the same as environments/dev/terraform.tfvars.bak: nothing to restore\n",

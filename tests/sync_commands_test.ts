@@ -255,7 +255,9 @@ Deno.test("promote --dry-run prints both unified diffs and writes nothing", asyn
     const r = await tfsync(root, [...PROMOTE, "--dry-run"]);
     assert.equal(r.code, 0);
     await golden("promote_englacial_prod_dry_run.txt", r.stdout);
-    assert.match(r.stdout, /^--- a\/environments\/shared-features.tfvars\n/);
+    // The conflicts once, before the diffs.
+    assert.match(r.stdout, /^4 conflicts: [^]*\n\n--- a\/environments\/shared-features.tfvars\n/);
+    assert.equal(r.stdout.match(/conflicts:/g)?.length, 1);
     assert.match(r.stdout, /\n--- a\/environments\/prod\/terraform.tfvars\n/);
     assert.deepEqual(await snapshotTree(root), before);
   });
@@ -365,12 +367,39 @@ Deno.test("promote on a terminal asks first: Enter writes, end of input cancels"
   });
 });
 
+Deno.test("every writing command shows its change and asks; declining exits 1, nothing written", async () => {
+  await withCopy(async (root) => {
+    await write(root, PROD + ".bak", await read(root, DEV));
+    const commands = [
+      ["extract", "--from", "englacial"],
+      ["apply", "--to", "dev"],
+      ["sync", "--from", "englacial", "--to", "prod", "--group", "images"],
+      ["backport", "--from", "prod", "--to", "dev"],
+      ["restore", "--env", "prod"],
+    ];
+    const before = await snapshotTree(root);
+    for (const args of commands) {
+      const no = testIo(root, { terminal: true, answer: "n" });
+      assert.equal(await main(args, no), 1, args.join(" "));
+      assert.match(
+        no.out,
+        /(^|\n)--- (a\/)?environments\/[\s\S]*\nWrite environments\/\S+( and \S+)?\? /,
+      );
+      assert.equal(no.err, `tfsync ${args[0]}: cancelled: nothing written\n`);
+      const none = testIo(root);
+      assert.equal(await main(args, none), 2, args.join(" "));
+      assert.match(none.err, /not confirmed: no terminal to ask on; pass --yes/);
+    }
+    assert.deepEqual(await snapshotTree(root), before);
+  });
+});
+
 // --- extract, apply, sync -------------------------------------------------------------------------
 
 Deno.test("extract edits the shared file in place: the tag, Date and nothing else", async () => {
   await withCopy(async (root) => {
     const original = await read(root, SHARED);
-    const r = await tfsync(root, ["extract", "--from", "englacial", "--date", DATE]);
+    const r = await tfsync(root, ["extract", "--from", "englacial", "--date", DATE, "-y"]);
     assert.equal(r.code, 0);
     await golden("extract_englacial.txt", r.stdout);
     const want = original
@@ -382,7 +411,7 @@ Deno.test("extract edits the shared file in place: the tag, Date and nothing els
     assert.equal(await read(root, SHARED), want);
     // apply to an environment already in line: not rewritten, no .bak.
     const before = await snapshotTree(root);
-    const same = await tfsync(root, ["apply", "--to", "englacial", "--date", DATE]);
+    const same = await tfsync(root, ["apply", "--to", "englacial", "--date", DATE, "-y"]);
     assert.equal(same.code, 0);
     assert.match(same.stdout, /\(apply to englacial\): up to date\n[\s\S]*Nothing to change\.\n$/);
     assert.deepEqual(await snapshotTree(root), before);
@@ -392,7 +421,7 @@ Deno.test("extract edits the shared file in place: the tag, Date and nothing els
 Deno.test("extract creates a missing shared file in the design's layout", async () => {
   await withCopy(async (root) => {
     await Deno.remove(join(root, SHARED));
-    const r = await tfsync(root, ["extract", "--from", "englacial", "--date", DATE]);
+    const r = await tfsync(root, ["extract", "--from", "englacial", "--date", DATE, "-y"]);
     assert.equal(r.code, 0);
     await golden("extract_new/shared-features.tfvars", await read(root, SHARED));
     await assert.rejects(Deno.stat(join(root, SHARED + ".bak")), Deno.errors.NotFound);
@@ -407,7 +436,7 @@ Deno.test("extract creates a missing shared file in the design's layout", async 
 Deno.test("apply --to dev copies the shared file's values and updates Last synced", async () => {
   await withCopy(async (root) => {
     const original = await read(root, DEV);
-    const r = await tfsync(root, ["apply", "--to", "dev", "--date", DATE]);
+    const r = await tfsync(root, ["apply", "--to", "dev", "--date", DATE, "-y"]);
     assert.equal(r.code, 0);
     await golden("apply_dev.txt", r.stdout);
     await golden("apply_dev/dev.tfvars", await read(root, DEV));
@@ -422,7 +451,7 @@ Deno.test("sync copies only the named groups or variables, straight between envi
   await withCopy(async (root) => {
     const before = await read(root, DEV);
     const r = await tfsync(root, [
-      ...["sync", "--from", "prod", "--to", "dev", "--group", "images", "--date", DATE],
+      ...["sync", "--from", "prod", "--to", "dev", "--group", "images", "--date", DATE, "-y"],
     ]);
     assert.equal(r.code, 0);
     await golden("sync_prod_dev_images.txt", r.stdout);
@@ -430,7 +459,7 @@ Deno.test("sync copies only the named groups or variables, straight between envi
     await assertSynced(before, await read(root, DEV), prod, ["singleuser_image_tag"], DEV);
     const vars = await tfsync(root, [
       ...["sync", "--from", "prod", "--to", "dev", "--vars", "enable_lambda_invoke,github_enabled"],
-      ...["--date", DATE, "--json"],
+      ...["--date", DATE, "--json", "-y"],
     ]);
     assert.equal(vars.code, 0);
     const doc = JSON.parse(vars.stdout);
@@ -460,7 +489,7 @@ Deno.test("apply and sync judge conflicts against the shared file; --fail-on-con
       /^1 conflict: prod differs from the last sync \(environments\/shared-features.tfvars\), edited since then; this value would be overwritten:\n {2}singleuser_image_tag: prod "2025\.06\.02"/,
     );
     assert.deepEqual(changedPaths(before, await snapshotTree(root)), []);
-    const toDev = await tfsync(root, [...sync, "--to", "dev", "--date", DATE]);
+    const toDev = await tfsync(root, [...sync, "--to", "dev", "--date", DATE, "-y"]);
     assert.equal(toDev.code, 0, toDev.stdout);
     assert.match(await read(root, DEV), /^singleuser_image_tag {2}= "2025\.12\.18"/m);
   });
