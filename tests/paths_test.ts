@@ -7,7 +7,7 @@ import { tempCopy, tfsync } from "./_cli.ts";
 import { REPO } from "./_cli.ts";
 import { readWithHcl } from "../lib/hcl/hcl2json.ts";
 
-const FIXTURE = join(REPO, "tests", "testdata", "paths");
+const FIXTURE = join(REPO, "examples", "nested-values");
 const STAGING = "environments/staging/terraform.tfvars";
 
 Deno.test("promote by path: only the synced keys change, every other byte stays", async () => {

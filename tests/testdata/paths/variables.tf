@@ -1,6 +1,0 @@
-variable "forms_admin_settings" {
-  type = any
-}
-variable "node_groups" {
-  type = any
-}
