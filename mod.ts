@@ -77,6 +77,7 @@ function systemIo(): Io {
     stderr: (text) => write(Deno.stderr, text),
     interactive: Deno.stdin.isTerminal(),
     stdoutTerminal: Deno.stdout.isTerminal(),
+    stderrTerminal: Deno.stderr.isTerminal(),
     readLine: () => (readLine ??= stdinLines())(),
     env,
     cwd: Deno.cwd(),

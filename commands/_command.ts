@@ -8,6 +8,8 @@ export interface Io {
   interactive: boolean;
   /** True when stdout is a terminal (a prompt and its preview may go there). */
   stdoutTerminal: boolean;
+  /** True when stderr is a terminal (an error may show its source line and a caret). */
+  stderrTerminal?: boolean;
   /** Reads one line from stdin; null at end of input. */
   readLine(): Promise<string | null>;
   env(name: string): string | undefined;

@@ -1,14 +1,10 @@
 // The one place where lib's typed errors become messages and exit codes (the flags are parsed in
 // _flags.ts).
-import { relative } from "node:path";
+import { isAbsolute, relative } from "node:path";
 import { EXIT, type Io } from "./_command.ts";
 import { FORMAT_VERSION } from "../lib/report/present.ts";
-import {
-  ConfigError,
-  type PlacedError,
-  TfvarsSyntaxError,
-  VerificationError,
-} from "../lib/errors.ts";
+import { PlacedError, VerificationError } from "../lib/errors.ts";
+import { errorFields, errorText } from "../render/error.ts";
 import { LockError } from "../lib/write/lock.ts";
 
 /** Bad usage: an unknown flag, a missing or malformed argument. Exit 2. */
@@ -21,24 +17,27 @@ export class UsageError extends Error {
 
 /** A path as a person should read it: relative to the working directory when inside it. */
 export function displayPath(path: string, io: Io): string {
+  if (io.cwd === "/") return path; // relative to the filesystem's root is no shorter, only vaguer
   const rel = relative(io.cwd, path);
   return rel === "" ? "." : rel.startsWith("..") ? path : rel;
 }
 
+/** A place's file as a person should read it: relative to the working directory when inside it. */
+function showFile(file: string, io: Io): string {
+  // lib names a file by a relative path only when it has already made it readable.
+  return isAbsolute(file) ? displayPath(file, io) : file;
+}
+
 /** "file:line:col: message" with the file relative to the working directory. */
 export function placed(e: PlacedError, io: Io): string {
-  const p = e.place;
-  if (!p) return e.message;
-  const at = [displayPath(p.file, io), p.line, p.line && p.column].filter((x) => x).join(":");
-  return `${at}: ${e.message}`;
+  return errorText(e, (f) => showFile(f, io));
 }
 
 /** An error as the JSON object `--format json` prints on stdout (docs/json.md). */
 export function errorJson(command: string, message: string, exit: number, io: Io, e?: unknown) {
-  const p = (e as PlacedError | undefined)?.place;
-  const place = p && { file: displayPath(p.file, io), line: p.line, column: p.column };
+  const fields = e instanceof PlacedError ? errorFields(e, (f) => showFile(f, io)) : { message };
   return JSON.stringify(
-    { format_version: FORMAT_VERSION, error: { command, message, exit_code: exit, ...place } },
+    { format_version: FORMAT_VERSION, error: { command, ...fields, exit_code: exit } },
     null,
     2,
   ) + "\n";
@@ -58,8 +57,6 @@ export async function guard(
   try {
     return await body();
   } catch (e) {
-    const where = (msg: string) =>
-      msg.replace(/(^|\s)(\/[^\s:]+)/g, (_, sp, p) => sp + displayPath(p, io));
     const fail = (message: string, code: number, more = "") => {
       io.stderr(`tfsync ${name}: ${message}\n${more}`);
       if (io.jsonErrors) io.stdout(errorJson(name, message, code, io, e));
@@ -69,22 +66,18 @@ export async function guard(
       void usage;
       return fail(e.message, EXIT.usage, `Run 'tfsync ${name} --help' for usage.\n`);
     }
-    if (e instanceof TfvarsSyntaxError) return fail(where(e.message), EXIT.usage);
-    if (e instanceof ConfigError && e.place) return fail(placed(e, io), EXIT.usage);
-    if (e instanceof ConfigError || e instanceof LockError) {
-      return fail(where(e.message), EXIT.usage);
-    }
-    if (e instanceof VerificationError) {
-      return fail(
-        `${where(e.message)} (a bug in tfsync: nothing was written)`,
-        EXIT.verification,
-      );
+    if (e instanceof PlacedError) {
+      // On a terminal the source line and a caret follow the one line.
+      const text = errorText(e, (f) => showFile(f, io), io.stderrTerminal === true);
+      return e instanceof VerificationError
+        ? fail(`${text} (a bug in tfsync: nothing was written)`, EXIT.verification)
+        : fail(text, EXIT.usage);
     }
     if (
-      e instanceof Deno.errors.NotFound || e instanceof Deno.errors.PermissionDenied ||
-      e instanceof Deno.errors.IsADirectory
+      e instanceof LockError || e instanceof Deno.errors.NotFound ||
+      e instanceof Deno.errors.PermissionDenied || e instanceof Deno.errors.IsADirectory
     ) {
-      return fail(where((e as Error).message), EXIT.usage);
+      return fail((e as Error).message, EXIT.usage);
     }
     throw e;
   }

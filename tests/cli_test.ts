@@ -98,7 +98,7 @@ needs(
       assert.equal(r.code, 3);
       assert.match(
         r.stderr,
-        /^tfsync promote: environments\/shared-features.tfvars: hashicorp\/hcl rejects the edited text: .* \(a bug in tfsync: nothing was written\)\n$/,
+        /^tfsync promote: environments\/shared-features.tfvars:\d+:\d+: hashicorp\/hcl rejects the edited text: .* \(a bug in tfsync: nothing was written\)\n$/,
       );
       assert.deepEqual(changedPaths(before, await snapshotTree(root)), []);
     });

@@ -22,6 +22,8 @@ import { parseConfig } from "../lib/config/config.ts";
 import { readWithHcl } from "../lib/hcl/hcl2json.ts";
 import { plainEqual } from "../lib/hcl/verify.ts";
 import { main } from "../mod.ts";
+import { PlacedError } from "../lib/errors.ts";
+import { errorText } from "../render/error.ts";
 
 const UPDATE = Deno.args.includes("--update");
 const GOLDEN = join(REPO, "tests", "testdata", "sync");
@@ -78,12 +80,12 @@ async function assertSynced(
   }
 }
 
-/** The message of the error `fn` throws. */
+/** The error `fn` throws, as tfsync prints it (`file:line:col: message`). */
 async function errorMessage(fn: () => Promise<unknown>): Promise<string> {
   try {
     await fn();
   } catch (e) {
-    return (e as Error).message;
+    return e instanceof PlacedError ? errorText(e, (f) => f) : (e as Error).message;
   }
   throw new Error("expected an error");
 }

@@ -204,7 +204,7 @@ export async function loadConfig(root: string, configPath?: string): Promise<Con
   const text = await readTextIfExists(file);
   if (text === undefined) {
     if (configPath === undefined) return defaultConfig(root);
-    throw new ConfigError(`Cannot read config file "${file}": not found`);
+    throw new ConfigError("Cannot read the config file: not found", { file });
   }
   const config = parseConfig(text, file, root);
   await requireInsideRoot(config, file);
@@ -233,7 +233,9 @@ async function _requireDirectory(root: string): Promise<void> {
   try {
     info = await Deno.stat(root);
   } catch (e) {
-    throw new ConfigError(`Cannot use root "${root}": ${fsReason(e)}`);
+    throw new ConfigError(`Cannot use it as the root: ${fsReason(e)}`, { file: root });
   }
-  if (!info.isDirectory) throw new ConfigError(`Cannot use root "${root}": not a directory`);
+  if (!info.isDirectory) {
+    throw new ConfigError("Cannot use it as the root: not a directory", { file: root });
+  }
 }

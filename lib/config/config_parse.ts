@@ -33,7 +33,12 @@ export function parseConfigText(
 ): ConfigSettings {
   const doc = parse(text, file);
   const settings = { ...defaults, groups: [] as Group[], environmentSpecific: [] as string[] };
-  const fail = (line: number, message: string) => new ConfigError(`${file}:${line}: ${message}`);
+  const fail = (line: number, message: string, firstLine?: number) =>
+    new ConfigError(
+      message,
+      { file, line },
+      firstLine === undefined ? [] : [{ what: "first at", place: { file, line: firstLine } }],
+    );
   const groupLines = new Map<string, number>();
   const mentions: Mention[] = [];
   let sawEnvironmentSpecific = false;
@@ -49,7 +54,7 @@ export function parseConfigText(
       const group = _group(doc, item, fail, mentions);
       const first = groupLines.get(group.name);
       if (first !== undefined) {
-        throw fail(item.line, `group "${group.name}" is defined twice: first at line ${first}`);
+        throw fail(item.line, `group "${group.name}" is defined twice`, first);
       }
       groupLines.set(group.name, item.line);
       settings.groups.push(group);

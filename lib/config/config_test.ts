@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { BUILT_IN, type Config, loadConfig, parseConfig } from "./config.ts";
-import { ConfigError, TfvarsSyntaxError } from "../errors.ts";
+import { TfvarsSyntaxError } from "../errors.ts";
+import { placedAs } from "../../tests/_placed.ts";
 
 const DESIGN_SYNCABLE = [
   "singleuser_image_name",
@@ -180,11 +181,11 @@ Deno.test("parseConfig() rejects mistakes with file:line", () => {
     ],
     [
       'group "a" {\n  variables = ["x"]\n}\n\ngroup "a" {\n  variables = ["y"]\n}\n',
-      'tfsync.hcl:5: group "a" is defined twice: first at line 1',
+      'tfsync.hcl:5: group "a" is defined twice; first at tfsync.hcl:1',
     ],
   ];
   for (const [text, message] of cases) {
-    assert.throws(() => parseConfig(text, "tfsync.hcl", "/repo"), new ConfigError(message), text);
+    assert.throws(() => parseConfig(text, "tfsync.hcl", "/repo"), placedAs(message), text);
   }
 });
 
@@ -212,7 +213,7 @@ Deno.test("parseConfig() rejects a variable named twice, at the second mention's
     ],
   ];
   for (const [text, message] of cases) {
-    assert.throws(() => parseConfig(text, "tfsync.hcl", "/repo"), new ConfigError(message), text);
+    assert.throws(() => parseConfig(text, "tfsync.hcl", "/repo"), placedAs(message), text);
   }
 });
 
@@ -232,7 +233,7 @@ Deno.test("loadConfig() reads ROOT/tfsync.hcl and names it relative to the given
   await Deno.writeTextFile(join(root, "tfsync.hcl"), "\nbogus = 1\n");
   await assert.rejects(
     loadConfig(root),
-    new ConfigError(
+    placedAs(
       `${
         join(root, "tfsync.hcl")
       }:2: unknown setting "bogus": expected environments_dir, tfvars_file, shared_file, module_dir, environment_files, environment_specific, group`,
@@ -249,7 +250,7 @@ Deno.test("loadConfig() uses an explicit config path and fails when it is missin
   assert.deepEqual([...config.environmentSpecific], ["only"]);
   await assert.rejects(
     loadConfig(root, join(root, "missing.hcl")),
-    new ConfigError(`Cannot read config file "${join(root, "missing.hcl")}": not found`),
+    placedAs(`${join(root, "missing.hcl")}: Cannot read the config file: not found`),
   );
 });
 
@@ -258,11 +259,11 @@ Deno.test("loadConfig() rejects a root that is missing or not a folder", async (
   await Deno.writeTextFile(join(root, "file"), "");
   await assert.rejects(
     loadConfig(join(root, "nope")),
-    new ConfigError(`Cannot use root "${join(root, "nope")}": not found`),
+    placedAs(`${join(root, "nope")}: Cannot use it as the root: not found`),
   );
   await assert.rejects(
     loadConfig(join(root, "file")),
-    new ConfigError(`Cannot use root "${join(root, "file")}": not a directory`),
+    placedAs(`${join(root, "file")}: Cannot use it as the root: not a directory`),
   );
 });
 

@@ -30,33 +30,38 @@ export class PlacedError extends Error {
   }
 }
 
-/** Text that is not valid HCL, or not valid for a tfvars file (a block, a duplicate attribute). */
-export class TfvarsSyntaxError extends SyntaxError {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  readonly detail: string;
-  readonly sourceLine: string;
+/**
+ * Text that is not valid HCL, or not valid for a tfvars file (a block, a duplicate attribute).
+ * The message is what is wrong; where it is, with the source line for a caret, is in `place`.
+ */
+export class TfvarsSyntaxError extends PlacedError {
+  declare readonly place: Place & { line: number; column: number; sourceLine: string };
   constructor(file: string, line: number, column: number, detail: string, sourceLine: string) {
-    super(`${file}:${line}:${column}: ${detail}`);
+    super(detail, { file, line, column, sourceLine });
     this.name = "TfvarsSyntaxError";
-    this.file = file;
-    this.line = line;
-    this.column = column;
-    this.detail = detail;
-    this.sourceLine = sourceLine;
   }
-  /** The message, the source line and a caret under the column, as toml_edit shows errors. */
-  pretty(): string {
-    const caret = " ".repeat(Math.max(0, this.column - 1)) + "^";
-    return `${this.message}\n  ${this.sourceLine}\n  ${caret}`;
+  get file(): string {
+    return this.place.file;
+  }
+  get line(): number {
+    return this.place.line;
+  }
+  get column(): number {
+    return this.place.column;
+  }
+  /** What is wrong, without the place (the message itself). */
+  get detail(): string {
+    return this.message;
+  }
+  get sourceLine(): string {
+    return this.place.sourceLine;
   }
 }
 
 /** The edited text does not read back as intended: a bug, and nothing is written. */
-export class VerificationError extends Error {
-  constructor(message: string) {
-    super(message);
+export class VerificationError extends PlacedError {
+  constructor(message: string, place?: Place) {
+    super(message, place);
     this.name = "VerificationError";
   }
 }

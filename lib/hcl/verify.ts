@@ -18,9 +18,8 @@ export async function verifyEdit(
   try {
     after = parse(afterText, before.file, { tfvars: true });
   } catch (e) {
-    throw new VerificationError(
-      `${before.file}: the edited text does not parse: ${(e as Error).message}`,
-    );
+    if (!(e instanceof TfvarsSyntaxError)) throw e;
+    throw new VerificationError(`the edited text does not parse: ${e.message}`, e.place);
   }
   const problems: string[] = [];
   const names = new Set([...before.attributes, ...after.attributes].map((a) => a.name));
@@ -40,9 +39,7 @@ export async function verifyEdit(
     hcl = await readWithHcl(afterText, before.file);
   } catch (e) {
     if (!(e instanceof TfvarsSyntaxError)) throw e;
-    throw new VerificationError(
-      `${before.file}: hashicorp/hcl rejects the edited text: ${(e as Error).message}`,
-    );
+    throw new VerificationError(`hashicorp/hcl rejects the edited text: ${e.message}`, e.place);
   }
   const ours = after.attributes;
   if (Object.keys(hcl).length !== ours.length) {
@@ -56,7 +53,9 @@ export async function verifyEdit(
     }
   }
   if (problems.length) {
-    throw new VerificationError(`${before.file}: verification failed: ${problems.join("; ")}`);
+    throw new VerificationError(`verification failed: ${problems.join("; ")}`, {
+      file: before.file,
+    });
   }
   return after;
 }

@@ -176,9 +176,12 @@ export function loadProblem(e: unknown): LoadProblem {
     };
   }
   if (e instanceof ConfigError) {
-    const m = /^(.+?):(\d+): (.*)$/s.exec(e.message);
-    if (m) return { kind: "config", message: m[3], file: m[1], line: Number(m[2]) };
-    return { kind: "config", message: e.message };
+    const related = e.related.map((r) => `; ${r.what} ${r.place.file}:${r.place.line}`).join("");
+    const message = e.message + related;
+    return e.place ? { kind: "config", message, file: e.place.file, line: e.place.line } : {
+      kind: "config",
+      message,
+    };
   }
   throw e;
 }

@@ -278,9 +278,8 @@ async function readShared(ctx: SyncContext): Promise<TfvarsFile | undefined> {
     if (kind === "syncable") continue;
     const what = kind === "environment_specific" ? "environment-specific" : "unclassified";
     throw new ConfigError(
-      `${
-        shared!.doc.file
-      }:${a.line}: "${a.name}" is ${what}: the shared file may hold only syncable variables`,
+      `"${a.name}" is ${what}: the shared file may hold only syncable variables`,
+      { file: shared!.doc.file, line: a.line },
     );
   }
   return shared;

@@ -59,9 +59,9 @@ export async function loadModule(moduleDir: string, label = moduleDir): Promise<
       }
       const prior = module.variables.get(v.name);
       if (prior) {
-        throw new ConfigError(
-          `${file}:${v.line}: variable "${v.name}" is declared twice: first at ${prior.file}:${prior.line}`,
-        );
+        throw new ConfigError(`variable "${v.name}" is declared twice`, { file, line: v.line }, [
+          { what: "first at", place: { file: prior.file, line: prior.line } },
+        ]);
       }
       module.variables.set(v.name, v);
     }
@@ -70,7 +70,8 @@ export async function loadModule(moduleDir: string, label = moduleDir): Promise<
     const base = module.variables.get(o.name);
     if (!base) {
       throw new ConfigError(
-        `${o.file}:${o.line}: variable "${o.name}" is overridden but not declared in a primary file`,
+        `variable "${o.name}" is overridden but not declared in a primary file`,
+        { file: o.file, line: o.line },
       );
     }
     module.variables.set(o.name, _merge(base, o));
@@ -85,7 +86,7 @@ export function parseVariables(text: string, file: string): ModuleVariable[] {
   for (const block of doc.blocks) {
     if (block.type !== "variable") continue;
     if (block.labels.length !== 1) {
-      throw new ConfigError(`${file}:${block.line}: a variable block needs exactly one name`);
+      throw new ConfigError("a variable block needs exactly one name", { file, line: block.line });
     }
     const attr = (n: string) => _attribute(block, n);
     const v: ModuleVariable = {
@@ -146,7 +147,7 @@ async function _moduleFiles(dir: string): Promise<string[]> {
     }
   } catch (e) {
     if (e instanceof Deno.errors.NotFound || e instanceof Deno.errors.NotADirectory) return [];
-    throw new ConfigError(`Cannot read module folder "${dir}": ${fsReason(e)}`);
+    throw new ConfigError(`Cannot read the module folder: ${fsReason(e)}`, { file: dir });
   }
   return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }

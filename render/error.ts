@@ -1,0 +1,35 @@
+// How an error with a place reads: `file:line:col: message` (the file as the reader should see
+// it), the source line with a caret under the column on a terminal, related places after it; and
+// the same as fields of a JSON object for --format json.
+import type { Place, PlacedError } from "../lib/errors.ts";
+
+/** `file:line:col` of a place, the file as `show` presents it. */
+export function placeText(place: Place, show: (file: string) => string): string {
+  return [show(place.file), place.line, place.line && place.column].filter((x) => x).join(":");
+}
+
+/** The error in one line, or with its source line and caret (`caret`) when it has them. */
+export function errorText(e: PlacedError, show: (file: string) => string, caret = false): string {
+  const p = e.place;
+  let out = p ? `${placeText(p, show)}: ${e.message}` : e.message;
+  for (const r of e.related) out += `; ${r.what} ${placeText(r.place, show)}`;
+  if (caret && p?.sourceLine !== undefined && p.column !== undefined) {
+    out += `\n  ${p.sourceLine}\n  ${" ".repeat(Math.max(0, p.column - 1))}^`;
+  }
+  return out;
+}
+
+/** The error's fields for a JSON object: what is wrong, where, and the related places. */
+export function errorFields(
+  e: PlacedError,
+  show: (file: string) => string,
+): Record<string, unknown> {
+  const place = (p: Place) => ({ ...p, file: show(p.file) });
+  return {
+    message: e.message,
+    ...(e.place && place(e.place)),
+    ...(e.related.length > 0 && {
+      related: e.related.map((r) => ({ what: r.what, ...place(r.place) })),
+    }),
+  };
+}
