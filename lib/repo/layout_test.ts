@@ -5,6 +5,7 @@ import { ConfigError } from "../errors.ts";
 import { checkEnvironmentName, listEnvironments } from "./repo.ts";
 import { environmentLayers, loadConfigModule } from "./layout.ts";
 import { discoverRoot } from "./discover.ts";
+import { placedAs } from "../../tests/_placed.ts";
 
 async function tree(files: Record<string, string>): Promise<string> {
   const root = await Deno.makeTempDir();
@@ -97,7 +98,7 @@ Deno.test("environment_files: config mistakes", () => {
     ],
   ];
   for (const [text, message] of cases) {
-    assert.throws(() => parseConfig(text, "tfsync.hcl", "/repo"), new ConfigError(message), text);
+    assert.throws(() => parseConfig(text, "tfsync.hcl", "/repo"), placedAs(message), text);
   }
 });
 
