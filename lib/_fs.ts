@@ -37,6 +37,7 @@ export async function statIfExists(path: string): Promise<Deno.FileInfo | undefi
 
 /** What a path is, for "… is a FIFO, not a regular file". */
 export function kindOf(info: Deno.FileInfo): string {
+  if (info.isSymlink) return "a symlink";
   if (info.isDirectory) return "a directory";
   if (info.isFifo) return "a FIFO";
   if (info.isSocket) return "a socket";

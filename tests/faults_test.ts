@@ -325,6 +325,60 @@ Deno.test({
   },
 });
 
+Deno.test({
+  name: `no inode left at every step (lock, temp files, journal): exit 2, the tree as it was${
+    TMPFS ? ` (skipped: ${TMPFS})` : ""
+  }`,
+  ignore: TMPFS !== undefined,
+  fn: async () => {
+    const v = await versions();
+    const counts = { runs: 0, "no space": 0, written: 0 };
+    const mount = mountTmpfs("4m,nr_inodes=400")!;
+    try {
+      const root = join(mount, "repo");
+      const fill = join(mount, "fill");
+      // A promote creates the lock, 4 temp files and the journal's: 6 inodes at most at once.
+      for (let free = 0; free <= 7; free++) {
+        await Deno.remove(root, { recursive: true }).catch(() => {});
+        await Deno.remove(fill, { recursive: true }).catch(() => {});
+        await new Deno.Command("cp", { args: ["-a", EXAMPLE, root] }).output();
+        await Deno.mkdir(fill);
+        const made: string[] = [];
+        for (let i = 0;; i++) {
+          try {
+            Deno.writeFileSync(join(fill, String(i)), new Uint8Array());
+            made.push(join(fill, String(i)));
+          } catch {
+            break;
+          }
+        }
+        for (const f of made.slice(made.length - free)) Deno.removeSync(f);
+        const before = await snapshotTree(root);
+        const r = await tfsync(root, PROMOTE);
+        counts.runs++;
+        if (r.code === 0) {
+          counts.written++;
+          assert.equal(await pairState(root, v), "new");
+        } else {
+          counts["no space"]++;
+          assert.equal(r.code, 2, r.stderr);
+          assert.match(
+            r.stderr,
+            /^tfsync promote: Cannot write "[^"]+": no space left on the device; nothing was written\n$/,
+          );
+          assert.deepEqual(changedPaths(before, await snapshotTree(root)), []);
+        }
+        assert.deepEqual(await leftovers(root), []);
+      }
+      report("no inode left", counts);
+      assert.ok(counts["no space"] > 0 && counts.written > 0, JSON.stringify(counts));
+    } finally {
+      new Deno.Command("umount", { args: [mount] }).outputSync();
+      await Deno.remove(mount, { recursive: true });
+    }
+  },
+});
+
 /** Makes `dir` read-only: chmod, or for root (whom modes do not stop) a read-only bind mount. */
 function readOnly(dir: string): (() => void) | undefined {
   if (!IS_ROOT) {

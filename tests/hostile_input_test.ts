@@ -141,6 +141,19 @@ const CASES: Case[] = [
       })\n`,
   },
   {
+    name: "a lock file planted as a symlink to a file outside the root",
+    setup: async (root) => {
+      const outside = await Deno.makeTempDir({ prefix: "tfsync-outside-" });
+      await Deno.writeTextFile(join(outside, ".bashrc"), "echo hello\n");
+      await Deno.symlink(join(outside, ".bashrc"), join(root, ".tfsync.lock"));
+      return outside;
+    },
+    stderr: (root) =>
+      `tfsync promote: Cannot write "${
+        join(root, ".tfsync.lock")
+      }": a symlink, not a regular file; nothing was written\n`,
+  },
+  {
     name: "10,000 levels of nesting",
     setup: (root) =>
       append(root, PROD, enc.encode(`deep = ${"[".repeat(10000)}${"]".repeat(10000)}\n`)),

@@ -2,7 +2,8 @@
 // releases when the process ends however it ends (SIGKILL, a full disk), so no lock outlives its
 // holder. The file names the holder for the message of whoever waits.
 import { join } from "node:path";
-import { fsReason } from "../_fs.ts";
+import { ConfigError } from "../errors.ts";
+import { fsReason, kindOf } from "../_fs.ts";
 import { WriteError } from "./files.ts";
 
 export const LOCK_FILE = ".tfsync.lock";
@@ -42,6 +43,9 @@ export async function lockRoot(root: string, holder: string, o: LockOptions = {}
   for (;;) {
     let file: Deno.FsFile;
     try {
+      // Opening follows a symlink: a lock "file" planted as a link must not truncate its target.
+      const info = await Deno.lstat(path).catch(() => undefined);
+      if (info && !info.isFile) throw new ConfigError(`${kindOf(info)}, not a regular file`);
       file = await Deno.open(path, { read: true, write: true, create: true });
     } catch (e) {
       throw new WriteError(`Cannot write "${path}": ${fsReason(e)}; nothing was written`);
