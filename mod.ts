@@ -157,19 +157,24 @@ export async function main(args: string[], io: Io): Promise<number> {
 }
 
 /** On SIGINT, SIGTERM or SIGHUP: leave no temp file and no half-done write, then exit. */
+/** The exit a signal handler has started: the command finishing meanwhile waits for it. */
+let interrupted: Promise<never> | undefined;
+
 function exitOnSignals(io: Io): void {
   const signals = [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const;
   for (const [signal, code] of signals) {
-    Deno.addSignalListener(signal, async () => {
-      const state = {
-        none: "nothing written",
-        discarded: "nothing written",
-        completed: "the write in progress was completed",
-        written: "the files were written",
-      }[await interruptWrites()];
-      await releaseHeldLocks();
-      io.stderr(`\ntfsync: interrupted (${signal}): ${state}\n`);
-      Deno.exit(code);
+    Deno.addSignalListener(signal, () => {
+      interrupted ??= (async () => {
+        const state = {
+          none: "nothing written",
+          discarded: "nothing written",
+          completed: "the write in progress was completed",
+          written: "the files were written",
+        }[await interruptWrites()];
+        await releaseHeldLocks();
+        io.stderr(`\ntfsync: interrupted (${signal}): ${state}\n`);
+        Deno.exit(code);
+      })();
     });
   }
 }
@@ -178,7 +183,10 @@ function exitOnSignals(io: Io): void {
 export async function cli(args: string[] = Deno.args): Promise<never> {
   const io = systemIo();
   exitOnSignals(io);
-  Deno.exit(await main(args, io));
+  const code = await main(args, io);
+  // A signal during the write lets it finish; then its handler, not the command, exits.
+  if (interrupted) await interrupted;
+  Deno.exit(code);
 }
 
 if (import.meta.main) await cli();

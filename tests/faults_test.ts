@@ -41,13 +41,16 @@ function spawnPaused(root: string, at: number, ms: number, args = PROMOTE) {
   }).spawn();
 }
 
-/** Resolves once the child says it paused in the window; returns all it wrote to stderr later. */
-async function untilWindow(child: Deno.ChildProcess): Promise<() => Promise<string>> {
+/** Resolves once the child says `mark`; returns a function giving all it wrote to stderr. */
+async function until(
+  child: Deno.ChildProcess,
+  mark = "fault: window",
+): Promise<() => Promise<string>> {
   const reader = child.stderr.pipeThrough(new TextDecoderStream()).getReader();
   let text = "";
-  while (!text.includes("fault: window")) {
+  while (!text.includes(mark)) {
     const { value, done } = await reader.read();
-    if (done) throw new Error(`no write window reached: ${text}`);
+    if (done) throw new Error(`never said "${mark}": ${text}`);
     text += value;
   }
   return async () => {
@@ -169,6 +172,40 @@ Deno.test(`SIGKILL at random moments of a promote (${runs(3)} runs)`, async () =
   assert.equal(counts.runs, runs(3));
 });
 
+Deno.test(`SIGKILL at random moments of the write itself (${runs(3)} runs)`, async () => {
+  const v = await versions();
+  const counts = { runs: 0, kills: 0, old: 0, mixed: 0, new: 0, "finished first": 0 };
+  // How long the write takes here: from "fault: writing" to the end of the process.
+  const probe = await tempCopy(EXAMPLE);
+  const timing = spawnPaused(probe, 0, 0);
+  const output = await until(timing, "fault: writing");
+  const start = performance.now();
+  await timing.status;
+  await output();
+  const ms = performance.now() - start;
+  await Deno.remove(probe, { recursive: true });
+  for (let i = 0; i < runs(3); i++) {
+    const root = await tempCopy(EXAMPLE);
+    try {
+      const child = spawnPaused(root, 0, 0);
+      const rest = await until(child, "fault: writing");
+      await new Promise((r) => setTimeout(r, Math.random() * ms));
+      child.kill("SIGKILL");
+      const status = await child.status;
+      await rest();
+      counts.runs++;
+      if (status.signal === "SIGKILL") counts.kills++;
+      else counts["finished first"]++;
+      counts[await pairState(root, v)]++;
+      await nextRun(root, v);
+    } finally {
+      await Deno.remove(root, { recursive: true });
+    }
+  }
+  report("random SIGKILL during the write", counts);
+  assert.equal(counts.runs, runs(3));
+});
+
 Deno.test(`SIGKILL inside the write window, between renames (${runs(3)} runs)`, async () => {
   const v = await versions();
   const counts = { runs: 0, kills: 0, old: 0, mixed: 0, new: 0 };
@@ -177,7 +214,7 @@ Deno.test(`SIGKILL inside the write window, between renames (${runs(3)} runs)`, 
     try {
       // shared.bak, shared, prod.bak, prod: pause before the 3rd, 4th or 2nd rename.
       const child = spawnPaused(root, 1 + ((i + 1) % 3), 60_000);
-      await untilWindow(child);
+      await until(child);
       child.kill("SIGKILL");
       const status = await child.status;
       counts.runs++;
@@ -203,7 +240,7 @@ Deno.test(`SIGINT, SIGTERM, SIGHUP inside the write window let the write finish 
     const root = await tempCopy(EXAMPLE);
     try {
       const child = spawnPaused(root, 1 + (i % 3), 300);
-      const rest = await untilWindow(child);
+      const rest = await until(child);
       child.kill(signal);
       const status = await child.status;
       const stderr = await rest();

@@ -41,7 +41,11 @@ export interface ReplaceOptions {
  * For fault-injection tests (tests/faults/): awaited before each rename after the first, so a
  * kill or a signal can land inside the write window.
  */
-export const testHooks: { beforeRename?: (index: number) => Promise<void> } = {};
+export const testHooks: {
+  /** Called as replaceAll starts (the test then kills at a random moment of the write). */
+  beforeWrite?: () => void;
+  beforeRename?: (index: number) => Promise<void>;
+} = {};
 
 /** The journal's name in the root. */
 export const JOURNAL = ".tfsync-journal.json";
@@ -59,6 +63,7 @@ let finished = false;
  */
 export async function replaceAll(reps: Replacement[], o: ReplaceOptions): Promise<void> {
   const temps: string[] = [];
+  testHooks.beforeWrite?.();
   try {
     for (const r of reps) {
       await requireReplaceable(r.path, o.root);
