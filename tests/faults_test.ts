@@ -41,6 +41,15 @@ function spawnPaused(root: string, at: number, ms: number, args = PROMOTE) {
   }).spawn();
 }
 
+/** Sends a signal unless the child has ended already (it may finish first: that is an outcome). */
+function kill(child: Deno.ChildProcess, signal: Deno.Signal): void {
+  try {
+    child.kill(signal);
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e;
+  }
+}
+
 /** Resolves once the child says `mark`; returns a function giving all it wrote to stderr. */
 async function until(
   child: Deno.ChildProcess,
@@ -155,7 +164,7 @@ Deno.test(`SIGKILL at random moments of a promote (${runs(3)} runs)`, async () =
       const child = spawnPaused(root, 0, 0);
       // Most of a run is start-up; the writes come at its end.
       const delay = typical * (0.3 + Math.random() * 0.9);
-      const timer = setTimeout(() => child.kill("SIGKILL"), delay);
+      const timer = setTimeout(() => kill(child, "SIGKILL"), delay);
       const status = await child.status;
       clearTimeout(timer);
       await child.stderr.cancel();
@@ -190,7 +199,7 @@ Deno.test(`SIGKILL at random moments of the write itself (${runs(3)} runs)`, asy
       const child = spawnPaused(root, 0, 0);
       const rest = await until(child, "fault: writing");
       await new Promise((r) => setTimeout(r, Math.random() * ms));
-      child.kill("SIGKILL");
+      kill(child, "SIGKILL");
       const status = await child.status;
       await rest();
       counts.runs++;
@@ -269,7 +278,7 @@ Deno.test(`SIGTERM at random moments leaves no temp file (${runs(2)} runs)`, asy
     const root = await tempCopy(EXAMPLE);
     try {
       const child = spawnPaused(root, 0, 0);
-      const timer = setTimeout(() => child.kill("SIGTERM"), typical * (0.3 + Math.random() * 0.9));
+      const timer = setTimeout(() => kill(child, "SIGTERM"), typical * (0.3 + Math.random() * 0.9));
       const status = await child.status;
       clearTimeout(timer);
       await child.stderr.cancel();
