@@ -66,7 +66,8 @@ function changeLine(module: ModuleVars, c: Change, width: number, paint: Paint):
   const mark =
     { update: paint.yellow("~"), add: paint.green("+"), remove: paint.red("-") }[c.action];
   const from = c.from === undefined ? "(not set)" : v(c.from) + (c.fromDefault ? " (default)" : "");
-  return `  ${mark} ${label(c).padEnd(width)}  ${from} → ${v(c.to)}`;
+  const over = c.overrides ? ` (now overrides the shared layer ${c.overrides})` : "";
+  return `  ${mark} ${label(c).padEnd(width)}  ${from} → ${v(c.to)}${over}`;
 }
 
 /** What each file gets, and what is left alone, as lines a person reads. */
@@ -187,6 +188,7 @@ export function planJson(
         action: c.action,
         ...(c.from !== undefined && { from: value(c.name, c.from) }),
         ...(c.fromDefault && { from_default: true }),
+        ...(c.overrides && { overrides: c.overrides }),
         ...(c.to !== undefined && { to: value(c.name, c.to) }),
         line: c.line,
       })),

@@ -8,6 +8,7 @@ import { painter } from "./_report.ts";
 import { requireOption } from "./_write.ts";
 import { comparisonMarkdown } from "../render/markdown.ts";
 import { loadContext, readPair } from "../lib/sync/sync.ts";
+import { layerDocuments } from "../lib/sync/route.ts";
 import { compareEnvironments } from "../lib/terraform/layers.ts";
 import { comparePaths, type PathComparison, type PathRow } from "../lib/report/diff_paths.ts";
 import { comparisonText } from "../render/diff_format.ts";
@@ -61,21 +62,25 @@ export const diff: Command = {
       const from = requireOption(values.from, "--from");
       const to = requireOption(values.to, "--to");
       const ctx = await loadContext(common.root, common.configPath, (p) => displayPath(p, io));
-      const { source, target } = await readPair(ctx, from, to);
+      const { source, target, ...pair } = await readPair(ctx, from, to);
+      const [a, b] = [layerDocuments(pair.from), layerDocuments(pair.to)];
       const cmp = comparePaths(
-        compareEnvironments(ctx.config, ctx.module, source.doc, target.doc),
+        compareEnvironments(ctx.config, ctx.module, a, b),
         ctx.config,
         source.doc,
         target.doc,
       );
+      // With several var files an environment's value may come from any: each names its file.
+      const files = a.length > 1 || b.length > 1;
       await emit(
         io,
         common,
         common.json
-          ? comparisonJson(cmp, from, to, ctx.module)
+          ? comparisonJson(cmp, from, to, ctx.module, files)
           : common.format === "markdown"
           ? comparisonMarkdown(cmp, from, to, ctx.module)
-          : comparisonText(cmp, from, to, ctx.module, painter(common.color)),
+          : comparisonText(cmp, from, to, ctx.module, painter(common.color)) +
+            (files ? origins(cmp, from, to) : ""),
       );
       // Environment-specific values differ by definition, and unclassified ones are never synced:
       // only syncable differences gate.
@@ -83,12 +88,20 @@ export const diff: Command = {
     }),
 };
 
+/** Where each differing syncable value comes from, for environments with several var files. */
+function origins(cmp: PathComparison, from: string, to: string): string {
+  const at = (e: PathRow["source"]) => (e ? `${e.file}:${e.line}` : "(not set)");
+  const rows = cmp.syncable.map((r) => `${r.name}: ${from} ${at(r.source)}, ${to} ${at(r.target)}`);
+  return rows.length ? ["=== FROM FILES ===", ...rows, ""].join("\n") + "\n" : "";
+}
+
 /** The issue's JSON shape: only differing variables; a side omitted where it has no value. */
 export function comparisonJson(
   cmp: PathComparison,
   from: string,
   to: string,
   module: ModuleVars,
+  files = false,
 ): string {
   const rows = (list: PathRow[]) =>
     list.map((r) => {
@@ -99,6 +112,8 @@ export function comparisonJson(
         ...(r.keys && { path: pathJson({ name: r.name, keys: r.keys }) }),
         ...(r.source && { source: value(r.source) }),
         ...(r.target && { target: value(r.target) }),
+        ...(files && r.source && { source_file: `${r.source.file}:${r.source.line}` }),
+        ...(files && r.target && { target_file: `${r.target.file}:${r.target.line}` }),
       };
     });
   return JSON.stringify(

@@ -10,7 +10,8 @@ import type { Io } from "../commands/_command.ts";
 
 export const REPO: string = dirname(dirname(fileURLToPath(import.meta.url)));
 export const EXAMPLE: string = join(REPO, "fixtures", "example");
-export const CORPUS: string = join(REPO, "..", "shared", "corpus");
+// TFSYNC_CORPUS: the corpus elsewhere (a worktree beside the repository has no ../shared).
+export const CORPUS: string = Deno.env.get("TFSYNC_CORPUS") ?? join(REPO, "..", "shared", "corpus");
 
 export interface CliResult {
   code: number;

@@ -9,14 +9,10 @@ import { ConfigError } from "../errors.ts";
 import { didYouMean } from "../suggest.ts";
 import type { ModuleVars } from "../terraform/module.ts";
 import { loadConfigModule } from "../repo/layout.ts";
-import {
-  checkEnvironmentName,
-  readTfvars,
-  readTfvarsIfExists,
-  type TfvarsFile,
-} from "../repo/repo.ts";
+import { checkEnvironmentName, readTfvarsIfExists, type TfvarsFile } from "../repo/repo.ts";
 import { extractedFrom, planShared } from "./shared_file.ts";
-import { type FilePlan, planTarget, type TargetOnly } from "./sync_plan.ts";
+import type { FilePlan, TargetOnly } from "./sync_plan.ts";
+import { type Layered, planLayeredTarget, readLayered, sourceView } from "./route.ts";
 
 export type { Conflict, ConflictSide } from "./conflicts.ts";
 import { type Conflict, conflicts } from "./conflicts.ts";
@@ -74,22 +70,26 @@ export async function checkPair(
   return paths;
 }
 
-/** Checks two environment names (checkPair) and reads both tfvars files. */
+/**
+ * Checks two environment names (checkPair) and reads their var files: `source` is the values the
+ * source gives (its one file, or its layers' winning assignments), `target` the target's own file.
+ */
 export async function readPair(
   ctx: SyncContext,
   from: string,
   to: string,
-): Promise<{ source: TfvarsFile; target: TfvarsFile }> {
-  const [fromPath, toPath] = await checkPair(ctx, from, to);
-  return {
-    source: await readTfvars(fromPath, ctx.name(fromPath), ctx.config.root),
-    target: await readTfvars(toPath, ctx.name(toPath), ctx.config.root),
-  };
+): Promise<{ source: TfvarsFile; target: TfvarsFile; from: Layered; to: Layered }> {
+  await checkPair(ctx, from, to);
+  const [a, b] = [
+    await readLayered(ctx.config, from, ctx.name),
+    await readLayered(ctx.config, to, ctx.name),
+  ];
+  return { source: sourceView(a), target: b.own, from: a, to: b };
 }
 
 export async function planExtract(ctx: SyncContext, env: string, date: string): Promise<SyncPlan> {
-  const path = await checkEnvironmentName(env, ctx.config);
-  const source = await readTfvars(path, ctx.name(path), ctx.config.root);
+  await checkEnvironmentName(env, ctx.config);
+  const source = sourceView(await readLayered(ctx.config, env, ctx.name));
   const shared = await readShared(ctx);
   const { plan, notInSource } = planShared({
     config: ctx.config,
@@ -118,7 +118,7 @@ export async function planApply(
   date: string,
   prune: boolean,
 ): Promise<SyncPlan> {
-  const path = await checkEnvironmentName(env, ctx.config);
+  await checkEnvironmentName(env, ctx.config);
   const shared = await readShared(ctx);
   if (!shared) {
     throw new ConfigError(
@@ -127,18 +127,19 @@ export async function planApply(
       }": not found; run 'tfsync extract --from ENV' first`,
     );
   }
-  const target = await readTfvars(path, ctx.name(path), ctx.config.root);
+  const layered = await readLayered(ctx.config, env, ctx.name);
+  const target = layered.own;
   const from = extractedFrom(shared.doc) ?? basename(shared.path);
-  const { plan, targetOnly } = planTarget({
-    ...common(ctx, prune, date, from),
-    source: shared,
-    target,
-  });
+  const { plans, targetOnly } = planLayeredTarget(
+    { ...common(ctx, prune, date, from), source: shared },
+    layered,
+  );
+  const plan = plans.at(-1)!;
   return {
     command: "apply",
     source: from,
     target: env,
-    files: [plan],
+    files: plans,
     conflicts: conflicts(plan, shared.doc, target.doc, ctx.module),
     record: shared.doc.file,
     targetOnly,
@@ -157,7 +158,7 @@ export async function planPromote(
   date: string,
   prune: boolean,
 ): Promise<SyncPlan> {
-  const { source, target } = await readPair(ctx, from, to);
+  const { source, target, to: layered } = await readPair(ctx, from, to);
   const record = await readShared(ctx);
   const sharedFile = ctx.name(ctx.config.sharedFile);
   const extract = planShared({
@@ -175,16 +176,16 @@ export async function planPromote(
     text: after,
     doc: parse(after, sharedFile, { tfvars: true }),
   };
-  const { plan, targetOnly } = planTarget({
-    ...common(ctx, prune, date, from),
-    source: shared,
-    target,
-  });
+  const { plans, targetOnly } = planLayeredTarget(
+    { ...common(ctx, prune, date, from), source: shared },
+    layered,
+  );
+  const plan = plans.at(-1)!;
   return {
     command,
     source: from,
     target: to,
-    files: [extract.plan, plan],
+    files: [extract.plan, ...plans],
     conflicts: conflicts(plan, record?.doc, target.doc, ctx.module),
     record: record?.doc.file,
     targetOnly,
@@ -203,19 +204,18 @@ export async function planPartial(
   date: string,
   prune: boolean,
 ): Promise<SyncPlan> {
-  const { source, target } = await readPair(ctx, from, to);
+  const { source, target, to: layered } = await readPair(ctx, from, to);
   const record = await readShared(ctx);
-  const { plan, targetOnly } = planTarget({
-    ...common(ctx, prune, date, from),
-    names,
-    source,
-    target,
-  });
+  const { plans, targetOnly } = planLayeredTarget(
+    { ...common(ctx, prune, date, from), names, source },
+    layered,
+  );
+  const plan = plans.at(-1)!;
   return {
     command: "sync",
     source: from,
     target: to,
-    files: [plan],
+    files: plans,
     conflicts: conflicts(plan, record?.doc, target.doc, ctx.module),
     record: record?.doc.file,
     targetOnly,

@@ -22,6 +22,8 @@ export interface Change {
   from?: Value;
   /** `from` is the variables.tf default (the file did not set the variable). */
   fromDefault?: boolean;
+  /** The shared layer (as named) whose value this environment's own file now overrides. */
+  overrides?: string;
   to?: Value;
   /** The variable's line in the edited file (remove: in the file before the edit). */
   line: number;

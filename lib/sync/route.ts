@@ -1,0 +1,104 @@
+// Routing syncs through layered var files (environment_files with several paths). A value is
+// edited in the file its winning assignment is in when that file is the environment's own; a
+// layer all environments share is never edited by a sync into one environment: a value that must
+// change there is set in the environment's last own file, where it now overrides the layer.
+import type { Config } from "../config/config.ts";
+import { type Document, parse } from "../hcl/document.ts";
+import { valuesEqual } from "../hcl/value.ts";
+import { winningLayer } from "../terraform/layers.ts";
+import { environmentLayers, ownFile } from "../repo/layout.ts";
+import { readTfvars, type TfvarsFile } from "../repo/repo.ts";
+import { type FilePlan, planTarget, type TargetOnly, type TargetPlanOptions } from "./sync_plan.ts";
+
+/** An environment's var files, read: `own` is its last own file, where new values go. */
+export interface Layered {
+  own: TfvarsFile;
+  /** Every var file in -var-file order (`own` among them). */
+  layers: Array<{ file: TfvarsFile; own: boolean }>;
+}
+
+/** Reads an environment's var files (its name already checked). */
+export async function readLayered(
+  config: Config,
+  env: string,
+  name: (path: string) => string,
+): Promise<Layered> {
+  const found = await environmentLayers(config, env);
+  const ownPath = ownFile(config, found, env);
+  const layers: Layered["layers"] = [];
+  for (const l of found) {
+    layers.push({ file: await readTfvars(l.path, name(l.path), config.root), own: l.own });
+  }
+  if (!layers.some((l) => l.file.path === ownPath)) {
+    layers.push({ file: await readTfvars(ownPath, name(ownPath), config.root), own: true });
+  }
+  return { own: layers.find((l) => l.file.path === ownPath)!.file, layers };
+}
+
+export function layerDocuments(l: Layered): Document[] {
+  return l.layers.map((x) => x.file.doc);
+}
+
+/**
+ * The values an environment gives, as one file: its own when it has one file, else each
+ * variable's winning assignment as written, in -var-file order (named as its own file).
+ */
+export function sourceView(l: Layered): TfvarsFile {
+  if (l.layers.length === 1) return l.own;
+  const docs = layerDocuments(l);
+  const parts: string[] = [];
+  for (const doc of docs) {
+    for (const a of doc.attributes) {
+      if (winningLayer(a.name, docs) !== doc) continue;
+      const text = doc.text.slice(a.start, a.end);
+      parts.push(text.endsWith("\n") ? text : text + "\n");
+    }
+  }
+  const text = parts.join("");
+  return { path: l.own.path, text, doc: parse(text, l.own.doc.file, { tfvars: true }) };
+}
+
+/**
+ * Plans a target with several var files: each own file gets the variables whose winning
+ * assignment it holds; the last own file every other one that changes (a shared layer's value
+ * overridden: the change says so). One file: planTarget as it is.
+ */
+export function planLayeredTarget(
+  o: Omit<TargetPlanOptions, "target">,
+  target: Layered,
+): { plans: FilePlan[]; targetOnly: TargetOnly[] } {
+  if (target.layers.length === 1) {
+    const { plan, targetOnly } = planTarget({ ...o, target: target.own });
+    return { plans: [plan], targetOnly };
+  }
+  const docs = layerDocuments(target);
+  const names = new Map<TfvarsFile, string[]>();
+  const overrides = new Map<string, Document>();
+  const add = (f: TfvarsFile, n: string) => names.set(f, [...(names.get(f) ?? []), n]);
+  for (const n of o.names) {
+    const win = winningLayer(n, docs);
+    const layer = target.layers.find((l) => l.file.doc === win);
+    const s = o.source.doc.get(n);
+    if (layer?.own) add(layer.file, n);
+    else if (s && !(win && valuesEqual(win.get(n)!.value, s.value))) {
+      add(target.own, n);
+      if (layer) overrides.set(n, layer.file.doc);
+    }
+  }
+  const plans: FilePlan[] = [];
+  const targetOnly: TargetOnly[] = [];
+  for (const { file, own } of target.layers) {
+    if (!own || (file !== target.own && !names.has(file))) continue;
+    const p = planTarget({ ...o, names: names.get(file) ?? [], target: file });
+    for (const c of p.plan.changes) {
+      const layer = overrides.get(c.name);
+      if (!layer || c.action !== "add") continue;
+      // Its value before is the shared layer's, not the default.
+      Object.assign(c, { overrides: layer.file, from: layer.get(c.name)!.value });
+      delete c.fromDefault;
+    }
+    plans.push(p.plan);
+    targetOnly.push(...p.targetOnly);
+  }
+  return { plans, targetOnly };
+}

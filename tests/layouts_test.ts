@@ -1,0 +1,292 @@
+// Every layout of the corpus end to end (tests/_layouts.ts says what a promote must do), on a
+// temporary copy of ../shared/corpus/<repository>; root discovery and -C.
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { copyTree, CORPUS, tfsync } from "./_cli.ts";
+import { checkPromote } from "./_layouts.ts";
+
+const HAVE_CORPUS = (() => {
+  try {
+    return Deno.statSync(join(CORPUS, "SOURCES.md")).isFile;
+  } catch {
+    return false;
+  }
+})();
+
+function corpusTest(name: string, fn: () => Promise<void>): void {
+  Deno.test({
+    name: HAVE_CORPUS ? name : `${name} (skipped: no corpus)`,
+    ignore: !HAVE_CORPUS,
+    fn,
+  });
+}
+
+interface Settings {
+  files: string[];
+  shared: string;
+  module: string;
+  /** The variables of one group, "sync". */
+  sync: string[];
+  environmentSpecific: string[];
+}
+
+/** A temporary copy of a corpus repository with a `tfsync.hcl` of the settings written into it. */
+async function corpusCopy(repo: string, s: Settings): Promise<string> {
+  const root = await Deno.makeTempDir({ prefix: "tfsync-layout-" });
+  await copyTree(join(CORPUS, repo), root);
+  const list = (names: string[]) => JSON.stringify(names).replaceAll(",", ", ");
+  await Deno.writeTextFile(
+    join(root, "tfsync.hcl"),
+    hcl([
+      `environment_files = ${list(s.files)}`,
+      `shared_file = "${s.shared}"`,
+      `module_dir = "${s.module}"`,
+      `group "sync" {\n  variables = ${list(s.sync)}\n}`,
+      `environment_specific = ${list(s.environmentSpecific)}`,
+    ]),
+  );
+  return root;
+}
+
+const hcl = (lines: string[]) => lines.join("\n") + "\n";
+
+/** A one-file-per-environment corpus layout, promoted `from` → `to`. */
+interface OneFileCase {
+  name: string;
+  repo: string;
+  settings: Settings;
+  from: string;
+  to: string;
+  /** What diff shows of one synced variable; check's exit code and summary line. */
+  diff: RegExp;
+  check: [number, RegExp];
+  /** The variables the promote changes in the target (the others are equal already). */
+  changes: string[];
+}
+
+const ONE_FILE: OneFileCase[] = [
+  {
+    name: "cds-snc: env/{env}_config.tfvars",
+    repo: "cds-snc__notification-terraform",
+    settings: {
+      files: ["env/{env}_config.tfvars"],
+      shared: "env/shared-features.tfvars",
+      module: "env",
+      sync: [
+        "primary_worker_instance_types",
+        "elasticache_cache_ops_node_type",
+        "rds_instance_type",
+        "log_retention_period_days",
+        "eks_cluster_version",
+      ],
+      environmentSpecific: ["env", "domain", "region"],
+    },
+    from: "dev",
+    to: "staging",
+    diff: /primary_worker_instance_types\n {2}dev: +\["m7i-flex.xlarge"\]/,
+    // No shared record yet: the environments' differences in syncable values are errors.
+    check: [1, /3 environments, 5 syncable variables: 4 errors, 153 warnings/],
+    // eks_cluster_version is "1.36" in both.
+    changes: [
+      "primary_worker_instance_types",
+      "elasticache_cache_ops_node_type",
+      "rds_instance_type",
+      "log_retention_period_days",
+    ],
+  },
+  {
+    name: "hmcts: environments/{env}/{env}.tfvars",
+    repo: "hmcts__azure-platform-terraform",
+    settings: {
+      files: ["environments/{env}/{env}.tfvars"],
+      shared: "environments/shared-features.tfvars",
+      module: "environments",
+      sync: ["frontend_agw_min_capacity", "frontend_agw_max_capacity", "project", "location"],
+      environmentSpecific: ["env", "subscription"],
+    },
+    from: "stg",
+    to: "prod",
+    diff: /frontend_agw_min_capacity\n {2}stg: +5\n {2}prod: +10/,
+    check: [1, /8 environments, 4 syncable variables: 3 errors, 45 warnings/],
+    // project and location: set in stg only, added to prod.
+    changes: ["frontend_agw_min_capacity", "frontend_agw_max_capacity", "project", "location"],
+  },
+];
+
+for (const c of ONE_FILE) {
+  corpusTest(c.name, async () => {
+    const root = await corpusCopy(c.repo, c.settings);
+    const diff = await tfsync(root, ["diff", "--from", c.from, "--to", c.to]);
+    assert.equal(diff.code, 0, diff.stderr);
+    assert.match(diff.stdout, c.diff);
+    const check = await tfsync(root, ["check"]);
+    assert.equal(check.code, c.check[0], check.stderr + check.stdout);
+    assert.match(check.stdout, c.check[1]);
+    const file = (env: string) => c.settings.files[0].replaceAll("{env}", env);
+    await checkPromote({
+      root,
+      from: c.from,
+      to: c.to,
+      files: { [c.from]: [file(c.from)], [c.to]: [file(c.to)] },
+      record: c.settings.shared,
+      changes: { [file(c.to)]: c.changes },
+    });
+  });
+}
+
+corpusTest("englacial (OpenTofu): variables.tf renamed variables.tofu", async () => {
+  const root = await Deno.makeTempDir({ prefix: "tfsync-layout-" });
+  await copyTree(join(CORPUS, "englacial__tofu-jupyter"), root);
+  await Deno.rename(join(root, "variables.tf"), join(root, "variables.tofu"));
+  const explain = await tfsync(root, ["explain", "dask_worker_cores_max"]);
+  assert.equal(explain.code, 0, explain.stderr);
+  assert.match(explain.stdout, /variable +variables\.tofu:296: type number, default 4/);
+  // The variables are declared in variables.tofu (the corpus sets one undeclared variable,
+  // enable_spot_instances, in three environments); no shared record yet: differences are errors.
+  const check = await tfsync(root, ["check"]);
+  assert.equal(check.code, 1, check.stderr + check.stdout);
+  assert.match(check.stdout, /4 environments, 11 syncable variables: 8 errors, 29 warnings/);
+  const undeclared = check.stdout.match(/"(\w+)" is declared in no variable block/g) ?? [];
+  assert.deepEqual(
+    undeclared,
+    Array(3).fill('"enable_spot_instances" is declared in no variable block'),
+  );
+  const diff = await tfsync(root, ["diff", "--from", "englacial", "--to", "prod"]);
+  assert.equal(diff.code, 0, diff.stderr);
+  assert.match(diff.stdout, /dask_worker_cores_max\n {2}englacial: 1\n {2}prod: +4/);
+  const env = (e: string) => `environments/${e}/terraform.tfvars`;
+  // The built-in groups: the values englacial sets that prod lacks or sets otherwise.
+  const changes = "dask_worker_cores_max dask_worker_memory_max dask_cluster_max_cores " +
+    "enable_profile_selection use_three_node_groups enable_lambda_invoke github_enabled";
+  const files = { englacial: [env("englacial")], prod: [env("prod")] };
+  const record = "environments/shared-features.tfvars";
+  await checkPromote({
+    root,
+    from: "englacial",
+    to: "prod",
+    files,
+    record,
+    changes: { [env("prod")]: changes.split(" ") },
+  });
+});
+
+corpusTest("alphagov: terraform/variables/{env}/common.tfvars, then the deployment's", async () => {
+  const v = (e: string) => [
+    `terraform/variables/${e}/common.tfvars`,
+    `terraform/variables/${e}/rds.tfvars`,
+  ];
+  const root = await corpusCopy("alphagov__govuk-infrastructure", {
+    files: ["terraform/variables/{env}/common.tfvars", "terraform/variables/{env}/rds.tfvars"],
+    shared: "terraform/variables/shared-features.tfvars",
+    module: "terraform/deployments/rds",
+    sync: ["publishing_service_domain", "maintenance_window", "force_destroy"],
+    environmentSpecific: ["govuk_environment", "vpc_cidr"],
+  });
+
+  // Every deployment symlinks variables-common.tf; the copy holds it as a file (no symlinks).
+  await Deno.copyFile(
+    join(root, "terraform/variables/variables-common.tf"),
+    join(root, "terraform/deployments/rds/variables-common.tf"),
+  );
+  const explain = await tfsync(root, ["explain", "maintenance_window", "--env", "integration"]);
+  assert.equal(explain.code, 0, explain.stderr);
+  assert.match(
+    explain.stdout,
+    /layer terraform\/variables\/integration\/common\.tfvars: not set\n +layer terraform\/variables\/integration\/rds\.tfvars:\d+: "Sun:04:00-Sun:06:00"/,
+  );
+  const diff = await tfsync(root, ["diff", "--from", "integration", "--to", "staging"]);
+  assert.equal(diff.code, 0, diff.stderr);
+  assert.match(
+    diff.stdout,
+    /=== FROM FILES ===\npublishing_service_domain: integration terraform\/variables\/integration\/common\.tfvars:\d+, staging terraform\/variables\/staging\/common\.tfvars:\d+\n/,
+  );
+  const check = await tfsync(root, ["check"]);
+  assert.equal(check.code, 1, check.stderr + check.stdout);
+  // A value set in common.tfvars is edited there; one set nowhere goes to the last own file.
+  await checkPromote({
+    root,
+    from: "integration",
+    to: "staging",
+    files: { integration: v("integration"), staging: v("staging") },
+    record: "terraform/variables/shared-features.tfvars",
+    changes: {
+      "terraform/variables/staging/common.tfvars": ["publishing_service_domain"],
+      "terraform/variables/staging/rds.tfvars": ["maintenance_window", "force_destroy"],
+    },
+  });
+});
+
+/** A repository with a shared layer: envs/shared.tfvars, then envs/{env}.tfvars. */
+async function layered(): Promise<string> {
+  const root = await Deno.makeTempDir({ prefix: "tfsync-layout-" });
+  await Deno.mkdir(join(root, "envs"));
+  const files: Record<string, string> = {
+    "tfsync.hcl": hcl([
+      'environment_files = ["envs/shared.tfvars", "envs/{env}.tfvars"]',
+      'shared_file       = "record.tfvars"',
+      'group "app" {',
+      '  variables = ["image_tag", "replicas", "debug"]',
+      "}",
+      'environment_specific = ["name"]',
+    ]),
+    "variables.tf": ["image_tag", "replicas", "debug", "name"]
+      .map((n) => `variable "${n}" {\n  default = null\n}\n`).join(""),
+    "envs/shared.tfvars": 'image_tag = "v1" # everyone\nreplicas  = 2\n',
+    "envs/dev.tfvars": 'name      = "dev"\nimage_tag = "v2"\nreplicas  = 2\ndebug     = true\n',
+    "envs/prod.tfvars": 'name  = "prod"\ndebug = false\n',
+  };
+  for (const [f, text] of Object.entries(files)) await Deno.writeTextFile(join(root, f), text);
+  return root;
+}
+
+Deno.test("a shared layer is never edited: the environment's own file overrides it", async () => {
+  const root = await layered();
+  const explain = await tfsync(root, ["explain", "image_tag", "--env", "prod"]);
+  assert.equal(explain.code, 0, explain.stderr);
+  assert.match(
+    explain.stdout,
+    /prod +"v1" +tfvars +envs\/shared\.tfvars:1\n +shared layer envs\/shared\.tfvars:1: "v1"\n +layer envs\/prod\.tfvars: not set\n/,
+  );
+  const out = await checkPromote({
+    root,
+    from: "dev",
+    to: "prod",
+    files: {
+      dev: ["envs/shared.tfvars", "envs/dev.tfvars"],
+      prod: ["envs/shared.tfvars", "envs/prod.tfvars"],
+    },
+    record: "record.tfvars",
+    // replicas: 2 in both already (prod's from the shared layer): nothing to do.
+    changes: { "envs/prod.tfvars": ["image_tag", "debug"] },
+  });
+  assert.match(
+    out,
+    /\+ image_tag +"v1" → "v2" \(now overrides the shared layer envs\/shared\.tfvars\)/,
+  );
+  assert.match(out, /~ debug +false → true\n/);
+  assert.equal(
+    await Deno.readTextFile(join(root, "envs/shared.tfvars")),
+    'image_tag = "v1" # everyone\nreplicas  = 2\n',
+  );
+});
+
+Deno.test("root discovery: tfsync.hcl found upwards from the working folder; -C DIR as git -C", async () => {
+  const root = await layered();
+  await Deno.mkdir(join(root, "envs", "deep"), { recursive: true });
+  const up = await tfsync(join(root, "envs", "deep"), ["diff", "--from", "dev", "--to", "prod"]);
+  assert.equal(up.code, 0, up.stderr);
+  assert.match(up.stdout, /^Comparing dev → prod/);
+  const elsewhere = await Deno.makeTempDir();
+  // Paths are shown relative to the folder -C names, as if tfsync had started there.
+  const c = await tfsync(elsewhere, ["-C", root, "diff", "--from", "dev", "--to", "prod"]);
+  assert.deepEqual(c, await tfsync(root, ["diff", "--from", "dev", "--to", "prod"]));
+  assert.match(c.stdout, /\nimage_tag: dev envs\/dev\.tfvars:2, prod envs\/shared\.tfvars:1\n/);
+  // Outside the working folder: absolute.
+  assert.ok(up.stdout.includes(`image_tag: dev ${join(root, "envs/dev.tfvars")}:2,`), up.stdout);
+  const missing = await tfsync(elsewhere, ["-C", "nope", "check"]);
+  assert.deepEqual(missing, {
+    code: 2,
+    stdout: "",
+    stderr: 'tfsync: cannot change to "nope": not a folder\n',
+  });
+});
