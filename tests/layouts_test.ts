@@ -83,7 +83,8 @@ const ONE_FILE: OneFileCase[] = [
     },
     from: "dev",
     to: "staging",
-    diff: /primary_worker_instance_types\n {2}dev: +\["m7i-flex.xlarge"\]/,
+    diff:
+      /elasticache_cache_ops_node_type\n {2}dev: +"cache.t3.micro"\n {2}staging: "cache.t3.medium"/,
     // No shared record yet: the environments' differences in syncable values are errors.
     check: [1, /3 environments, 5 syncable variables: 4 errors, 153 warnings/],
     // eks_cluster_version is "1.36" in both.
