@@ -2,7 +2,7 @@
 import { type Attribute, type Block, type Document, parse } from "../hcl/document.ts";
 import { ConfigError } from "../errors.ts";
 import { HclExpression, HclNumber, type Value } from "../hcl/value.ts";
-import type { ConfigSettings, Group } from "./config.ts";
+import type { ConfigSettings, Group } from "./config_types.ts";
 import { formatPath, parsePath } from "../hcl/path.ts";
 
 const PATHS = {

@@ -6,7 +6,7 @@ import { type Effective, effectiveValue, type NoValue } from "../terraform/layer
 import { isSensitive, SENSITIVE, showValue } from "./present.ts";
 import { layerDocs, type Snapshot } from "../repo/snapshot.ts";
 import { valuesEqual } from "../hcl/value.ts";
-import type { Finding, Located } from "./check.ts";
+import type { Finding, Located } from "./check_types.ts";
 import { extractedFrom } from "../sync/shared_file.ts";
 import { pathFindings } from "./check_paths.ts";
 import { documentFingerprint, lastSynced, recordDate } from "../sync/fingerprint.ts";

@@ -7,7 +7,7 @@ import type { Document } from "../hcl/document.ts";
 import type { Snapshot } from "../repo/snapshot.ts";
 import { lineOf } from "../sync/sync_paths.ts";
 import { isSensitive, SENSITIVE, showValue } from "./present.ts";
-import type { Finding } from "./check.ts";
+import type { Finding } from "./check_types.ts";
 import type { Value } from "../hcl/value.ts";
 
 /** Drift and warnings of one variable synced by path. */

@@ -5,7 +5,8 @@ import { checkRepository, type CheckResult, type Finding, loadCheckConfig } from
 import { counts, render, renderGithub, renderMarkdown } from "../../render/check_format.ts";
 
 const TESTDATA = fileURLToPath(new URL("../../tests/testdata/check/", import.meta.url));
-const UPDATE = Deno.env.get("UPDATE") === "1";
+// `deno task test:update` rewrites the golden files instead of comparing with them.
+const UPDATE = Deno.env.get("TFSYNC_UPDATE") === "1";
 
 async function run(name: string, strict = false): Promise<CheckResult> {
   const root = join(TESTDATA, name);

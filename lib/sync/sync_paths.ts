@@ -6,7 +6,7 @@ import { mergePaths, projection } from "../hcl/path_merge.ts";
 import { nodeAtKeys, valueNode } from "../hcl/path_tree.ts";
 import type { Edit } from "../hcl/edit.ts";
 import { type Value, valuesEqual } from "../hcl/value.ts";
-import type { Change, TargetOnly } from "./sync_plan.ts";
+import type { Change, TargetOnly } from "./sync_types.ts";
 
 /** A synced path that cannot be synced in one file: its parent is missing there or no object. */
 export interface PathWarning {

@@ -8,26 +8,12 @@ import { effectiveValue } from "../terraform/layers.ts";
 import type { ModuleVars } from "../terraform/module.ts";
 import type { TfvarsFile } from "../repo/repo.ts";
 import { insertAttributes, type NewAttribute, RULE_LINE, SECTION_HEADING } from "./sync_insert.ts";
-import { type Value, valuesEqual } from "../hcl/value.ts";
+import { valuesEqual } from "../hcl/value.ts";
 import type { Intent } from "../hcl/verify.ts";
 import { fingerprint, LAST_SYNCED } from "./fingerprint.ts";
 import { lineOf, type PathWarning, planPaths } from "./sync_paths.ts";
-
-/** One variable a file changes. `from` is absent for a variable the file did not set. */
-export interface Change {
-  name: string;
-  /** The keys inside the variable's value, for a variable synced by path (sync_paths.ts). */
-  keys?: string[];
-  action: "update" | "add" | "remove";
-  from?: Value;
-  /** `from` is the variables.tf default (the file did not set the variable). */
-  fromDefault?: boolean;
-  /** The shared layer (as named) whose value this environment's own file now overrides. */
-  overrides?: string;
-  to?: Value;
-  /** The variable's line in the edited file (remove: in the file before the edit). */
-  line: number;
-}
+import type { Change, TargetOnly } from "./sync_types.ts";
+export type { Change, TargetOnly } from "./sync_types.ts";
 
 /** A file to write: its text before and after, and what changed in it. */
 export interface FilePlan {
@@ -45,15 +31,6 @@ export interface FilePlan {
   changes: Change[];
   /** Synced paths this file's plan could not sync (a parent missing or no object). */
   warnings?: PathWarning[];
-}
-
-/** A syncable variable the target sets but the source does not: kept, or removed with --prune. */
-export interface TargetOnly {
-  name: string;
-  keys?: string[];
-  value: Value;
-  file: string;
-  line: number;
 }
 
 export interface TargetPlanOptions {

@@ -4,30 +4,9 @@ import { join } from "node:path";
 import { type Attribute, type Block, parse } from "../hcl/document.ts";
 import { ConfigError } from "../errors.ts";
 import { fsReason, readTextIfExists, statIfExists } from "../_fs.ts";
-import type { Value } from "../hcl/value.ts";
 import { parseJsonVariables } from "./module_json.ts";
-
-export interface ModuleVariable {
-  name: string;
-  /** The `default`, as a value; undefined when the block has none (the variable is required). */
-  default?: Value;
-  /** The raw source of the `type` expression (`list(string)`); undefined when not declared. */
-  typeSource?: string;
-  description?: string;
-  /** `sensitive = true|false` when declared. */
-  sensitive?: boolean;
-  /** The file as named to the user (module label joined with the file name), and the block's line. */
-  file: string;
-  line: number;
-}
-
-export interface ModuleVars {
-  dir: string;
-  /** The *.tf files read, as named to the user, sorted. */
-  files: string[];
-  /** In file order, then declaration order. */
-  variables: Map<string, ModuleVariable>;
-}
+import type { ModuleVariable, ModuleVars } from "./module_types.ts";
+export type { ModuleVariable, ModuleVars } from "./module_types.ts";
 
 /** An empty module: no file, no variable. */
 export function emptyModule(dir = "."): ModuleVars {

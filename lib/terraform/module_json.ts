@@ -2,7 +2,7 @@
 // syntax: `{"variable": {"name": {"default": …, "type": "string"}}}`.
 import { ConfigError } from "../errors.ts";
 import { HclNumber, type Value } from "../hcl/value.ts";
-import type { ModuleVariable } from "./module.ts";
+import type { ModuleVariable } from "./module_types.ts";
 
 /** The variables of one JSON module file. Throws ConfigError for invalid JSON or shapes. */
 export function parseJsonVariables(text: string, file: string): ModuleVariable[] {

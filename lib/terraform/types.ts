@@ -5,21 +5,8 @@ import { HclExpression, HclNumber, toHcl, type Value } from "../hcl/value.ts";
 import { parseTypeSyntax, TypeConstraintError } from "./types_parse.ts";
 
 export { TypeConstraintError };
-
-export type TfType =
-  | { kind: "string" | "number" | "bool" | "any" }
-  | { kind: "list" | "set" | "map"; element: TfType }
-  | { kind: "tuple"; elements: TfType[] }
-  | { kind: "object"; attributes: Map<string, TfAttribute> };
-
-/** One attribute of an `object({…})` type, in declaration order. */
-export interface TfAttribute {
-  type: TfType;
-  /** Declared with `optional(…)`: a value may leave it out. */
-  optional: boolean;
-  /** The default of `optional(T, default)`: a literal value, or an HclExpression of its source. */
-  default?: Value;
-}
+export type { TfAttribute, TfType } from "./type_model.ts";
+import type { TfAttribute, TfType } from "./type_model.ts";
 
 /** A place where a value does not fit its type. */
 export interface TypeProblem {

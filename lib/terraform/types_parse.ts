@@ -3,7 +3,7 @@
 // trailing commas allowed in argument lists, tuples and objects.
 
 import { HclExpression, HclNumber, type Value } from "../hcl/value.ts";
-import type { TfAttribute, TfType } from "./types.ts";
+import type { TfAttribute, TfType } from "./type_model.ts";
 
 /** A type constraint that does not parse; `offset` is where in the source the problem is. */
 export class TypeConstraintError extends TypeError {

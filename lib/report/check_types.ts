@@ -1,0 +1,45 @@
+// The data of a check report: its findings and the located values they compare (check.ts builds
+// them, check_drift.ts and check_paths.ts add theirs, render/check_format.ts renders them).
+import type { Value } from "../hcl/value.ts";
+
+/** The checks, in the order findings are listed. */
+export const CHECKS = [
+  "config",
+  "syntax",
+  "module",
+  "shared",
+  "undeclared",
+  "type",
+  "drift",
+  "path",
+  "pending",
+  "unclassified",
+] as const;
+export type CheckName = typeof CHECKS[number];
+
+/** A value with the layer it comes from: an environment's tfvars, the shared file, a default. */
+export interface Located {
+  layer: "environment" | "shared" | "default" | "none";
+  value?: Value;
+  file?: string;
+  line?: number;
+  sensitive?: boolean;
+}
+
+export interface Finding {
+  check: CheckName;
+  severity: "error" | "warning";
+  /** A sentence without the location (renderers add `file:line`). */
+  message: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  variable?: string;
+  /** A path inside the variable's value (variables synced by path), as steps and as a string. */
+  path?: { steps: string[]; string: string };
+  /** pending: the variables that differ from the shared file, in the config's order. */
+  variables?: string[];
+  environment?: string;
+  /** drift: the values compared, by environment name, and "shared" for the reference. */
+  values?: Record<string, Located>;
+}
