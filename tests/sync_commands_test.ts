@@ -1,7 +1,7 @@
 // The sync commands end to end, in-process through main(args, io) (tests/cli_test.ts runs what
 // needs a process), on temporary copies of fixtures/example (and of ../shared/corpus when present).
 // Golden files live in tests/testdata/sync/; regenerate them with
-//   deno test -A tests/sync_commands_test.ts -- --update
+//   deno task test:update
 import assert from "node:assert/strict";
 import { dirname, join } from "node:path";
 import {
@@ -25,7 +25,7 @@ import { main } from "../mod.ts";
 import { PlacedError } from "../lib/errors.ts";
 import { errorText } from "../render/error.ts";
 
-const UPDATE = Deno.args.includes("--update");
+const UPDATE = Deno.env.get("TFSYNC_UPDATE") === "1";
 const GOLDEN = join(REPO, "tests", "testdata", "sync");
 const DATE = "2026-01-05";
 const TERRAFORM = which("terraform");
@@ -34,7 +34,7 @@ const PROD = "environments/prod/terraform.tfvars";
 const DEV = "environments/dev/terraform.tfvars";
 const ENGLACIAL = "environments/englacial/terraform.tfvars";
 
-/** Compares text with a golden file (written instead with --update). */
+/** Compares text with a golden file (written instead by deno task test:update). */
 async function golden(name: string, actual: string): Promise<void> {
   const path = join(GOLDEN, name);
   if (UPDATE) {
@@ -47,7 +47,7 @@ async function golden(name: string, actual: string): Promise<void> {
     want = await Deno.readTextFile(path);
   } catch {
     throw new Error(
-      `Missing golden file ${path}: run deno test -A tests/sync_commands_test.ts -- --update`,
+      `Missing golden file ${path}: run deno task test:update`,
     );
   }
   assert.equal(actual, want, `output differs from ${name}`);
