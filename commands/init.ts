@@ -10,6 +10,8 @@ import { ConfigError } from "../lib/errors.ts";
 import { readTextIfExists, statIfExists } from "../lib/_fs.ts";
 import { commit, verifyWith } from "../lib/write/transaction.ts";
 import { planInit, survey, verifyPlan } from "../lib/config/init.ts";
+import { unclassifiedComment, withLayout } from "../lib/config/init_layout.ts";
+import { environmentLayers } from "../lib/repo/layout.ts";
 
 const USAGE = `Usage: tfsync init [--from-makefile PATH] [--force] [options]
 
@@ -58,9 +60,10 @@ export const init: Command = {
         if (text === undefined) throw new ConfigError(`Cannot read "${show(path)}": not found`);
         makefile = { text, name: show(path) };
       }
-      const plan = planInit(makefile);
+      const { plan, detected } = await withLayout(planInit(makefile), common.root);
       const config = verifyPlan(plan, target, common.root);
       const found = await survey(config, show);
+      if (detected) plan.text += unclassifiedComment(found.unclassified.map((u) => u.name));
       let written = false;
       const diff = common.dryRun
         ? createTwoFilesPatch(show(target), show(target), old ?? "", plan.text)
@@ -87,6 +90,7 @@ export const init: Command = {
               config: show(target),
               written,
               source: plan.source,
+              ...(detected && { layout: detected }),
               ...found,
               warnings: plan.warnings,
               ...(diff !== undefined && { diff }),
@@ -107,6 +111,15 @@ export const init: Command = {
           `${config.environmentSpecific.size} environment-specific variables.\n`,
       );
       io.stdout(`Environments: ${found.environments.join(", ") || "none found"}.\n`);
+      if (detected) {
+        io.stdout(
+          `Layout found: environment_files = ["${detected.pattern}"]; module_dir = "${detected.moduleDir}"\n`,
+        );
+        for (const env of found.environments) {
+          const files = (await environmentLayers(config, env)).map((l) => show(l.path));
+          io.stdout(`  ${env}: ${files.join(", ")}\n`);
+        }
+      }
       if (found.unclassified.length === 0) {
         io.stdout("Every variable the environments set is classified.\n");
         return EXIT.ok;

@@ -291,3 +291,56 @@ Deno.test("root discovery: tfsync.hcl found upwards from the working folder; -C 
     stderr: 'tfsync: cannot change to "nope": not a folder\n',
   });
 });
+
+const INIT: Array<[string, string, string]> = [
+  ["cds-snc__notification-terraform", "env/{env}_config.tfvars", "env"],
+  ["hmcts__azure-platform-terraform", "environments/{env}/{env}.tfvars", "environments"],
+  [
+    "alphagov__govuk-infrastructure",
+    "terraform/variables/{env}/common.tfvars",
+    "terraform/variables",
+  ],
+];
+
+corpusTest("init proposes each corpus layout's environment_files and module_dir", async () => {
+  for (const [repo, pattern, module] of INIT) {
+    const root = await Deno.makeTempDir({ prefix: "tfsync-layout-" });
+    await copyTree(join(CORPUS, repo), root);
+    const init = await tfsync(root, ["init"]);
+    assert.equal(init.code, 0, init.stderr);
+    const layout = `Layout found: environment_files = ["${pattern}"]; module_dir = "${module}"\n`;
+    assert.ok(init.stdout.includes(layout), init.stdout);
+    const text = await Deno.readTextFile(join(root, "tfsync.hcl"));
+    assert.match(
+      text,
+      new RegExp(`^environment_files = \\["${pattern.replace(/[{}.]/g, "\\$&")}"\\]$`, "m"),
+    );
+    assert.match(text, /^# Unclassified \(set in some environment, in no list\)/m);
+    // The config it wrote finds those environments: check runs on it.
+    const check = await tfsync(root, ["check"]);
+    assert.ok(check.code === 0 || check.code === 1, check.stderr);
+  }
+  // englacial's layout is the default one: init keeps it.
+  const root = await Deno.makeTempDir({ prefix: "tfsync-layout-" });
+  await copyTree(join(CORPUS, "englacial__tofu-jupyter"), root);
+  const init = await tfsync(root, ["init"]);
+  assert.equal(init.code, 0, init.stderr);
+  assert.doesNotMatch(init.stdout, /Layout found/);
+  assert.match(
+    await Deno.readTextFile(join(root, "tfsync.hcl")),
+    /^environments_dir = "environments"$/m,
+  );
+});
+
+Deno.test("init refuses a repository where it finds no environment, and writes nothing", async () => {
+  const root = await Deno.makeTempDir();
+  await Deno.writeTextFile(join(root, "main.tf"), 'variable "a" {}\n');
+  const init = await tfsync(root, ["init"]);
+  assert.deepEqual(init, {
+    code: 2,
+    stdout: "",
+    stderr:
+      "tfsync init: No environment found: no folder of environments/ holds a terraform.tfvars, and no var files (*.tfvars, *.tfvars.json) sit in a folder per environment or are named per environment; set environment_files in tfsync.hcl by hand\n",
+  });
+  assert.deepEqual([...Deno.readDirSync(root)].map((e) => e.name), ["main.tf"]);
+});
