@@ -138,7 +138,9 @@ async function nextRun(root: string, v: Versions): Promise<void> {
   const r = await tfsync(root, PROMOTE);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(await pairState(root, v), "new");
-  assert.deepEqual(await leftovers(root), []);
+  // A killed holder's lock file may stay when this run had nothing left to write: the kernel
+  // released its lock, so it blocks nothing (this run just succeeded); no temp file, no journal.
+  assert.deepEqual((await leftovers(root)).filter((p) => p !== ".tfsync.lock"), []);
 }
 
 /** How long one undisturbed promote takes here, start-up included. */

@@ -219,7 +219,8 @@ export async function recover(root: string, paths: string[]): Promise<string[]> 
     } catch { /* renamed before the kill */ }
   }
   if (renames.length) await Deno.remove(journal).catch(() => {});
-  for (const dir of new Set([...paths, ...renames.map((r) => r[1])].map((p) => dirname(p)))) {
+  const dirs = [...paths, ...renames.map((r) => r[1])].map((p) => dirname(p));
+  for (const dir of new Set([root, ...dirs])) {
     if (!await inside(dir)) continue;
     try {
       for await (const e of Deno.readDir(dir)) {

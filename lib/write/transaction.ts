@@ -2,13 +2,13 @@
 // nothing else can make), and then, under the repository's lock, checks each file unchanged since
 // it was read (else plans again on what is there now, when it can), reads every .bak it will
 // replace, and replaces the files and their .bak all or none (files.ts).
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import { ConfigError } from "../errors.ts";
 import { readBytesIfExists, realInside } from "../_fs.ts";
 import { encode } from "../hcl/encoding.ts";
 import type { FilePlan } from "../sync/sync_plan.ts";
 import { verifyEdit } from "../hcl/verify.ts";
-import { recover, replaceAll, type Replacement, WriteError } from "./files.ts";
+import { JOURNAL, recover, replaceAll, type Replacement, WriteError } from "./files.ts";
 import { type LockOptions, lockRoot } from "./lock.ts";
 
 export { WriteError };
@@ -82,11 +82,14 @@ export function changed<P extends WritePlan>(plans: readonly P[]): P[] {
  */
 export async function commit(verified: Verified, o: CommitOptions): Promise<WriteResult[]> {
   let plans = verified.plans;
-  if (changed(plans).length === 0) return results(plans, false);
+  if (changed(plans).length === 0) {
+    // Nothing to write, but a killed run's journal is completed all the same.
+    if (await exists(join(o.root, JOURNAL))) await completeInterrupted(o, []);
+    return results(plans, false);
+  }
   const lock = await lockRoot(o.root, o.holder, o);
   try {
-    const done = await recover(o.root, changed(plans).map((p) => p.path));
-    if (done.length) o.onNote?.(`completed an interrupted write of ${done.join(", ")}`);
+    await recoverWithNote(o, changed(plans).map((p) => p.path));
     let reps = await replacements(changed(plans), o);
     if (!reps && o.replan) {
       o.onNote?.(
@@ -108,6 +111,22 @@ export async function commit(verified: Verified, o: CommitOptions): Promise<Writ
   }
   return results(plans, o.backup);
 }
+
+async function recoverWithNote(o: CommitOptions, paths: string[]): Promise<void> {
+  const done = await recover(o.root, paths);
+  if (done.length) o.onNote?.(`completed an interrupted write of ${done.join(", ")}`);
+}
+
+async function completeInterrupted(o: CommitOptions, paths: string[]): Promise<void> {
+  const lock = await lockRoot(o.root, o.holder, o);
+  try {
+    await recoverWithNote(o, paths);
+  } finally {
+    await lock.release();
+  }
+}
+
+const exists = (path: string) => Deno.lstat(path).then(() => true, () => false);
 
 function results(plans: readonly WritePlan[], backup: boolean): WriteResult[] {
   const todo = changed(plans);

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { commit, verifyWith, type WritePlan } from "./transaction.ts";
+import { JOURNAL } from "./files.ts";
 import { inTempDir, names } from "./_testdir.ts";
 
 /** Two files holding "a1 = 1", each with an old .bak, planned to become "a1 = 2". */
@@ -130,5 +131,25 @@ Deno.test("commit() keeps bytes that are not UTF-8 in comments exactly, in the f
       await Deno.readFile(path),
       Uint8Array.of(...comment, ...new TextEncoder().encode("a1 = 2\n")),
     );
+  });
+});
+
+Deno.test("commit() with nothing to write still completes a killed run's journal", async () => {
+  await inTempDir(async (dir) => {
+    const path = join(dir, "a.tfvars");
+    await Deno.writeTextFile(path, "a1 = 1\n");
+    await Deno.writeTextFile(join(dir, ".b.tfsync-0123abcd.tmp"), "b = 2\n");
+    const journal = [[join(dir, ".b.tfsync-0123abcd.tmp"), join(dir, "b.tfvars")]];
+    await Deno.writeTextFile(join(dir, JOURNAL), JSON.stringify(journal));
+    const plan = { path, file: "a.tfvars", exists: true, before: "a1 = 1\n", after: "a1 = 1\n" };
+    const notes: string[] = [];
+    await commit(await accept([plan]), {
+      root: dir,
+      backup: true,
+      holder: "t",
+      onNote: (n) => notes.push(n),
+    });
+    assert.deepEqual(await names(dir), ["a.tfvars", "b.tfvars"]);
+    assert.deepEqual(notes, [`completed an interrupted write of ${join(dir, "b.tfvars")}`]);
   });
 });
