@@ -344,3 +344,18 @@ Deno.test("init refuses a repository where it finds no environment, and writes n
   });
   assert.deepEqual([...Deno.readDirSync(root)].map((e) => e.name), ["main.tf"]);
 });
+
+Deno.test("check warns of a group variable declared nowhere and set nowhere (a typo)", async () => {
+  const root = await layered();
+  const config = await Deno.readTextFile(join(root, "tfsync.hcl"));
+  await Deno.writeTextFile(
+    join(root, "tfsync.hcl"),
+    config.replace('"debug"]', '"debug", "replica"]'),
+  );
+  const check = await tfsync(root, ["check"]);
+  assert.match(
+    check.stdout,
+    /tfsync\.hcl: warning: group "app" names "replica", which no variable block declares and no var file sets \(a typo\?\)/,
+  );
+  assert.equal(check.stdout.match(/a typo\?/g)?.length, 1);
+});

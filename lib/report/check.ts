@@ -17,6 +17,7 @@ import {
 } from "../terraform/types.ts";
 import type { Value } from "../hcl/value.ts";
 import { CHECKS, type Finding } from "./check_types.ts";
+import { unknownGroupVariables } from "./check_groups.ts";
 export { type CheckName, CHECKS, type Finding, type Located } from "./check_types.ts";
 
 export interface CheckOptions {
@@ -76,6 +77,9 @@ export async function checkRepository(
     ? "tfsync.hcl ('tfsync init' writes one)"
     : display(config.source);
   findings.push(..._unclassified(s, options.strict === true, where));
+  if (config.source !== BUILT_IN) {
+    findings.push(...unknownGroupVariables(s, display(config.source)));
+  }
   return {
     environments: s.environments.map((e) => e.name),
     syncable: config.syncable.length,
