@@ -7,34 +7,14 @@ import type { ModuleVars } from "../lib/terraform/module.ts";
 import { FORMAT_VERSION, isSensitive, jsonValue, SENSITIVE } from "../lib/report/present.ts";
 import { toHcl, type Value } from "../lib/hcl/value.ts";
 import { formatPath, pathJson } from "../lib/hcl/path.ts";
+import { type Paint, painter } from "../render/paint.ts";
+export { type Paint, painter };
 
 /** A variable, or a path inside its value (`forms_admin_settings.enable_opentelemetry`). */
 const label = (c: { name: string; keys?: string[] }) => formatPath(c.name, c.keys ?? []);
 /** --json: the path as a list of steps and as a string, for a change inside a value. */
 const jsonPath = (c: { name: string; keys?: string[] }) =>
   c.keys ? { path: pathJson({ name: c.name, keys: c.keys }) } : {};
-
-export interface Paint {
-  bold(s: string): string;
-  red(s: string): string;
-  green(s: string): string;
-  yellow(s: string): string;
-  cyan(s: string): string;
-  dim(s: string): string;
-}
-
-export function painter(color: boolean): Paint {
-  const sgr = (open: number, close: number) => (s: string) =>
-    color ? `\x1b[${open}m${s}\x1b[${close}m` : s;
-  return {
-    bold: sgr(1, 22),
-    red: sgr(31, 39),
-    green: sgr(32, 39),
-    yellow: sgr(33, 39),
-    cyan: sgr(36, 39),
-    dim: sgr(2, 22),
-  };
-}
 
 /** A value as people read it: one line of HCL, without comments; a sensitive one hidden. */
 export function show(module: ModuleVars, name: string, value: Value): string {

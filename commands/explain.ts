@@ -5,11 +5,8 @@ import { emit, parseCommandArgs } from "./_flags.ts";
 import { formatUsage, OUTPUT_USAGE, READ_USAGE } from "./_usage.ts";
 import { listOption } from "./_lists.ts";
 import { loadConfig } from "../lib/config/config.ts";
-import {
-  explain as explainVariable,
-  explanationJson,
-  renderExplanation,
-} from "../lib/report/explain.ts";
+import { explain as explainVariable, explanationJson } from "../lib/report/explain.ts";
+import { renderExplanation } from "../render/explain.ts";
 import { loadSnapshot } from "../lib/repo/snapshot.ts";
 
 const FORMATS = ["text", "json", "markdown"];

@@ -6,12 +6,8 @@ import { formatUsage, OUTPUT_USAGE, READ_USAGE } from "./_usage.ts";
 import { listOption } from "./_lists.ts";
 import { loadConfig } from "../lib/config/config.ts";
 import { renderMatrixHtml } from "../render/html.ts";
-import {
-  buildMatrix,
-  matrixJson,
-  renderMatrixMarkdown,
-  renderMatrixText,
-} from "../lib/report/matrix.ts";
+import { buildMatrix, matrixJson } from "../lib/report/matrix.ts";
+import { renderMatrixMarkdown, renderMatrixText } from "../render/matrix.ts";
 import { loadSnapshot } from "../lib/repo/snapshot.ts";
 
 const FORMATS = ["text", "json", "markdown", "html"];

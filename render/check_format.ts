@@ -2,6 +2,7 @@
 // a Markdown table for a pull-request comment.
 import type { CheckResult, Finding, Located } from "../lib/report/check.ts";
 import { FORMAT_VERSION, jsonValue } from "../lib/report/present.ts";
+import { paint } from "./paint.ts";
 
 export const FORMATS = ["text", "json", "github", "markdown"] as const;
 export type Format = typeof FORMATS[number];
@@ -47,24 +48,19 @@ function _where(f: Finding): string {
     (f.column === undefined ? "" : `:${f.column}`);
 }
 
-const SGR = { red: 31, yellow: 33, green: 32, bold: 1, dim: 2 } as const;
-function _paint(on: boolean, code: keyof typeof SGR, text: string): string {
-  return on ? `\x1b[${SGR[code]}m${text}\x1b[0m` : text;
-}
-
 /** `file:line: error: message [check]`, one a line, then a summary line. */
 export function renderText(result: CheckResult, color = false): string {
   const lines = result.findings.map((f) => {
     const where = _where(f);
-    const sev = _paint(color, f.severity === "error" ? "red" : "yellow", f.severity);
-    return `${where ? _paint(color, "bold", where) + ": " : ""}${sev}: ${f.message} ${
-      _paint(color, "dim", `[${f.check}]`)
+    const sev = paint(color, f.severity === "error" ? "red" : "yellow", f.severity);
+    return `${where ? paint(color, "bold", where) + ": " : ""}${sev}: ${f.message} ${
+      paint(color, "dim", `[${f.check}]`)
     }`;
   });
   const { errors } = counts(result);
   const tally = _tally(result);
   const summary = `${_scope(result)}: ${
-    _paint(color, errors ? "red" : result.findings.length ? "yellow" : "green", tally)
+    paint(color, errors ? "red" : result.findings.length ? "yellow" : "green", tally)
   }`;
   return [...lines, ...(lines.length ? [""] : []), summary, ""].join("\n");
 }

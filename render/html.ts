@@ -1,6 +1,7 @@
 // The matrix as one self-contained HTML page (inline style, no script, no external asset), to
 // open from a CI artifact.
-import { type Cell, cellText, legend, type Matrix, type MatrixRow } from "../lib/report/matrix.ts";
+import type { Cell, Matrix, MatrixRow } from "../lib/report/matrix.ts";
+import { cellText, legend } from "./matrix.ts";
 import { SENSITIVE } from "../lib/report/present.ts";
 import { toHcl } from "../lib/hcl/value.ts";
 

@@ -2,7 +2,7 @@
 import type { VariableClass } from "../config/config.ts";
 import { ConfigError } from "../errors.ts";
 import { effectiveValue } from "../terraform/layers.ts";
-import { FORMAT_VERSION, isSensitive, jsonValue, SENSITIVE, showValue } from "./present.ts";
+import { FORMAT_VERSION, isSensitive, jsonValue } from "./present.ts";
 import { layerDocs, type Snapshot } from "../repo/snapshot.ts";
 import { parseType, typeToString } from "../terraform/types.ts";
 import type { Value } from "../hcl/value.ts";
@@ -121,70 +121,6 @@ function _typeText(source: string): string {
 function _same(a: Place, b: Place): boolean {
   if (a.layer === "none" || b.layer === "none") return a.layer === b.layer;
   return valuesEqual(a.value!, b.value!);
-}
-
-const CLASS_TEXT: Record<VariableClass, string> = {
-  syncable: "syncable",
-  environment_specific: "environment-specific (never synced)",
-  unclassified: "unclassified (in no list of the config: never synced)",
-};
-
-const LAYER_TEXT = {
-  environment: "tfvars",
-  shared: "shared",
-  default: "default",
-  none: "none",
-} as const;
-
-/** The explanation for people: a heading, the layers, one row an environment. */
-export function renderExplanation(x: Explanation, color = false): string {
-  const paint = (code: number, t: string) => (color ? `\x1b[${code}m${t}\x1b[0m` : t);
-  const show = (p: Place) =>
-    p.layer === "none" ? "-" : x.sensitive ? SENSITIVE : showValue(p.value!, 50);
-  const at = (p: { file?: string; line?: number }) =>
-    p.file === undefined ? "" : p.file + (p.line === undefined ? "" : `:${p.line}`);
-  const group = x.group
-    ? `, group "${x.group.name}"${x.group.description ? ` (${x.group.description})` : ""}`
-    : "";
-  const out = [`${paint(1, x.variable)}: ${CLASS_TEXT[x.class]}${group}`, ""];
-  const d = x.declaration;
-  if (d) {
-    const parts = [`type ${d.type ?? "(any)"}`];
-    parts.push(
-      d.default === undefined
-        ? "no default (required)"
-        : `default ${x.sensitive ? SENSITIVE : showValue(d.default, 50)}`,
-    );
-    out.push(`  variable      ${at(d)}: ${parts.join(", ")}`);
-    if (d.description) out.push(`                ${d.description}`);
-  } else out.push(`  variable      not declared in module_dir`);
-  if (!x.shared) out.push(`  shared file   none`);
-  else if (x.shared.value === undefined) out.push(`  shared file   ${x.shared.file}: not set`);
-  else {
-    out.push(
-      `  shared file   ${at(x.shared)}: ${show({ layer: "shared", value: x.shared.value })}`,
-    );
-  }
-  out.push("");
-  const rows = [["ENVIRONMENT", "VALUE", "WINS", "FROM"]];
-  for (const e of x.environments) {
-    const note = e.differsFromShared ? "differs from the shared file" : "";
-    rows.push([e.name, show(e.value), LAYER_TEXT[e.value.layer], at(e.value), note]);
-  }
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
-  rows.forEach((r, i) => {
-    const line = "  " + r.map((c, j) => (j < r.length - 1 ? c.padEnd(widths[j]) : c)).join("  ")
-      .trimEnd();
-    const differs = i > 0 && x.environments[i - 1].differsFromShared;
-    out.push(differs ? paint(33, line) : i === 0 ? paint(2, line) : line);
-    for (const l of (i > 0 && x.environments[i - 1].layers) || []) {
-      const value = l.value === undefined
-        ? "not set"
-        : show({ layer: "environment", value: l.value });
-      out.push(`      ${l.own ? "layer" : "shared layer"} ${at(l)}: ${value}`);
-    }
-  });
-  return out.join("\n") + "\n";
 }
 
 /** The explanation as JSON; values exact, sensitive ones left out. */

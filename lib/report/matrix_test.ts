@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { loadConfig } from "../config/config.ts";
-import { buildMatrix, matrixJson, renderMatrixMarkdown, renderMatrixText } from "./matrix.ts";
+import { buildMatrix, matrixJson } from "./matrix.ts";
+import { renderMatrixMarkdown, renderMatrixText } from "../../render/matrix.ts";
 import { loadSnapshot } from "../repo/snapshot.ts";
 
 const EXAMPLE = fileURLToPath(new URL("../../fixtures/example", import.meta.url));

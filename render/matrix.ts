@@ -1,0 +1,57 @@
+// The matrix for people: aligned text (differing cells yellow on a terminal) and Markdown.
+import type { Cell, Matrix, MatrixRow } from "../lib/report/matrix.ts";
+import { clip, SENSITIVE, showValue } from "../lib/report/present.ts";
+import { paint } from "./paint.ts";
+
+/** A cell's text: the value, "(value)" when it is the default, "-" for none. */
+export function cellText(row: MatrixRow, c: Cell, max = 28): string {
+  if (c.layer === "none") return "-";
+  const v = row.sensitive ? SENSITIVE : showValue(c.value!, max);
+  return c.layer === "default" ? clip(`(${v})`, max + 2) : v;
+}
+
+export function legend(m: Matrix): string {
+  const ref = m.sharedFile
+    ? `differs from the shared file (${m.sharedFile})`
+    : "differs from the value most environments have (there is no shared file)";
+  return `* ${ref}; (value): not set, the variables.tf default; -: no value`;
+}
+
+/** Aligned text; differing cells marked "*" (and yellow on a terminal). */
+export function renderMatrixText(m: Matrix, color = false): string {
+  const head = ["GROUP", "VARIABLE", ...(m.sharedFile ? ["SHARED"] : []), ...m.environments];
+  const rows = m.rows.map((r) => [
+    r.group,
+    r.variable,
+    ...(r.shared ? [cellText(r, r.shared)] : []),
+    ...r.cells.map((c) => cellText(r, c) + (c.differs ? "*" : "")),
+  ]);
+  const widths = head.map((_, i) => Math.max(...[head, ...rows].map((r) => r[i].length)));
+  const pad = (t: string, i: number) => t.padEnd(widths[i]);
+  const first = m.sharedFile ? 3 : 2;
+  const line = (r: string[], ri: number) =>
+    r.map((t, i) => {
+      const c = ri >= 0 && i >= first ? m.rows[ri].cells[i - first] : undefined;
+      return c?.differs ? paint(color, "yellow", pad(t, i)) : pad(t, i);
+    }).join("  ").trimEnd();
+  const dim = (t: string) => paint(color, "dim", t);
+  return [dim(line(head, -1)), ...rows.map(line), "", dim(legend(m)), ""].join("\n");
+}
+
+/** A Markdown table; differing cells in bold with "*". */
+export function renderMatrixMarkdown(m: Matrix): string {
+  const esc = (t: string) =>
+    t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|");
+  const head = ["Group", "Variable", ...(m.sharedFile ? ["Shared"] : []), ...m.environments];
+  const out = [`| ${head.map(esc).join(" | ")} |`, `|${head.map(() => "---").join("|")}|`];
+  for (const r of m.rows) {
+    const cells = [
+      esc(r.group),
+      "`" + r.variable + "`",
+      ...(r.shared ? [esc(cellText(r, r.shared))] : []),
+      ...r.cells.map((c) => (c.differs ? `**${esc(cellText(r, c))}** \\*` : esc(cellText(r, c)))),
+    ];
+    out.push(`| ${cells.join(" | ")} |`);
+  }
+  return [...out, "", esc(legend(m)).replace(/^\*/, "\\*"), ""].join("\n");
+}
