@@ -1,5 +1,5 @@
 // tfsync: the only module that reads Deno.args and calls Deno.exit.
-import { resolve } from "node:path";
+import { resolve } from "./lib/_path.ts";
 import { commands } from "./commands/mod.ts";
 import type { Io } from "./commands/_command.ts";
 import { interruptWrites } from "./lib/write/files.ts";

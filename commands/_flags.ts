@@ -2,7 +2,7 @@
 // "did you mean" for a mistyped flag, a repeated single-valued flag refused, the flags of writing
 // commands refused by read-only ones, and stray positionals answered with what to type instead.
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { resolve } from "node:path";
+import { resolve } from "../lib/_path.ts";
 import type { Io } from "./_command.ts";
 import { displayPath, UsageError } from "./_options.ts";
 import { didYouMean } from "../lib/suggest.ts";

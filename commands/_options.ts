@@ -1,6 +1,6 @@
 // The one place where lib's typed errors become messages and exit codes (the flags are parsed in
 // _flags.ts).
-import { isAbsolute, relative } from "node:path";
+import { isAbsolute, relative } from "../lib/_path.ts";
 import { EXIT, type Io } from "./_command.ts";
 import { FORMAT_VERSION } from "../lib/report/present.ts";
 import { PlacedError, VerificationError } from "../lib/errors.ts";

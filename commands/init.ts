@@ -1,5 +1,5 @@
 // tfsync init: writes ROOT/tfsync.hcl, then lists the variables it leaves unclassified.
-import { join, resolve } from "node:path";
+import { join, resolve } from "../lib/_path.ts";
 import { FORMAT_VERSION } from "../lib/report/present.ts";
 import { createTwoFilesPatch } from "diff";
 import { type Command, EXIT } from "./_command.ts";

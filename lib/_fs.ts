@@ -1,6 +1,6 @@
 // File system helpers shared by the loaders of lib/: the one way tfsync reads a file (a regular
 // file, at most MAX_INPUT_BYTES, inside the root, decoded byte for byte) and short reasons.
-import { dirname, isAbsolute, join, relative } from "node:path";
+import { dirname, isAbsolute, join, relative } from "./_path.ts";
 import { ConfigError } from "./errors.ts";
 import { decode } from "./hcl/encoding.ts";
 

@@ -1,6 +1,6 @@
 // tfsync.hcl: where the layers live and which variables sync. Without the file, the design's
 // SYNCABLE_VARS (in four groups) and ENV_SPECIFIC_VARS.
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { isAbsolute, join, relative, resolve } from "../_path.ts";
 import { ConfigError } from "../errors.ts";
 import { parseConfigText } from "./config_parse.ts";
 import { fsReason, readTextIfExists, realInside } from "../_fs.ts";

@@ -1,6 +1,6 @@
 // Finding the repository as git does: the nearest folder, from the working directory up, that
 // holds tfsync.hcl; the search stops at the first folder that holds .git (a repository's top).
-import { dirname, join } from "node:path";
+import { dirname, join } from "../_path.ts";
 
 const CONFIG = "tfsync.hcl";
 

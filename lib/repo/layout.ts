@@ -1,7 +1,7 @@
 // Where environments live: environment_files patterns ("env/{env}_config.tfvars",
 // "terraform/variables/{env}/*.tfvars") matched against the folders, and the var files of one
 // environment in -var-file order, each marked as its own or a layer all environments share.
-import { join, resolve } from "node:path";
+import { join, resolve } from "../_path.ts";
 import { type Config, ENV, hasEnv, withEnv } from "../config/config.ts";
 import { ConfigError } from "../errors.ts";
 import { fsReason, statIfExists } from "../_fs.ts";

@@ -1,6 +1,6 @@
 // tfsync check: every finding about a repository in one pass, for a CI gate. Reads with the
 // project's own parser only (no hcl2json), so 50 environments × 1,000 variables stay fast.
-import { join } from "node:path";
+import { join } from "../_path.ts";
 import { BUILT_IN, type Config, loadConfig } from "../config/config.ts";
 import type { Document } from "../hcl/document.ts";
 import { driftFindings } from "./check_drift.ts";

@@ -2,7 +2,7 @@
 // → an environment), promote/backport (both, in one transaction) and partial sync (an environment
 // → another, for some variables). Every input is read and validated here, before anything is
 // written; writing is lib/transaction.ts's job.
-import { basename } from "node:path";
+import { basename } from "../_path.ts";
 import { type Config, loadConfig } from "../config/config.ts";
 import { type Document, parse } from "../hcl/document.ts";
 import { ConfigError } from "../errors.ts";

@@ -1,6 +1,6 @@
 // Planning one file's edit: which syncable values of a source document an environment's tfvars
 // takes, as edits that keep everything else byte for byte. Nothing here reads or writes files.
-import { basename } from "node:path";
+import { basename } from "../_path.ts";
 import type { Config } from "../config/config.ts";
 import { type Attribute, type Document, parse } from "../hcl/document.ts";
 import { applyEdits, commentLine, type Edit } from "../hcl/edit.ts";

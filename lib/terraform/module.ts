@@ -1,6 +1,6 @@
 // Layer 1: the `variable` blocks of the Terraform or OpenTofu module (every *.tf, *.tofu,
 // *.tf.json and *.tofu.json file of module_dir), which give each variable its default and type.
-import { join } from "node:path";
+import { join } from "../_path.ts";
 import { type Attribute, type Block, parse } from "../hcl/document.ts";
 import { ConfigError } from "../errors.ts";
 import { fsReason, readTextIfExists, statIfExists } from "../_fs.ts";

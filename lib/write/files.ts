@@ -5,7 +5,7 @@
 // journal's temp files are whole), so each file is always entirely old or entirely new and the
 // files of one run change together. Everything is checked before the first rename; a rename that
 // fails is undone, and the error says which file is in which state when undoing fails too.
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join } from "../_path.ts";
 import { ConfigError } from "../errors.ts";
 import { fsReason, kindOf, realInside } from "../_fs.ts";
 

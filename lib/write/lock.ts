@@ -1,7 +1,7 @@
 // One writer at a time per repository: an OS lock (flock) on ROOT/.tfsync.lock, which the kernel
 // releases when the process ends however it ends (SIGKILL, a full disk), so no lock outlives its
 // holder. The file names the holder for the message of whoever waits.
-import { join } from "node:path";
+import { join } from "../_path.ts";
 import { ConfigError } from "../errors.ts";
 import { fsReason, kindOf } from "../_fs.ts";
 import { WriteError } from "./files.ts";

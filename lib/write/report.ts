@@ -1,7 +1,7 @@
 // A report (--output FILE) written atomically: a temp file beside it, flushed, renamed over, so
 // a reader never sees half a report and a failed run leaves the previous one. Reports are not
 // repository files: no .bak, no lock, anywhere the user names.
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join } from "../_path.ts";
 import { ConfigError } from "../errors.ts";
 import { fsReason } from "../_fs.ts";
 

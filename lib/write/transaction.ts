@@ -2,7 +2,7 @@
 // nothing else can make), and then, under the repository's lock, checks each file unchanged since
 // it was read (else plans again on what is there now, when it can), reads every .bak it will
 // replace, and replaces the files and their .bak all or none (files.ts).
-import { dirname, join } from "node:path";
+import { dirname, join } from "../_path.ts";
 import { ConfigError } from "../errors.ts";
 import { readBytesIfExists, realInside } from "../_fs.ts";
 import { encode } from "../hcl/encoding.ts";
