@@ -7,6 +7,7 @@ import { type Document, parse } from "../lib/hcl/document.ts";
 import { applyEdits, type Edit, type InsertAt } from "../lib/hcl/edit.ts";
 import { readWithHcl } from "../lib/hcl/hcl2json.ts";
 import type { Value } from "../lib/hcl/value.ts";
+import { withEol } from "../lib/hcl/eol.ts";
 import { verifyEdit } from "../lib/hcl/verify.ts";
 import { hclValue, identifier, terraformFmt, tfvarsFile } from "./_generate.ts";
 
@@ -92,8 +93,8 @@ async function checkEdit(text: string, edits: Edit[]): Promise<string> {
       delete want[e.name];
       intent.set(e.name, undefined);
     } else if (e.kind === "set" || e.kind === "insert") {
-      // The value as it stands in this file: a heredoc's text takes the file's line endings.
-      const snippet = `v = ${e.value.replace(/\r?\n/g, doc.eol)}${doc.eol}`;
+      // The value as it stands in this file: its newlines take the file's, a heredoc keeps its own.
+      const snippet = `v = ${withEol(e.value, doc.eol)}${doc.eol}`;
       want[e.name] = (await readWithHcl(snippet, "value.tfvars")).v;
       intent.set(e.name, parse(snippet).get("v")!.value);
     }

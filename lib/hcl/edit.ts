@@ -2,7 +2,8 @@
 // spliced in one pass, and only the "=" and comment runs the edits touched are re-aligned.
 import { type Attribute, type Document, parse, type Trivia } from "./document.ts";
 import { endSpaces, realign } from "./align.ts";
-import { isHeredoc, type PathEdit, pathSplice, withEol } from "./path_edit.ts";
+import { isHeredoc, type PathEdit, pathSplice } from "./path_edit.ts";
+import { withEol } from "./eol.ts";
 
 export type { PathEdit } from "./path_edit.ts";
 

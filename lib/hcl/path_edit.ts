@@ -5,6 +5,7 @@ import type { Document, Span } from "./document.ts";
 import { type Entry, nodeAtKeys, type ValueNode, valueNode } from "./path_tree.ts";
 import { formatPath } from "./path.ts";
 import { hclString } from "./value.ts";
+import { withEol } from "./eol.ts";
 
 /** Set (or insert) the value at `keys` inside attribute `name`; `value` undefined removes the key. */
 export interface PathEdit {
@@ -19,10 +20,6 @@ export interface PathEdit {
 
 export function isHeredoc(value: string): boolean {
   return /^<<-?[A-Za-z_]/.test(value);
-}
-
-export function withEol(text: string, eol: string): string {
-  return text.replace(/\r?\n/g, eol);
 }
 
 export function pathSplice(doc: Document, e: PathEdit): Span & { text: string } {

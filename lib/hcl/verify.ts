@@ -1,18 +1,32 @@
-// Post-edit verification: the edited text, read back by hashicorp/hcl (hcl2json) and by our own
-// parser, differs from the original in exactly the intended attributes, by exactly the intended
-// values. Anything else is a bug, and the caller writes nothing.
-import { type Document, parse } from "./document.ts";
+// Post-edit verification, judged by hashicorp/hcl (hcl2json): read before and after the edit, the
+// untouched attributes read the same and each edited attribute reads as intended (copied text: as
+// its source attribute reads). Anything else is a bug, and the caller writes nothing.
+//
+// Cheap by reading only what changed. The attributes the edit did not touch and whose text is
+// byte for byte the same, in the same order, are the anchors: hcl reads an attribute alone (its
+// value does not depend on its neighbours), so an anchor that starts a top-level item in both files
+// reads the same in both. What lies between the anchors is everything that changed; hcl reads it
+// with each anchor blanked out to its newlines (so lines keep their numbers), once before and once
+// after, and must find exactly the attributes our parser finds there: that proves the changed text
+// is made of whole items and leaves the anchors where they were. tfsync's own reading of the
+// anchors is never compared with hcl's, so an expression the two render differently (`!true`)
+// cannot block a write.
+import { type Attribute, type Document, parse } from "./document.ts";
 import { TfvarsSyntaxError, VerificationError } from "./errors.ts";
 import { readWithHcl } from "./hcl2json.ts";
-import { toHcl, toPlain, type Value, valuesEqual } from "./value.ts";
+import { toHcl, type Value, valuesEqual } from "./value.ts";
 
 /** The intended value of each edited attribute; `undefined` means removed. */
 export type Intent = Map<string, Value | undefined>;
+
+/** The source text of copied attributes ("name = value", as written in its file), by name. */
+export type Copied = Map<string, string>;
 
 export async function verifyEdit(
   before: Document,
   afterText: string,
   intent: Intent,
+  copied: Copied = new Map(),
 ): Promise<Document> {
   let after: Document;
   try {
@@ -21,35 +35,37 @@ export async function verifyEdit(
     if (!(e instanceof TfvarsSyntaxError)) throw e;
     throw new VerificationError(`the edited text does not parse: ${e.message}`, e.place);
   }
-  const problems: string[] = [];
+  const [anchorsBefore, anchorsAfter] = anchors(before, after, intent);
+  const hclBefore = await hclRead(before, blank(before, anchorsBefore), "the original text");
+  const hclAfter = await hclRead(after, blank(after, anchorsAfter), "the edited text");
+  const intended = [...intent].filter(([, v]) => v !== undefined)
+    .map(([n, v]) => copied.get(n) ?? `${n} = ${toHcl(v!)}`);
+  const hclIntended = intended.length
+    ? await hclRead(after, intended.join("\n") + "\n", "the intended values")
+    : {};
+  const problems = [
+    ...count(before, hclBefore, anchorsBefore, "before"),
+    ...count(after, hclAfter, anchorsAfter, "after"),
+  ];
   const names = new Set([...before.attributes, ...after.attributes].map((a) => a.name));
-  for (const name of names) {
+  for (const name of [...names].filter((n) => !anchorsBefore.has(n))) {
     const want = intent.has(name) ? intent.get(name) : before.get(name)?.value;
     const wanted = intent.has(name) ? want !== undefined : before.get(name) !== undefined;
     const got = after.get(name);
+    const has = (o: Record<string, unknown>) => Object.hasOwn(o, name);
     if (wanted !== (got !== undefined)) {
       problems.push(`"${name}" is ${wanted ? "missing" : "present"} after the edit`);
     } else if (got && !valuesEqual(want as Value, got.value)) {
+      // Our own reading of the intent against the result: exact numbers, which hcl reads as doubles.
       problems.push(`"${name}" is ${toHcl(got.value)}, expected ${toHcl(want as Value)}`);
-    }
-  }
-  // hashicorp/hcl is the reference: it must read the same values our parser does.
-  let hcl: Record<string, unknown>;
-  try {
-    hcl = await readWithHcl(afterText, before.file);
-  } catch (e) {
-    if (!(e instanceof TfvarsSyntaxError)) throw e;
-    throw new VerificationError(`hashicorp/hcl rejects the edited text: ${e.message}`, e.place);
-  }
-  const ours = after.attributes;
-  if (Object.keys(hcl).length !== ours.length) {
-    problems.push(
-      `hashicorp/hcl reads ${Object.keys(hcl).length} attributes, tfsync ${ours.length}`,
-    );
-  }
-  for (const a of ours) {
-    if (!plainEqual(hcl[a.name], toPlain(a.value))) {
-      problems.push(`hashicorp/hcl reads "${a.name}" as ${JSON.stringify(hcl[a.name])}`);
+    } else if (has(hclBefore) !== !!before.get(name) || has(hclAfter) !== !!got) {
+      problems.push(`hashicorp/hcl does not find "${name}" where tfsync does`);
+    } else if (got) {
+      const hclWant = intent.has(name) ? hclIntended[name] : hclBefore[name];
+      if (!plainEqual(hclAfter[name], hclWant)) {
+        const [is, expected] = [hclAfter[name], hclWant].map((v) => JSON.stringify(v));
+        problems.push(`hashicorp/hcl reads "${name}" as ${is}, expected ${expected}`);
+      }
     }
   }
   if (problems.length) {
@@ -58,6 +74,75 @@ export async function verifyEdit(
     });
   }
   return after;
+}
+
+/** hcl must find as many attributes in the changed text as we do. */
+function count(
+  doc: Document,
+  hcl: Record<string, unknown>,
+  anchored: Map<string, Attribute>,
+  when: string,
+): string[] {
+  const ours = doc.attributes.length - anchored.size;
+  const theirs = Object.keys(hcl).length;
+  return theirs === ours ? [] : [
+    `hashicorp/hcl reads ${theirs} attributes in the changed text ${when} the edit, tfsync ${ours}`,
+  ];
+}
+
+/** The span of an attribute's own text: name, value and trailing comment. */
+function own(a: Attribute): [number, number] {
+  return [a.nameStart, a.comment?.end ?? a.valueEnd];
+}
+
+/**
+ * The untouched attributes whose text is unchanged, in the same order in both files: the
+ * attributes of each document, by name.
+ */
+function anchors(
+  before: Document,
+  after: Document,
+  intent: Intent,
+): [Map<string, Attribute>, Map<string, Attribute>] {
+  const inBefore = new Map<string, Attribute>();
+  const inAfter = new Map<string, Attribute>();
+  const position = new Map(after.attributes.map((a, i) => [a, i]));
+  let last = -1;
+  for (const a of before.attributes) {
+    const b = after.get(a.name);
+    if (intent.has(a.name) || !b || position.get(b)! <= last) continue;
+    if (before.text.slice(...own(a)) !== after.text.slice(...own(b))) continue;
+    last = position.get(b)!;
+    inBefore.set(a.name, a);
+    inAfter.set(b.name, b);
+  }
+  return [inBefore, inAfter];
+}
+
+/** The document's text with each anchor replaced by its newlines: the changed text, in place. */
+function blank(doc: Document, anchored: Map<string, Attribute>): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const a of anchored.values()) {
+    const [start, end] = own(a);
+    parts.push(doc.text.slice(at, start), doc.text.slice(start, end).replace(/[^\n]+/g, ""));
+    at = end;
+  }
+  parts.push(doc.text.slice(at));
+  return parts.join("");
+}
+
+async function hclRead(
+  doc: Document,
+  text: string,
+  what: string,
+): Promise<Record<string, unknown>> {
+  try {
+    return await readWithHcl(text, doc.file);
+  } catch (e) {
+    if (!(e instanceof TfvarsSyntaxError)) throw e;
+    throw new VerificationError(`hashicorp/hcl rejects ${what}: ${e.message}`, e.place);
+  }
 }
 
 /** Deep equality of JSON-like values, ignoring object key order. */

@@ -4,6 +4,7 @@ import { VerificationError } from "../errors.ts";
 import type { Value } from "./value.ts";
 import { type Intent, verifyEdit } from "./verify.ts";
 import { placedAs } from "../../tests/_placed.ts";
+import { errorText } from "../../render/error.ts";
 
 const BEFORE = 'name = "a" # keep\ncount = 2\ntags = ["x", "y"]\n';
 
@@ -98,3 +99,43 @@ for (const c of FAILS) {
     placedAs(c.message)(error);
   });
 }
+
+Deno.test("verifyEdit() passes untouched expressions tfsync and hcl render differently", async () => {
+  const text = 'debug = !true\noffset = -(4)\nname = "a"\n';
+  const doc = parse(text, "env.tfvars", { tfvars: true });
+  const after = 'debug = !true\noffset = -(4)\nname = "b"\n';
+  assert.equal((await verifyEdit(doc, after, new Map([["name", value('"b"')]]))).text, after);
+});
+
+Deno.test("verifyEdit() judges copied text by hcl's reading of its source: a heredoc's line endings count", async () => {
+  const doc = parse('a = 1\r\nname = "a"\r\n', "env.tfvars", { tfvars: true });
+  const copied = new Map([["name", "name = <<EOT\nb\nEOT"]]);
+  const intent: Intent = new Map([["name", value("<<EOT\nb\nEOT\n")]]);
+  const kept = "a = 1\r\nname = <<EOT\nb\nEOT\r\n";
+  assert.equal((await verifyEdit(doc, kept, intent, copied)).text, kept);
+  const crlf = "a = 1\r\nname = <<EOT\r\nb\r\nEOT\r\n";
+  const failure = (i: Intent) =>
+    verifyEdit(doc, crlf, i, copied).then(
+      () => assert.fail("verifyEdit() passed"),
+      (e: unknown) => {
+        assert.ok(e instanceof VerificationError, String(e));
+        return errorText(e, (f) => f);
+      },
+    );
+  assert.equal(
+    await failure(intent),
+    'env.tfvars: verification failed: "name" is "b\\r\\n", expected "b\\n"',
+  );
+  // Our reading agrees with the result here; hcl's reading of the source does not.
+  assert.equal(
+    await failure(new Map([["name", value("<<EOT\r\nb\r\nEOT\r\n")]])),
+    'env.tfvars: verification failed: hashicorp/hcl reads "name" as "b\\r\\n", expected "b\\n"',
+  );
+});
+
+Deno.test("verifyEdit() keeps an untouched heredoc whose body looks like attributes as it is", async () => {
+  const text = 'keep = <<EOT\nnot = "an attribute"\nEOT\nname = "a"\n';
+  const doc = parse(text, "env.tfvars", { tfvars: true });
+  const after = 'keep = <<EOT\nnot = "an attribute"\nEOT\nname = "b"\n';
+  assert.equal((await verifyEdit(doc, after, new Map([["name", value('"b"')]]))).text, after);
+});

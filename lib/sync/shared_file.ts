@@ -10,7 +10,7 @@ import type { TfvarsFile } from "../repo/repo.ts";
 import { attributeLine, groupHeading, insertAttributes, type NewAttribute } from "./sync_insert.ts";
 import { type Change, type FilePlan, locateLines, rawAttribute, setEdit } from "./sync_plan.ts";
 import { valuesEqual } from "../hcl/value.ts";
-import type { Intent } from "../hcl/verify.ts";
+import type { Copied, Intent } from "../hcl/verify.ts";
 import { planSharedPaths } from "./sync_paths.ts";
 
 export interface SharedPlanOptions {
@@ -48,6 +48,7 @@ export function planShared(o: SharedPlanOptions): SharedPlan {
   const inserts: NewAttribute[] = [];
   const changes: Change[] = [];
   const intent: Intent = new Map();
+  const copied: Copied = new Map();
   const notInSource: string[] = [];
   for (const name of o.config.syncable) {
     const rules = o.config.rules(name);
@@ -76,6 +77,7 @@ export function planShared(o: SharedPlanOptions): SharedPlan {
     if (t && valuesEqual(t.value, s.value)) continue;
     const raw = rawAttribute(src, s);
     intent.set(name, s.value);
+    copied.set(name, `${name} = ${raw.value}`);
     if (t) {
       edits.push(setEdit(t, raw));
       changes.push({ name, action: "update", from: t.value, to: s.value, line: t.line });
@@ -111,6 +113,7 @@ export function planShared(o: SharedPlanOptions): SharedPlan {
       after,
       beforeDoc: doc,
       intent,
+      copied,
       changes,
     },
     notInSource,

@@ -6,6 +6,7 @@
 import type { Attribute, Document, Item } from "../hcl/document.ts";
 import type { Group } from "../config/config.ts";
 import { applyEdits, type Edit } from "../hcl/edit.ts";
+import { withEol } from "../hcl/eol.ts";
 
 /** A variable to add: its raw value text (as written in the source) and trailing comment. */
 export interface NewAttribute {
@@ -38,7 +39,7 @@ export function groupHeading(group: Group, style: Layout["style"]): string[] {
 
 /** `name = value # comment` with the file's line endings, ending with one. */
 export function attributeLine(a: NewAttribute, eol: string): string {
-  const value = a.value.replace(/\r?\n/g, eol);
+  const value = withEol(a.value, eol);
   return `${a.name} = ${value}${a.comment ? " " + a.comment : ""}${eol}`;
 }
 

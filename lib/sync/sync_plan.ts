@@ -9,7 +9,7 @@ import type { ModuleVars } from "../terraform/module.ts";
 import type { TfvarsFile } from "../repo/repo.ts";
 import { insertAttributes, type NewAttribute, RULE_LINE, SECTION_HEADING } from "./sync_insert.ts";
 import { valuesEqual } from "../hcl/value.ts";
-import type { Intent } from "../hcl/verify.ts";
+import type { Copied, Intent } from "../hcl/verify.ts";
 import { fingerprint, LAST_SYNCED } from "./fingerprint.ts";
 import { lineOf, type PathWarning, planPaths } from "./sync_paths.ts";
 import type { Change, TargetOnly } from "./sync_types.ts";
@@ -28,6 +28,8 @@ export interface FilePlan {
   after: string;
   beforeDoc: Document;
   intent: Intent;
+  /** The source text of the attributes copied as written: what hashicorp/hcl must read them as. */
+  copied?: Copied;
   changes: Change[];
   /** Synced paths this file's plan could not sync (a parent missing or no object). */
   warnings?: PathWarning[];
@@ -72,6 +74,7 @@ export function planTarget(o: TargetPlanOptions): { plan: FilePlan; targetOnly: 
   const inserts: NewAttribute[] = [];
   const changes: Change[] = [];
   const intent: Intent = new Map();
+  const copied: Copied = new Map();
   const targetOnly: TargetOnly[] = [];
   const warnings: PathWarning[] = [];
   for (const name of o.names) {
@@ -104,6 +107,7 @@ export function planTarget(o: TargetPlanOptions): { plan: FilePlan; targetOnly: 
     const current = effectiveValue(name, doc, module);
     const src = rawAttribute(source.doc, s);
     intent.set(name, s.value);
+    copied.set(name, `${name} = ${src.value}`);
     if (t) {
       edits.push(setEdit(t, src));
       changes.push({ name, action: "update", from: t.value, to: s.value, line: t.line });
@@ -155,6 +159,7 @@ export function planTarget(o: TargetPlanOptions): { plan: FilePlan; targetOnly: 
       after,
       beforeDoc: doc,
       intent,
+      copied,
       changes,
       warnings,
     },

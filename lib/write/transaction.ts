@@ -59,7 +59,7 @@ export interface CommitOptions extends LockOptions {
 
 /** Checks every changed file's edit with verifyEdit. Throws VerificationError. */
 export async function verifyPlans<P extends FilePlan>(plans: readonly P[]): Promise<Verified<P>> {
-  return await verifyWith(plans, (p) => verifyEdit(p.beforeDoc, p.after, p.intent));
+  return await verifyWith(plans, (p) => verifyEdit(p.beforeDoc, p.after, p.intent, p.copied));
 }
 
 /** Runs `check` on every changed plan (it throws when one is not as intended). */
