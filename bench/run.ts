@@ -6,11 +6,11 @@
 //                   [--compare-makefile /tmp/designmake/Makefile] [--make-runs 3] [--keep]
 
 import { parseArgs } from "node:util";
-import { PERMISSION_FLAGS } from "../tools/permissions.ts";
+import { RUN_FLAGS } from "../tools/permissions.ts";
 import { type GeneratedRepo, generateRepo } from "./generate.ts";
 
 /** The permission flags tfsync ships with: the binary's, the Makefile's `deno run` fallback's. */
-export const DENO_FLAGS: readonly string[] = PERMISSION_FLAGS;
+export const DENO_FLAGS: readonly string[] = RUN_FLAGS;
 const MOD = new URL("../mod.ts", import.meta.url).pathname;
 const EXAMPLE = new URL("../fixtures/example", import.meta.url).pathname;
 const FROM = ["--from", "englacial", "--to", "prod"];

@@ -47,6 +47,7 @@ Deno.test("compileArgs() bakes in exactly the permissions of tools/permissions.t
     "--output",
     "/out/tfsync",
     ...PERMISSION_FLAGS,
+    "--v8-flags=--liftoff-only",
     join(ROOT, "mod.ts"),
   ]);
   assert.deepEqual(PERMISSION_FLAGS, [

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import denoJson from "../deno.json" with { type: "json" };
-import { PERMISSION_FLAGS } from "../tools/permissions.ts";
+import { RUN_FLAGS } from "../tools/permissions.ts";
 
 const REPO = fileURLToPath(new URL("..", import.meta.url)).replace(/\/$/, "");
 const MAKEFILE = join(REPO, "Makefile");
@@ -248,7 +248,7 @@ makeTest(
         assert.equal(run.code, 0, run.stderr);
         return /^Command: (.*)$/m.exec(run.stdout)?.[1];
       };
-      const flags = PERMISSION_FLAGS.join(" ");
+      const flags = RUN_FLAGS.join(" ");
       assert.equal(
         await command(),
         `deno run --config '${REPO}/deno.json' ${flags} '${REPO}/mod.ts'`,

@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import denoJson from "../deno.json" with { type: "json" };
-import { PERMISSION_FLAGS } from "./permissions.ts";
+import { RUN_FLAGS } from "./permissions.ts";
 
 export const VERSION: string = denoJson.version;
 export const ROOT: string = fileURLToPath(new URL("..", import.meta.url));
@@ -57,7 +57,7 @@ export function compileArgs(target: Target, output: string): string[] {
     "--output",
     output,
     ...INCLUDES.flatMap((path) => ["--include", join(ROOT, path)]),
-    ...PERMISSION_FLAGS,
+    ...RUN_FLAGS,
     join(ROOT, "mod.ts"),
   ];
 }

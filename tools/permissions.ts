@@ -29,6 +29,16 @@ export const PERMISSION_FLAGS: readonly string[] = [
   "--no-prompt",
 ];
 
+/**
+ * V8 flags: Liftoff alone compiles hcl2json's wasm module (which every write loads to verify its
+ * edit) in a fraction of the time and memory of the optimizing compiler, whose code would not run
+ * long enough to pay off. Measured in the README's Performance section.
+ */
+export const V8_FLAGS: readonly string[] = ["--v8-flags=--liftoff-only"];
+
+/** Everything tfsync runs with: baked into the binary, printed for `deno run`. */
+export const RUN_FLAGS: readonly string[] = [...PERMISSION_FLAGS, ...V8_FLAGS];
+
 if (import.meta.main) {
-  console.log(PERMISSION_FLAGS.join(" "));
+  console.log(RUN_FLAGS.join(" "));
 }
