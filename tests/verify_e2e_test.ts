@@ -3,7 +3,8 @@
 // endings keeps its value. Each case checks the exit code and the exact bytes written.
 import assert from "node:assert/strict";
 import { join } from "../lib/_path.ts";
-import { EXAMPLE, tempCopy, tfsync, which } from "./_cli.ts";
+import { EXAMPLE, REPO, tempCopy, tfsync, which } from "./_cli.ts";
+import { RUN_FLAGS } from "../tools/permissions.ts";
 import { readWithHcl } from "../lib/hcl/hcl2json.ts";
 
 const PROD = "environments/prod/terraform.tfvars";
@@ -95,4 +96,55 @@ Deno.test({
     const result = new TextDecoder().decode((await out.output()).stdout).trim();
     assert.equal(JSON.parse(JSON.parse(result)), "pangeo/pangeo-notebook\n");
   },
+});
+
+/** tfsync ARGS in `root` with an import map whose hcl2json throws as soon as it is loaded. */
+async function withoutWasm(root: string, args: string[]): Promise<{ code: number; err: string }> {
+  const config = JSON.parse(await Deno.readTextFile(join(REPO, "deno.json")));
+  const boom = join(root, "..", `boom-${crypto.randomUUID()}.js`);
+  await Deno.writeTextFile(boom, 'throw new Error("hcl2json was loaded");\n');
+  config.imports["@cdktn/hcl2json"] = `file://${boom}`;
+  delete config.tasks;
+  const path = `${boom}.json`;
+  await Deno.writeTextFile(path, JSON.stringify(config));
+  const argv = [
+    "run",
+    "--quiet",
+    "--no-lock",
+    "--config",
+    path,
+    ...RUN_FLAGS,
+    join(REPO, "mod.ts"),
+  ];
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: [...argv, ...args],
+    cwd: root,
+    stdin: "null",
+    stdout: "null",
+    stderr: "piped",
+  }).output();
+  return { code: out.code, err: new TextDecoder().decode(out.stderr) };
+}
+
+Deno.test("runs that write nothing never load the hcl2json wasm module", async () => {
+  const root = await tempCopy(EXAMPLE);
+  // The first promote writes, and so must load it: the import map really is the failing one.
+  const first = await withoutWasm(root, PROMOTE);
+  assert.equal(first.code, 3);
+  assert.match(first.err, /hcl2json was loaded/);
+  assert.equal((await tfsync(root, PROMOTE)).code, 0);
+  const before = await Deno.readTextFile(join(root, PROD));
+  for (
+    const args of [
+      PROMOTE,
+      [...PROMOTE.filter((a) => a !== "--yes"), "--dry-run"],
+      ["diff", "--from", "englacial", "--to", "prod"],
+      ["explain", "singleuser_image_tag"],
+      ["matrix"],
+    ]
+  ) {
+    const r = await withoutWasm(root, args);
+    assert.equal(r.code, 0, `${args.join(" ")}: ${r.err}`);
+  }
+  assert.equal(await Deno.readTextFile(join(root, PROD)), before);
 });
