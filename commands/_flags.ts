@@ -1,7 +1,7 @@
 // The command line of one command: its own flags plus the shared ones, parsed strictly, with
 // "did you mean" for a mistyped flag, a repeated single-valued flag refused, the flags of writing
 // commands refused by read-only ones, and stray positionals answered with what to type instead.
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import { parseArgs, type ParseArgsConfig, type Token } from "./_args.ts";
 import { resolve } from "../lib/_path.ts";
 import type { Io } from "./_command.ts";
 import { displayPath, UsageError } from "./_options.ts";
@@ -134,7 +134,7 @@ function _unknown(message: string, all: Options, spec: ArgSpec): string {
 }
 
 /** A single-valued flag given twice is refused: silently keeping the last hides a mistake. */
-function _once(tokens: ReturnType<typeof parseArgs>["tokens"], all: Options): void {
+function _once(tokens: Token[] | undefined, all: Options): void {
   const seen = new Map<string, string | undefined>();
   for (const t of tokens ?? []) {
     if (t.kind !== "option" || all[t.name]?.multiple || all[t.name]?.type !== "string") continue;
