@@ -2,7 +2,7 @@
 // could name an environment's file (`environments/{env}/terraform.tfvars`,
 // `environments/{env}/{env}.tfvars`, `env/{env}_config.tfvars`); the one that finds the most
 // environments is proposed, with the module folder nearest to it.
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative } from "../_path.ts";
 
 export interface Detected {
   pattern: string;
