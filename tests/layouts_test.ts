@@ -340,7 +340,7 @@ Deno.test("init refuses a repository where it finds no environment, and writes n
     code: 2,
     stdout: "",
     stderr:
-      "tfsync init: No environment found: no folder of environments/ holds a terraform.tfvars, and no var files (*.tfvars, *.tfvars.json) sit in a folder per environment or are named per environment; set environment_files in tfsync.hcl by hand\n",
+      "tfsync init: No environment found: no folder of environments/ holds a terraform.tfvars, and no var files (*.tfvars) sit in a folder per environment or are named per environment; set environment_files in tfsync.hcl by hand\n",
   });
   assert.deepEqual([...Deno.readDirSync(root)].map((e) => e.name), ["main.tf"]);
 });
@@ -358,4 +358,13 @@ Deno.test("check warns of a group variable declared nowhere and set nowhere (a t
     /tfsync\.hcl: warning: group "app" names "replica", which no variable block declares and no var file sets \(a typo\?\)/,
   );
   assert.equal(check.stdout.match(/a typo\?/g)?.length, 1);
+});
+
+Deno.test("check reads every layer: an undeclared variable in a shared layer is named once", async () => {
+  const root = await layered();
+  await Deno.writeTextFile(join(root, "envs/shared.tfvars"), 'image_tag = "v1"\nextra = 1\n');
+  const check = await tfsync(root, ["check"]);
+  const found = check.stdout.match(/.*"extra" is declared in no variable block.*/g) ?? [];
+  assert.equal(found.length, 1, check.stdout);
+  assert.match(found[0], /^envs\/shared\.tfvars:2: warning: shared layer: "extra"/);
 });

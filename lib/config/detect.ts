@@ -14,7 +14,8 @@ export interface Detected {
 }
 
 const SKIP = new Set(["node_modules", ".terraform", ".git"]);
-const VAR_FILE = /\.tfvars(\.json)?$/;
+// .tfvars.json is not read yet: a pattern for it would find environments tfsync cannot read.
+const VAR_FILE = /\.tfvars$/;
 // On a tie, a file every environment has by such a name is the likelier environment file.
 const PREFERRED = /^(common|shared|global|base|terraform|main)\./;
 

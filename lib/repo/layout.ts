@@ -70,6 +70,12 @@ export async function findEnvironments(
 ): Promise<string[]> {
   const pattern = config.patterns.findLast(hasEnv)!;
   const found = new Set<string>();
+  // A shared layer (or the shared record) beside the environments' files is no environment:
+  // ["envs/shared.tfvars", "envs/{env}.tfvars"] does not make "shared" one.
+  const shared = new Set([
+    ...config.patterns.filter((p) => !hasEnv(p)).map((p) => resolve(config.root, p)),
+    config.sharedFile,
+  ]);
   const walk = async (dir: string, parts: string[], env: string | undefined): Promise<void> => {
     const [part, ...rest] = parts;
     const here = env === undefined ? part : withEnv(part, env);
@@ -90,6 +96,7 @@ export async function findEnvironments(
       const name = env ?? m.groups?.env;
       if (name === undefined || !valid(name) || found.has(name)) continue;
       const path = join(dir, entry.name);
+      if (last && shared.has(path)) continue;
       const info = entry.isSymlink ? await statIfExists(path) : entry;
       if (last ? info?.isFile : info?.isDirectory) {
         if (last) found.add(name);

@@ -104,7 +104,17 @@ export function sortFindings(findings: Finding[]): Finding[] {
 function _docs(s: Snapshot): Array<{ label: string; env?: string; doc: Document }> {
   const out: Array<{ label: string; env?: string; doc: Document }> = [];
   if (s.shared) out.push({ label: "shared file", doc: s.shared });
-  for (const e of s.environments) if (e.doc) out.push({ label: e.name, env: e.name, doc: e.doc });
+  // Every var file of an environment; a layer all environments share, once.
+  const seen = new Set<Document>();
+  for (const e of s.environments) {
+    for (const l of e.layers) {
+      if (!l.doc || seen.has(l.doc)) continue;
+      seen.add(l.doc);
+      out.push(
+        l.own ? { label: e.name, env: e.name, doc: l.doc } : { label: "shared layer", doc: l.doc },
+      );
+    }
+  }
   return out;
 }
 
