@@ -126,6 +126,11 @@ export async function main(args: string[], io: Io): Promise<number> {
     }
     return main(after, { ...io, cwd });
   }
+  // What the completion scripts call at each Tab: candidates on stdout, never an error.
+  if (name === "__complete") {
+    await (await import("./commands/completion.ts")).complete(rest, io).catch(() => {});
+    return 0;
+  }
   if (name === "help" && rest.length > 0) {
     const entry = commands.find((c) => c.name === rest[0]);
     if (!entry) return unknownCommand(rest[0], io);

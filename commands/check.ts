@@ -2,7 +2,7 @@
 import { type Command, EXIT } from "./_command.ts";
 import { displayPath, guard } from "./_options.ts";
 import { emit, parseCommandArgs } from "./_flags.ts";
-import { OUTPUT_USAGE, READ_USAGE } from "./_usage.ts";
+import { formatUsage, OUTPUT_USAGE, READ_USAGE } from "./_usage.ts";
 import { checkRepository, type CheckResult, loadCheckConfig } from "../lib/report/check.ts";
 import { counts, type Format, FORMATS, render } from "../render/check_format.ts";
 import { listOption } from "./_lists.ts";
@@ -26,8 +26,9 @@ Exit status: 0 no error (warnings allowed), 1 errors found, 2 bad usage.
 Options:
   --env ENV        check only this environment (repeat it, or ENV,ENV)
   --strict         unclassified variables are errors
-  --format FORMAT  text (default), json (as --json), github (workflow annotations; the default
-                   when GITHUB_ACTIONS=true), markdown (a table for a pull-request comment)
+${formatUsage(FORMATS)}
+                   (github: workflow annotations, the default when GITHUB_ACTIONS=true;
+                   markdown: a report for a pull-request comment)
 ${OUTPUT_USAGE}
 
 ${READ_USAGE}

@@ -66,4 +66,9 @@ export const commands: CommandEntry[] = [
     summary: "Put an environment's .bak back (the replaced file becomes the .bak)",
     load: async () => (await import("./restore.ts")).restore,
   },
+  {
+    name: "completion",
+    summary: "Print a completion script for bash, zsh or fish",
+    load: async () => (await import("./completion.ts")).completion,
+  },
 ];

@@ -52,7 +52,7 @@ Deno.test("did you mean: a mistyped command, flag, environment, group or variabl
     code: 2,
     stdout: "",
     stderr:
-      'tfsync: Unknown command "promtoe" (did you mean "promote"?): the commands are extract, apply, diff, promote, backport, sync, check, explain, matrix, init, restore\n',
+      'tfsync: Unknown command "promtoe" (did you mean "promote"?): the commands are extract, apply, diff, promote, backport, sync, check, explain, matrix, init, restore, completion\n',
   });
   assert.deepEqual(await readOnly(["diff", "--form", "englacial", "--to", "prod"]), {
     code: 2,
@@ -93,7 +93,7 @@ Deno.test("tfsync help CMD prints that command's help, ending with Examples", as
     code: 2,
     stdout: "",
     stderr:
-      'tfsync: Unknown command "promtoe" (did you mean "promote"?): the commands are extract, apply, diff, promote, backport, sync, check, explain, matrix, init, restore\n',
+      'tfsync: Unknown command "promtoe" (did you mean "promote"?): the commands are extract, apply, diff, promote, backport, sync, check, explain, matrix, init, restore, completion\n',
   });
   assert.match((await readOnly(["help"])).stdout, /\nExamples:\n {2}tfsync diff /);
 });
