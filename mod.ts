@@ -6,6 +6,7 @@ import { interruptWrites } from "./lib/write/files.ts";
 import { releaseHeldLocks } from "./lib/write/lock.ts";
 import denoJson from "./deno.json" with { type: "json" };
 import { didYouMean } from "./lib/suggest.ts";
+import { wording } from "./commands/_make_words.ts";
 
 export const VERSION: string = denoJson.version;
 
@@ -104,6 +105,19 @@ function wantsJson(args: string[]): boolean {
   return formats.length > 0 ? formats.every((f) => f === "json") : args.includes("--json");
 }
 
+/** The Io a command runs with: JSON errors with --format json; make's words through make. */
+function commandIo(args: string[], io: Io): Io {
+  const json = wantsJson(args);
+  const say = wording(io);
+  return {
+    ...io,
+    jsonErrors: json,
+    stderr: (t) => io.stderr(say(t)),
+    // A document or a patch is printed as it is: only messages change their words.
+    stdout: json || args.includes("--dry-run") ? io.stdout : (t) => io.stdout(say(t)),
+  };
+}
+
 export async function main(args: string[], io: Io): Promise<number> {
   const [name, ...rest] = args;
   // `tfsync -C DIR command`, as `git -C`: run as if started in DIR (relative to the last one).
@@ -148,7 +162,7 @@ export async function main(args: string[], io: Io): Promise<number> {
   const entry = commands.find((c) => c.name === name);
   if (!entry) return unknownCommand(name, io);
   try {
-    return await (await entry.load()).run(rest, wantsJson(rest) ? { ...io, jsonErrors: true } : io);
+    return await (await entry.load()).run(rest, commandIo(rest, io));
   } catch (e) {
     // Commands map every expected error to a message; anything else is a bug in tfsync: one
     // line, and the stack trace for whoever debugs it.

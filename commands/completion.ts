@@ -66,26 +66,26 @@ export const completion: Command = {
   name: "completion",
   summary: "Print a completion script for bash, zsh or fish",
   usage: USAGE,
-  run: (args, io) =>
-    guard("completion", USAGE, io, async () => {
-      const { positionals, help } = parseCommandArgs(args, io, {}, {
-        name: "completion",
-        readOnly: true,
-        positionals: 1,
-      });
-      if (help) return io.stdout(USAGE), EXIT.ok;
-      const script = SCRIPTS[positionals[0] ?? ""];
-      if (script === undefined) {
-        throw new UsageError(
-          `${
-            positionals[0] === undefined ? "Missing the shell" : `Unknown shell "${positionals[0]}"`
-          }: expected bash, zsh or fish`,
-        );
-      }
-      io.stdout(script);
-      return EXIT.ok;
-    }),
+  run: (args, io) => guard("completion", USAGE, io, () => Promise.resolve(_print(args, io))),
 };
+
+function _print(args: string[], io: Io): number {
+  const { positionals, help } = parseCommandArgs(args, io, {}, {
+    name: "completion",
+    readOnly: true,
+    positionals: 1,
+  });
+  if (help) return io.stdout(USAGE), EXIT.ok;
+  const script = SCRIPTS[positionals[0] ?? ""];
+  if (script === undefined) {
+    const what = positionals[0] === undefined
+      ? "Missing the shell"
+      : `Unknown shell "${positionals[0]}"`;
+    throw new UsageError(`${what}: expected bash, zsh or fish`);
+  }
+  io.stdout(script);
+  return EXIT.ok;
+}
 
 const FILE_FLAGS = ["--root", "--config", "--output", "--from-makefile"];
 

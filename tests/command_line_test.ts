@@ -326,3 +326,47 @@ _Dry run: nothing written._
 - Not set in \`englacial\` (the variables.tf default): \`server_cull_timeout\`
 - Unclassified, never synced: \`hub_banner_message\` (classify them in tfsync.hcl)
 `;
+
+Deno.test("run through make (TFSYNC_MAKE=1), messages name make's words", async () => {
+  const make = { TFSYNC_MAKE: "1" };
+  assert.deepEqual(await readOnly(["promote", "--from", "englacial", "--to", "prod"], make), {
+    code: 2,
+    stdout: "",
+    stderr:
+      "tfsync promote: not confirmed: no terminal to ask on; pass YES=1 to write, or DRY_RUN=1 to see the changes\n",
+  });
+  assert.deepEqual(await readOnly(["init"], make), {
+    code: 2,
+    stdout: "",
+    stderr: `tfsync init: tfsync.hcl already exists: use FORCE=1 to overwrite it\n${usage("init")}`,
+  });
+  const check = await readOnly(["check", "--env", "prod"], make);
+  assert.equal(check.code, 0);
+  assert.ok(
+    check.stdout.includes(
+      "run 'make sync-promote SYNC_SOURCE=prod SYNC_TARGET=ENV' to take it further, or 'make sync-features-to SYNC_TARGET=prod' to bring prod in line",
+    ),
+    check.stdout,
+  );
+  // Without make, tfsync's own words.
+  assert.match((await readOnly(["init"])).stderr, /use --force to overwrite it/);
+});
+
+Deno.test("makeWords() maps each tfsync command to its make target", async () => {
+  const { makeWords } = await import("../commands/_make_words.ts");
+  const cases: [string, string][] = [
+    ["run 'tfsync apply --to prod'", "run 'make sync-features-to SYNC_TARGET=prod'"],
+    ["'tfsync extract --from dev'", "'make sync-features-from SYNC_SOURCE=dev'"],
+    ["'tfsync promote --from a --to b'", "'make sync-promote SYNC_SOURCE=a SYNC_TARGET=b'"],
+    ["'tfsync sync --from a --to b --group dask'", "'make sync-dask SYNC_SOURCE=a SYNC_TARGET=b'"],
+    ["'tfsync sync --from a --to b --vars x'", "'tfsync sync --from a --to b --vars x'"],
+    ["'tfsync restore --env prod'", "'make sync-restore ENV=prod'"],
+    [
+      "Review x, then run: tfsync apply --to ENV",
+      "Review x, then run: make sync-features-to SYNC_TARGET=ENV",
+    ],
+    ["Run 'tfsync init --help' for usage.", "Run 'tfsync init --help' for usage."],
+    ["pass --yes to write, or --dry-run", "pass YES=1 to write, or DRY_RUN=1"],
+  ];
+  for (const [text, want] of cases) assert.equal(makeWords(text), want, text);
+});

@@ -278,7 +278,12 @@ makeTest(
       assert.ok(run.stderr.includes(`${NOT_FOUND}.  Stop.`), run.stderr);
       const install = await make(["-f", "tfsync.mk", "tfsync-install"], dir);
       assert.equal(install.code, 2);
-      assert.ok(install.stderr.includes("tfsync-install: set TFSYNC_VERSION"), install.stderr);
+      assert.ok(
+        install.stderr.startsWith(
+          "tfsync-install: TFSYNC_VERSION is not set: set TFSYNC_REPO=<owner>/<repo>",
+        ),
+        install.stderr,
+      );
     }),
 );
 
@@ -346,8 +351,7 @@ installTest("tfsync-install deletes a tampered binary and fails", () =>
       `tfsync-install: checksum mismatch for tfsync-${VERSION}-${HOST}: got ${tampered}, ` +
       `SHA256SUMS lists ${await sha256(GOOD_BINARY)}; deleted it\n`;
     assert.ok(run.stderr.startsWith(message), run.stderr);
-    assert.equal(await exists(join(dir, "bin", "tfsync")), false);
-    assert.deepEqual([...Deno.readDirSync(join(dir, "bin"))], []);
+    assert.equal(await exists(join(dir, "bin")), false, "an empty bin/ is left");
   }));
 
 installTest(
@@ -413,5 +417,100 @@ installTest(
         promote.argv,
         argv("promote --from englacial --to prod --root ROOT --yes", dir),
       );
+    }),
+);
+
+// --- make's conventions ----------------------------------------------------------------------
+
+makeTest(
+  "a report through make is the report alone: valid JSON, also from a sub-make",
+  () =>
+    withDir(async (dir) => {
+      const fake = join(dir, "json-tfsync");
+      const json = '{"format_version": 1, "make": "%s", "args": "%s"}';
+      await writeExecutable(fake, `#!/bin/sh\nprintf '${json}\\n' "$TFSYNC_MAKE" "$*"\n`);
+      const infra = join(dir, "infra");
+      await Deno.mkdir(infra);
+      await Deno.writeTextFile(join(infra, "Makefile"), `include ${MAKEFILE}\n`);
+      // An infrastructure Makefile that runs the check in a sub-folder: no "Entering directory".
+      await Deno.writeTextFile(
+        join(dir, "Makefile"),
+        `include ${MAKEFILE}\n\nreport:\n\t@$(MAKE) -C infra sync-check FORMAT=json TFSYNC=${fake}\n`,
+      );
+      const run = await make(["report"], dir);
+      assert.equal(run.code, 0, run.stderr);
+      // TFSYNC_MAKE=1 tells tfsync to name make's words in its messages.
+      assert.deepEqual(JSON.parse(run.stdout), {
+        format_version: 1,
+        make: "1",
+        args: `check --format json --root ${infra}`,
+      });
+      // make -C prints "Entering directory" before it reads any Makefile: OUTPUT= keeps the
+      // report off stdout.
+      const out = await make(
+        ["-C", infra, "sync-check", "FORMAT=json", "OUTPUT=report.json", `TFSYNC=${fake}`],
+        dir,
+      );
+      assert.equal(out.code, 0, out.stderr);
+      assert.equal(
+        JSON.parse(out.stdout.replace(/^make: .*\n/gm, "")).args,
+        `check --format json --output report.json --root ${infra}`,
+      );
+    }),
+);
+
+makeTest(
+  "make help lists tfsync's targets, also from an including Makefile with a help of its own",
+  () =>
+    withDir(async (dir) => {
+      const infra = join(dir, "infra");
+      await Deno.mkdir(infra);
+      const own =
+        `include ${MAKEFILE}\n\nhelp: ## This repository's targets\n\t@echo '  plan  terraform plan'\n`;
+      for (
+        const [makefile, extra] of [[`include ${MAKEFILE}\n`, ""], [
+          own,
+          "  plan  terraform plan\n",
+        ]]
+      ) {
+        await Deno.writeTextFile(join(infra, "Makefile"), makefile);
+        const run = await make(["help"], infra);
+        assert.equal(run.code, 0, run.stderr);
+        assert.match(run.stdout, /^tfsync targets \(SYNC_SOURCE=englacial SYNC_TARGET=dev\):\n/);
+        assert.match(run.stdout, /^ {2}sync-promote {9}Extract from SYNC_SOURCE/m);
+        assert.ok(run.stdout.endsWith(extra), run.stdout);
+      }
+    }),
+);
+
+installTest(
+  "tfsync-install with the placeholder repository or no release says how to set it, and leaves no bin/",
+  () =>
+    withDir(async (dir) => {
+      const how = "set TFSYNC_REPO=<owner>/<repo> (where tfsync's releases are) and " +
+        "TFSYNC_VERSION=<version>, e.g. make tfsync-install TFSYNC_REPO=acme/tfsync " +
+        "TFSYNC_VERSION=0.1.0, or TFSYNC_RELEASE_URL to a mirror\n";
+      for (const repo of ["REPLACE_ME/tfsync", "owner/tfsync", "your-org/tfsync"]) {
+        const run = await make(["-f", MAKEFILE, "tfsync-install", `TFSYNC_REPO=${repo}`], dir);
+        assert.equal(run.code, 2);
+        assert.ok(
+          run.stderr.startsWith(`tfsync-install: TFSYNC_REPO is the placeholder "${repo}": ${how}`),
+          run.stderr,
+        );
+        assert.equal(await exists(join(dir, "bin")), false);
+      }
+      const missing = pathToFileURL(join(dir, "no-release")).href;
+      const run = await make(
+        ["-f", MAKEFILE, "tfsync-install", `TFSYNC_RELEASE_URL=${missing}`],
+        dir,
+      );
+      assert.notEqual(run.code, 0);
+      assert.ok(
+        run.stderr.includes(
+          `tfsync-install: no release found: ${missing}/tfsync-${VERSION}-${HOST} could not be downloaded: ${how}`,
+        ),
+        run.stderr,
+      );
+      assert.equal(await exists(join(dir, "bin")), false);
     }),
 );

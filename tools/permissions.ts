@@ -10,6 +10,7 @@ export const ENV_VARS: readonly string[] = [
   "CI", // running in CI: nobody to answer a prompt
   "GITHUB_ACTIONS", // check's default format there: workflow annotations
   "TFSYNC_DEBUG", // =1: an internal error shows its stack trace
+  "TFSYNC_MAKE", // =1: run through the Makefile, messages name make's words (YES=1, …)
 ];
 
 /**
