@@ -9,6 +9,7 @@ import {
   assertEmbedded,
   binaryName,
   compile,
+  COMPILE_CONFIG,
   compileArgs,
   compileEnv,
   denoInfo,
@@ -41,7 +42,7 @@ Deno.test("compileArgs() bakes in exactly the permissions of tools/permissions.t
     "compile",
     "--quiet",
     "--config",
-    join(ROOT, "deno.json"),
+    join(ROOT, "deno.compile.json"),
     "--target",
     "aarch64-apple-darwin",
     "--output",
@@ -53,7 +54,7 @@ Deno.test("compileArgs() bakes in exactly the permissions of tools/permissions.t
   assert.deepEqual(PERMISSION_FLAGS, [
     "--allow-read",
     "--allow-write",
-    "--allow-env=NO_COLOR,TERM,SOURCE_DATE_EPOCH,CI,GITHUB_ACTIONS,TFSYNC_DEBUG",
+    "--allow-env=NO_COLOR,TERM,SOURCE_DATE_EPOCH,CI,GITHUB_ACTIONS,TFSYNC_DEBUG,TFSYNC_MAKE",
     "--ignore-env",
     "--deny-import",
     "--no-prompt",
@@ -328,4 +329,31 @@ Deno.test({
       await Deno.remove(dir, { recursive: true });
     }
   },
+});
+
+Deno.test("the binary is built from an import map without the test-only packages", async () => {
+  const compile = JSON.parse(await Deno.readTextFile(join(ROOT, COMPILE_CONFIG)));
+  const testOnly = ["fast-check", "@cdktf/hcl-tools", "yaml"];
+  const imports: Record<string, string> = denoJson.imports;
+  // The same versions as deno.json's, minus the test-only ones.
+  assert.deepEqual(
+    compile.imports,
+    Object.fromEntries(Object.entries(imports).filter(([k]) => !testOnly.includes(k))),
+  );
+  assert.deepEqual(compile.compilerOptions, denoJson.compilerOptions);
+  // What `deno info` says the compile would include: no test-only package, not even through the
+  // config's import map (deno info lists those too).
+  const packages = Object.keys((await denoInfo()).npmPackages ?? {}).map((id) =>
+    id.replace(/@[^@]*$/, "")
+  );
+  assert.deepEqual(packages.filter((p) => testOnly.includes(p)), []);
+  assert.ok(packages.includes("@cdktn/hcl2json"), packages.join(", "));
+  // deno.json's own graph would list them: the check above can fail.
+  const withTests = new Deno.Command(Deno.execPath(), {
+    args: ["info", "--json", "--config", join(ROOT, "deno.json"), join(ROOT, "mod.ts")],
+    stdout: "piped",
+    stderr: "null",
+  }).outputSync();
+  const all = Object.keys(JSON.parse(new TextDecoder().decode(withTests.stdout)).npmPackages ?? {});
+  assert.ok(all.some((id) => id.startsWith("fast-check@")), all.join(", "));
 });

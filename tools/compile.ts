@@ -32,6 +32,13 @@ export type Target = typeof TARGETS[number];
  */
 const INCLUDES: readonly string[] = [];
 
+/**
+ * The configuration the binary is built from: deno.json's compiler options and the import map
+ * without the test-only packages (fast-check, @cdktf/hcl-tools, yaml), with its own lock file, so
+ * nothing only a test uses can be embedded (tests/compile_test.ts checks it with `deno info`).
+ */
+export const COMPILE_CONFIG = "deno.compile.json";
+
 const USAGE = `Usage: deno task compile [--target TARGET]... [--out-dir DIR]
 
 Builds DIR/tfsync-${VERSION}-TARGET (.exe for windows) for each TARGET (default: all) and DIR/SHA256SUMS.
@@ -51,7 +58,7 @@ export function compileArgs(target: Target, output: string): string[] {
     "compile",
     "--quiet",
     "--config",
-    join(ROOT, "deno.json"),
+    join(ROOT, COMPILE_CONFIG),
     "--target",
     target,
     "--output",
@@ -108,7 +115,7 @@ export function reachableNpmPackages(info: DenoInfo): string[] {
 
 /** `deno info --json mod.ts`. */
 export async function denoInfo(): Promise<DenoInfo> {
-  const out = await deno(["info", "--json", join(ROOT, "mod.ts")]);
+  const out = await deno(["info", "--json", "--config", COMPILE_CONFIG, join(ROOT, "mod.ts")]);
   if (!out.success) throw new Error(`deno info failed: ${new TextDecoder().decode(out.stderr)}`);
   return JSON.parse(new TextDecoder().decode(out.stdout)) as DenoInfo;
 }
