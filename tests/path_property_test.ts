@@ -1,0 +1,192 @@
+// Property test of edits by path (issue 11): random nested objects (multi-line and one-line,
+// "=" and ":", trailing commas, comments) and random batches of path edits (set, insert, remove)
+// change exactly the intended paths as hashicorp/hcl (hcl2json) reads the result, leave every
+// line no edit touched as it was but for its alignment spaces, and keep fmt-clean files fmt-clean.
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { parse } from "../lib/hcl/document.ts";
+import { applyEdits, type Edit } from "../lib/hcl/edit.ts";
+import { readWithHcl } from "../lib/hcl/hcl2json.ts";
+import { nodeAtKeys, type ValueNode, valueNode } from "../lib/hcl/path_tree.ts";
+import { terraformFmt } from "./_generate.ts";
+
+const SEED = Number(Deno.env.get("TFSYNC_SEED") ?? 20_261_202);
+const RUNS = Number(Deno.env.get("TFSYNC_RUNS") ?? 80);
+
+const key = fc.constantFrom("a", "b", "name", "ami_version", "long_key_name", "x-y", "Data Class");
+const scalar = fc.oneof(
+  fc.integer({ min: -5, max: 500 }).map(String),
+  fc.constantFrom("true", "false", "null", '"v1"', '"hello world"', '"1.31.2-20250101"'),
+);
+
+/** An object's text at an indentation: multi-line (with comments, "=" or ":") or one line. */
+function object(depth: number, indent: string): fc.Arbitrary<string> {
+  const value = depth <= 1 ? scalar : fc.oneof(
+    { weight: 2, arbitrary: scalar },
+    { weight: 1, arbitrary: fc.constant(null).chain(() => object(depth - 1, indent + "  ")) },
+  );
+  const entries = fc.uniqueArray(fc.tuple(key, value), {
+    minLength: 1,
+    maxLength: 4,
+    selector: ([k]) => k,
+  });
+  const name = (k: string) => /^[A-Za-z_][A-Za-z0-9_-]*$/.test(k) ? k : JSON.stringify(k);
+  const oneLine = entries.filter((es) => es.every(([, v]) => !v.includes("\n"))).map((es) =>
+    `{ ${es.map(([k, v]) => `${name(k)} = ${v}`).join(", ")} }`
+  );
+  const multi = fc.tuple(entries, fc.constantFrom("=", ":"), fc.boolean(), fc.boolean()).map(
+    ([es, sep, comma, comments]) => {
+      const lines = es.map(([k, v], i) =>
+        (comments && i === 1 ? `${indent}  # about ${k}\n` : "") +
+        `${indent}  ${name(k)} ${sep} ${v}${comma ? "," : ""}${
+          comments && i === 0 ? " # first" : ""
+        }\n`
+      );
+      return `{\n${lines.join("")}${indent}}`;
+    },
+  );
+  return fc.oneof({ weight: 3, arbitrary: multi }, { weight: 1, arbitrary: oneLine });
+}
+
+const file = fc.tuple(object(3, ""), object(2, "")).map(([a, b]) =>
+  `# settings\nfirst = ${a}\n\nsecond = ${b}\nlast = 1\n`
+);
+
+/** Every object below a value and its path of keys. */
+function objects(node: ValueNode, keys: string[] = []): Array<{ node: ValueNode; keys: string[] }> {
+  if (node.kind !== "object") return [];
+  return [{ node, keys }, ...node.entries.flatMap((e) => objects(e.value, [...keys, e.key]))];
+}
+
+/** A batch of path edits: at most one per object (a set, an insert or a remove). */
+function edits(text: string): fc.Arbitrary<Edit[]> {
+  const doc = parse(text, "gen.tfvars", { tfvars: true });
+  const targets = ["first", "second"].flatMap((name) =>
+    objects(valueNode(doc, doc.get(name)!.valueStart)).map((o) => ({ name, ...o }))
+  );
+  const one = (t: typeof targets[number]): fc.Arbitrary<Edit | undefined> => {
+    const present = t.node.entries.map((e) => e.key);
+    const heredocFree = t.node.entries.filter((e) => e.value.kind !== "object").map((e) => e.key);
+    const choices: fc.Arbitrary<Edit | undefined>[] = [fc.constant(undefined)];
+    if (heredocFree.length) {
+      choices.push(
+        fc.tuple(fc.constantFrom(...heredocFree), scalar).map(([k, value]) => ({
+          kind: "path" as const,
+          name: t.name,
+          keys: [...t.keys, k],
+          value,
+        })),
+      );
+    }
+    if (present.length > 1) {
+      choices.push(
+        fc.constantFrom(...present).map((k) => ({
+          kind: "path" as const,
+          name: t.name,
+          keys: [...t.keys, k],
+        })),
+      );
+    }
+    choices.push(
+      fc.tuple(key.filter((k) => !present.includes(k)), scalar).map(([k, value]) => ({
+        kind: "path" as const,
+        name: t.name,
+        keys: [...t.keys, k],
+        value,
+      })),
+    );
+    return fc.oneof(...choices);
+  };
+  // Nested edits in one object and its parent would overlap when the parent's key is removed.
+  const disjoint = targets.filter((t) => t.keys.length === 0 || targets.length < 6);
+  return fc.tuple(...disjoint.map(one)).map((es) =>
+    es.filter((e): e is Edit => e !== undefined).filter((e, _, all) =>
+      // no edit inside a key another edit removes
+      !all.some((o) =>
+        o !== e && o.kind === "path" && e.kind === "path" && o.value === undefined &&
+        o.name === e.name && o.keys.length < e.keys.length &&
+        o.keys.every((k, i) => e.keys[i] === k)
+      )
+    )
+  );
+}
+
+function expected(before: Record<string, unknown>, batch: Edit[]): Record<string, unknown> {
+  const want = structuredClone(before);
+  for (const e of batch) {
+    if (e.kind !== "path") continue;
+    let at = want[e.name] as Record<string, unknown>;
+    for (const k of e.keys.slice(0, -1)) at = at[k] as Record<string, unknown>;
+    const last = e.keys[e.keys.length - 1];
+    if (e.value === undefined) delete at[last];
+    else at[last] = JSON.parse(e.value);
+  }
+  return want;
+}
+
+/** The text without the entries the batch removes (their lines go with them). */
+function withoutRemoved(text: string, batch: Edit[]): string {
+  const doc = parse(text, "gen.tfvars", { tfvars: true });
+  const spans = batch.flatMap((e) => {
+    if (e.kind !== "path" || e.value !== undefined) return [];
+    const at = nodeAtKeys(valueNode(doc, doc.get(e.name)!.valueStart), e.keys);
+    return "entry" in at && at.entry ? [at.entry] : [];
+  }).sort((a, b) => b.leadingStart - a.leadingStart);
+  let out = text;
+  for (const s of spans) out = out.slice(0, s.leadingStart) + out.slice(s.end);
+  return out;
+}
+
+Deno.test("path edits change exactly the intended paths, as hashicorp/hcl reads them", async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      file.chain((t) => fc.tuple(fc.constant(t), edits(t))),
+      async ([text, batch]) => {
+        const doc = parse(text, "gen.tfvars", { tfvars: true });
+        const output = applyEdits(doc, batch);
+        const context = `input ${JSON.stringify(text)}\nedits ${JSON.stringify(batch)}\noutput ${
+          JSON.stringify(output)
+        }`;
+        const want = expected(await readWithHcl(text, "gen.tfvars"), batch);
+        assert.deepStrictEqual(await readWithHcl(output, "gen.tfvars"), want, context);
+        // Every other byte: the lines no edit touched, but for their spaces, are as they were.
+        const squash = (s: string) => s.split("\n").map((l) => l.replace(/\s+/g, " ").trim());
+        const kept = new Set(squash(output));
+        const touched = batch.map((e) => e.kind === "path" ? e.keys[e.keys.length - 1] : "");
+        for (const line of squash(withoutRemoved(text, batch))) {
+          if (touched.some((k) => line.includes(k))) continue;
+          // A one-line object edited in place is one line: its edit changes that line.
+          if (line.includes("{") && line.includes("}")) continue;
+          assert.ok(kept.has(line), `line ${JSON.stringify(line)} is gone\n${context}`);
+        }
+      },
+    ),
+    { seed: SEED, numRuns: RUNS },
+  );
+});
+
+const fmtAvailable = await terraformFmt([]) !== undefined;
+Deno.test({
+  name: fmtAvailable
+    ? "path edits keep fmt-clean files fmt-clean (terraform fmt)"
+    : "path edits keep fmt-clean files fmt-clean (ignored: terraform is not on PATH)",
+  ignore: !fmtAvailable,
+  fn: async () => {
+    const inputs = fc.sample(file, { seed: SEED + 1, numRuns: RUNS });
+    const clean = (await terraformFmt(inputs))!;
+    const cases = clean.map((text, i) => ({
+      text,
+      batch: fc.sample(edits(text), { seed: SEED + i, numRuns: 1 })[0],
+    })).filter((c) => c.batch.length > 0);
+    const outputs = cases.map((c) => applyEdits(parse(c.text, "gen.tfvars"), c.batch));
+    const formatted = (await terraformFmt(outputs))!;
+    const dirty = outputs.flatMap((o, i) => o === formatted[i] ? [] : [i]);
+    assert.equal(
+      dirty.length,
+      0,
+      `${dirty.length} of ${outputs.length} outputs are not fmt-clean; the first:\n` +
+        JSON.stringify({ ...cases[dirty[0]], output: outputs[dirty[0]], fmt: formatted[dirty[0]] }),
+    );
+    assert.ok(cases.length > RUNS / 2, `only ${cases.length} cases`);
+  },
+});
