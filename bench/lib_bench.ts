@@ -6,7 +6,14 @@
 //
 // Without --allow-run the start-up group (which spawns `deno eval`) is skipped.
 
-import { parse, print } from "../lib/hcl/document.ts";
+import { Document, parse, print } from "../lib/hcl/document.ts";
+
+const OBJECT = `{
+  govuk_app_domain     = "staging.publishing.service.gov.uk" # this environment's own
+  enable_opentelemetry = false                               # a feature that should flow
+  replicas             = 3
+}`;
+const OBJECT_EDITED = OBJECT.replace("= false  ", "= true   ");
 import { applyEdits } from "../lib/hcl/edit.ts";
 import { readWithHcl } from "../lib/hcl/hcl2json.ts";
 import { verifyEdit } from "../lib/hcl/verify.ts";
@@ -31,7 +38,11 @@ const inputs = [500, 5500].map((vars) => {
   const newValue = '["edited", "by", "lib_bench"]';
   const intended = parse(`x = ${newValue}\n`).get("x")!.value;
   const label = `${attrs.length.toLocaleString("en-US")} attributes`;
-  return { text, doc, target, newValue, intended, label };
+  // The same file with an object attribute in the middle, for the path edit.
+  const at = attrs[Math.floor(attrs.length / 2)].start;
+  const objectText = text.slice(0, at) + `settings = ${OBJECT}\n` + text.slice(at);
+  const withObject = parse(objectText, "terraform.tfvars", { tfvars: true });
+  return { text, doc, target, newValue, intended, label, withObject };
 });
 
 const runAllowed = Deno.permissions.querySync({ name: "run" }).state === "granted";
@@ -150,6 +161,31 @@ for (const input of inputs) {
     group,
     fn: () => {
       applyEdits(input.doc, [{ kind: "set", name: input.target.name, value: input.newValue }]);
+    },
+  });
+
+  // A path edit (issue 11) against a top-level edit of the same object attribute, each on a fresh
+  // Document (no cached key spans), so the path edit pays for reading the object's keys.
+  const { withObject } = input;
+  const fresh = () => new Document(withObject.file, withObject.text, withObject.items);
+  Deno.bench({
+    name: `top-level edit: set "settings" whole`,
+    group: `${group}: path edit`,
+    baseline: true,
+    fn: () => {
+      applyEdits(fresh(), [{ kind: "set", name: "settings", value: OBJECT_EDITED }]);
+    },
+  });
+  Deno.bench({
+    name: `path edit: set "settings.enable_opentelemetry"`,
+    group: `${group}: path edit`,
+    fn: () => {
+      applyEdits(fresh(), [{
+        kind: "path",
+        name: "settings",
+        keys: ["enable_opentelemetry"],
+        value: "true",
+      }]);
     },
   });
 
