@@ -9,7 +9,7 @@ import { commands } from "./mod.ts";
 import { loadConfig } from "../lib/config/config.ts";
 import { listEnvironments } from "../lib/repo/repo.ts";
 import { discoverRoot } from "../lib/repo/discover.ts";
-import { resolve } from "node:path";
+import { resolve } from "../lib/_path.ts";
 
 const USAGE = `Usage: tfsync completion bash|zsh|fish
 
