@@ -1,11 +1,14 @@
 // tfsync matrix: environments × syncable variables, one table.
-import { type Command, EXIT } from "./_command.ts";
+import { type Command, EXIT, type Io } from "./_command.ts";
 import { displayPath, guard } from "./_options.ts";
 import { emit, parseCommandArgs } from "./_flags.ts";
 import { formatUsage, OUTPUT_USAGE, READ_USAGE } from "./_usage.ts";
 import { listOption } from "./_lists.ts";
 import { loadConfig } from "../lib/config/config.ts";
-import { renderMatrixHtml } from "../render/html.ts";
+import { type HtmlOptions, renderMatrixHtml } from "../render/html.ts";
+import { checkRepository } from "../lib/report/check.ts";
+import type { Config } from "../lib/config/config.ts";
+import { basename } from "../lib/_path.ts";
 import { buildMatrix, matrixJson } from "../lib/report/matrix.ts";
 import { renderMatrixMarkdown, renderMatrixText } from "../render/matrix.ts";
 import { loadSnapshot } from "../lib/repo/snapshot.ts";
@@ -53,7 +56,7 @@ export const matrix: Command = {
         common.json
           ? matrixJson(m)
           : format === "html"
-          ? renderMatrixHtml(m)
+          ? renderMatrixHtml(m, await htmlOptions(config, common.root, io))
           : format === "markdown"
           ? renderMatrixMarkdown(m)
           : renderMatrixText(m, common.color),
@@ -61,3 +64,24 @@ export const matrix: Command = {
       return EXIT.ok;
     }),
 };
+
+/** What the page says of where and when it was made: CI's repository and commit, else the
+ * folder's name; and each environment's pending promotions and drift, as `tfsync check` finds. */
+async function htmlOptions(config: Config, root: string, io: Io): Promise<HtmlOptions> {
+  const { findings } = await checkRepository(config, { display: (p) => displayPath(p, io) });
+  const summary: Record<string, { pending: number; drift: number }> = {};
+  for (const f of findings) {
+    if (f.environment === undefined || (f.check !== "pending" && f.check !== "drift")) continue;
+    const s = summary[f.environment] ??= { pending: 0, drift: 0 };
+    if (f.check === "pending") s.pending += f.variables?.length ?? 1;
+    else s.drift += 1;
+  }
+  const epoch = io.env("SOURCE_DATE_EPOCH");
+  const time = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+  return {
+    repository: io.env("GITHUB_REPOSITORY") ?? basename(root),
+    commit: io.env("GITHUB_SHA"),
+    time: time.toISOString().replace(/\.\d+Z$/, "Z"),
+    summary,
+  };
+}

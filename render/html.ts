@@ -20,7 +20,12 @@ const STYLE = `
   .wrap { overflow-x: auto; }
   table { border-collapse: collapse; }
   th, td { border: 1px solid var(--line); padding: .3rem .6rem; text-align: left; vertical-align: top; }
-  thead th { position: sticky; top: 0; background: Canvas; }
+  thead th { position: sticky; top: 0; background: Canvas; z-index: 1; }
+  /* The variable column stays in view when the table scrolls sideways. */
+  tbody th[scope="row"], thead th:first-child { position: sticky; left: 0; background: Canvas; }
+  thead th:first-child { z-index: 2; }
+  tr.summary td { font-weight: 600; }
+  tr.summary td.findings { color: var(--diff-ink); background: var(--diff); }
   td.v { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; white-space: pre; }
   td.default { opacity: .7; font-style: italic; }
   td.none { opacity: .5; }
@@ -31,6 +36,13 @@ const STYLE = `
 
 export interface HtmlOptions {
   title?: string;
+  /** Where and when the page was made: named in its header. */
+  repository?: string;
+  commit?: string;
+  /** An ISO 8601 time. */
+  time?: string;
+  /** Per environment, the pending promotions and drift `tfsync check` finds: a summary row. */
+  summary?: Record<string, { pending: number; drift: number }>;
 }
 
 /** The page. Cells carry the full value and its file:line as a tooltip. */
@@ -52,6 +64,29 @@ export function renderMatrixHtml(m: Matrix, options: HtmlOptions = {}): string {
     ];
     body.push(`<tr>${cells.join("")}</tr>`);
   }
+  const summary = options.summary;
+  if (summary) {
+    const cell = (env: string) => {
+      const { pending = 0, drift = 0 } = summary[env] ?? {};
+      const text = pending + drift === 0 ? "in line" : [
+        pending && `${pending} pending`,
+        drift && `${drift} drift`,
+      ].filter(Boolean).join(", ");
+      return `<td class="${pending + drift ? "findings" : ""}">${
+        escapeHtml(`${env}: ${text}`)
+      }</td>`;
+    };
+    body.unshift(
+      `<tr class="summary"><th scope="row">Summary</th>${m.sharedFile ? "<td></td>" : ""}${
+        m.environments.map(cell).join("")
+      }</tr>`,
+    );
+  }
+  const made = [
+    options.repository && `Repository ${options.repository}`,
+    options.commit && `commit ${options.commit.slice(0, 12)}`,
+    options.time && `made ${options.time}`,
+  ].filter(Boolean).join(", ");
   const differing = m.rows.reduce((n, r) => n + r.cells.filter((c) => c.differs).length, 0);
   return `<!DOCTYPE html>
 <html lang="en">
@@ -63,7 +98,11 @@ export function renderMatrixHtml(m: Matrix, options: HtmlOptions = {}): string {
 </head>
 <body>
 <h1>${escapeHtml(title)}</h1>
-<p>${m.environments.length} environments × ${m.rows.length} syncable variables; ${differing} cell${
+${
+    made
+      ? `<p class="made">${escapeHtml(made)}</p>\n`
+      : ""
+  }<p>${m.environments.length} environments × ${m.rows.length} syncable variables; ${differing} cell${
     differing === 1 ? "" : "s"
   } marked. ${escapeHtml(legend(m))}</p>
 <div class="wrap">

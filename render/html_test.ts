@@ -142,3 +142,17 @@ Deno.test({
     }
   },
 });
+
+Deno.test("renderMatrixHtml() summary row: pending and drift per environment, or in line", () => {
+  const page = renderMatrixHtml(
+    { environments: ["dev", "prod"], rows: [] },
+    { summary: { prod: { pending: 2, drift: 1 } } },
+  );
+  assert.ok(
+    page.includes(
+      '<tr class="summary"><th scope="row">Summary</th><td class="">dev: in line</td><td class="findings">prod: 2 pending, 1 drift</td></tr>',
+    ),
+    page,
+  );
+  assert.ok(!page.includes('class="made"'));
+});

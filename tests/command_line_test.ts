@@ -370,3 +370,30 @@ Deno.test("makeWords() maps each tfsync command to its make target", async () =>
   ];
   for (const [text, want] of cases) assert.equal(makeWords(text), want, text);
 });
+
+Deno.test("matrix --format html names repository, commit and time, and sums up each environment", async () => {
+  const env = {
+    GITHUB_REPOSITORY: "acme/infra",
+    GITHUB_SHA: "0123456789abcdef0123",
+    SOURCE_DATE_EPOCH: "1767225600",
+  };
+  const page = (await readOnly(["matrix", "--format", "html"], env)).stdout;
+  assert.ok(
+    page.includes(
+      '<p class="made">Repository acme/infra, commit 0123456789ab, made 2026-01-01T00:00:00Z</p>\n',
+    ),
+  );
+  assert.ok(
+    page.includes(
+      '<tr class="summary"><th scope="row">Summary</th><td></td><td class="findings">dev: 8 pending</td><td class="findings">englacial: 1 pending</td><td class="findings">prod: 4 pending</td></tr>\n',
+    ),
+    page,
+  );
+  assert.ok(
+    page.includes('tbody th[scope="row"], thead th:first-child { position: sticky; left: 0;'),
+  );
+  // Outside CI: the folder's name, no commit.
+  const local = (await readOnly(["matrix", "--format", "html"], { SOURCE_DATE_EPOCH: "0" })).stdout;
+  const folder = (await shared()).split("/").pop();
+  assert.ok(local.includes(`<p class="made">Repository ${folder}, made 1970-01-01T00:00:00Z</p>`));
+});

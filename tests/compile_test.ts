@@ -54,7 +54,7 @@ Deno.test("compileArgs() bakes in exactly the permissions of tools/permissions.t
   assert.deepEqual(PERMISSION_FLAGS, [
     "--allow-read",
     "--allow-write",
-    "--allow-env=NO_COLOR,TERM,SOURCE_DATE_EPOCH,CI,GITHUB_ACTIONS,TFSYNC_DEBUG,TFSYNC_MAKE",
+    "--allow-env=NO_COLOR,TERM,SOURCE_DATE_EPOCH,CI,GITHUB_ACTIONS,GITHUB_REPOSITORY,GITHUB_SHA,TFSYNC_DEBUG,TFSYNC_MAKE",
     "--ignore-env",
     "--deny-import",
     "--no-prompt",

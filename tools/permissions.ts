@@ -9,6 +9,8 @@ export const ENV_VARS: readonly string[] = [
   "SOURCE_DATE_EPOCH", // reproducible "Last synced"/"Date" lines
   "CI", // running in CI: nobody to answer a prompt
   "GITHUB_ACTIONS", // check's default format there: workflow annotations
+  "GITHUB_REPOSITORY", // the HTML matrix names the repository and commit it was made from
+  "GITHUB_SHA",
   "TFSYNC_DEBUG", // =1: an internal error shows its stack trace
   "TFSYNC_MAKE", // =1: run through the Makefile, messages name make's words (YES=1, …)
 ];
