@@ -5,6 +5,7 @@ export {
   PlacedError,
   type Related,
   TfvarsSyntaxError,
+  TfvarsValueError,
   VerificationError,
 } from "./hcl/errors.ts";
 

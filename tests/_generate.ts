@@ -66,7 +66,7 @@ export function tfvarsFile(options: ValueOptions = {}): fc.Arbitrary<TfvarsFile>
       attributes.forEach((a, i) => text += a.text + trivia[i + 1].join(""));
       const last = trivia[names.length].length === 0 ? attributes[names.length - 1] : undefined;
       if (!finalNewline && text.endsWith("\n") && !last?.heredoc) text = text.slice(0, -1);
-      if (crlf) text = text.replaceAll("\n", "\r\n");
+      if (crlf) text = text.replace(/\r?\n/g, "\r\n");
       return { text: (bom ? "\uFEFF" : "") + text, names };
     })
   );
@@ -77,6 +77,7 @@ function _value(depth: number, heredocs: boolean): fc.Arbitrary<Rendered> {
     _quoted().map(_plain),
     _number().map(_plain),
     _pick(["true", "false", "null"]).map(_plain),
+    _expression().map(_plain),
   ];
   if (heredocs) scalars.push(_heredoc().map((text) => ({ text, heredoc: true })));
   const leaf = fc.oneof(...scalars);
@@ -118,8 +119,13 @@ const STRING_PIECES = [
   "%%{y}",
   "$x",
   "%d",
-  "${name}",
-  "${var.x}",
+  "${1 + 1}",
+  '${"in"}',
+  "${true}",
+  "${~ 2 ~}",
+  "%{ if true }y%{ endif }",
+  "%{ if 1 > 2 }y%{ else }n%{ endif }",
+  "%{ for x in [1, 2] }${x},%{ endfor }",
   "\\n",
   "\\r",
   "\\t",
@@ -166,7 +172,8 @@ const HEREDOC_PIECES = [
   "\\n",
   "$${x}",
   "%%{y}",
-  "${name}",
+  "${1 + 1}",
+  "%{ if false }x%{ else }y%{ endif }",
   "=",
   "{",
   "]",
@@ -187,9 +194,10 @@ function _heredoc(): fc.Arbitrary<string> {
     fc.array(line, { maxLength: 4 }),
     _pick(["", "", "  ", "\t"]),
     _pick(["", "", " "]),
-  ).map(([flush, marker, lines, indent, trail]) => {
-    const body = lines.filter((l) => l.trim() !== marker).map((l) => l + "\n").join("");
-    return `<<${flush ? "-" : ""}${marker}\n${body}${indent}${marker}${trail}`;
+    _pick(["\n", "\n", "\n", "\r\n"]), // a CRLF heredoc in an LF file, sometimes
+  ).map(([flush, marker, lines, indent, trail, eol]) => {
+    const body = lines.filter((l) => l.trim() !== marker).map((l) => l + eol).join("");
+    return `<<${flush ? "-" : ""}${marker}${eol}${body}${indent}${marker}${trail}`;
   });
 }
 
@@ -211,7 +219,11 @@ function _list(item: fc.Arbitrary<Rendered>): fc.Arbitrary<Rendered> {
 
 /** `{ … }`: `=` or `:`, identifier or quoted keys, items separated by commas or newlines. */
 function _map(value: fc.Arbitrary<Rendered>): fc.Arbitrary<Rendered> {
-  const key = fc.oneof(identifier(), _quoted(["a", "b", "-", " ", "#", "/", ".", "é", "\\n"]));
+  const quoted = _quoted(["a", "b", "-", " ", "#", "/", ".", "é", "\\n"]);
+  const key = fc.oneof(
+    { weight: 4, arbitrary: fc.oneof(identifier(), quoted) },
+    { weight: 1, arbitrary: quoted.map((q) => `(${q})`) }, // a computed key
+  );
   const entry = fc.tuple(key, _inlineGap(), _pick(["=", "=", ":"]), _inlineGap(), value);
   return fc.tuple(
     fc.uniqueArray(entry, { maxLength: 4, selector: ([k]) => _keyName(k) }),
@@ -236,7 +248,44 @@ function _map(value: fc.Arbitrary<Rendered>): fc.Arbitrary<Rendered> {
 }
 
 function _keyName(key: string): string {
-  return key.startsWith('"') ? JSON.parse(key) : key;
+  const k = key.replace(/^\((.*)\)$/, "$1");
+  return k.startsWith('"') ? JSON.parse(k) : k;
+}
+
+/** A long number literal: 41 to 200 digits, beyond any fixed window and beyond 512 bits. */
+function _longNumber(): fc.Arbitrary<string> {
+  return fc.tuple(
+    fc.stringMatching(/^[1-9][0-9]{40,199}$/),
+    fc.option(fc.stringMatching(/^[0-9]{1,60}$/), { nil: "" }),
+  ).map(([int, frac]) => int + (frac && "." + frac));
+}
+
+/**
+ * Constant expressions terraform evaluates: unary `-` and `!`, parentheses, arithmetic,
+ * comparisons, logic and conditionals, over numbers (long ones too), bools and strings.
+ */
+function _expression(): fc.Arbitrary<string> {
+  const unsigned = _number().map((n) => n.replace(/^-/, ""));
+  const atom = fc.oneof(
+    { weight: 4, arbitrary: unsigned },
+    { weight: 1, arbitrary: _longNumber() },
+    { weight: 1, arbitrary: unsigned.map((n) => `(${n})`) },
+    { weight: 1, arbitrary: unsigned.map((n) => `-(${n})`) },
+  );
+  const divisor = fc.stringMatching(/^[1-9][0-9]{0,3}(\.[0-9]{1,3})?$/);
+  const arithmetic = fc.oneof(
+    fc.tuple(atom, _pick([" + ", " - ", " * ", "+", "*"]), atom).map((p) => p.join("")),
+    fc.tuple(atom, _pick([" / ", " % ", "/"]), divisor).map((p) => p.join("")),
+    fc.tuple(atom, _pick([" + ", " * "]), atom, _pick([" - ", " / "]), divisor).map((p) => p.join("")),
+  );
+  const bool = fc.oneof(
+    _pick(["!true", "!false", "!!true", "true && false", "false || true", "!(1 > 2)"]),
+    fc.tuple(atom, _pick([" < ", " >= ", " == ", " != "]), atom).map((p) => p.join("")),
+  );
+  const string = _quoted().map((q) => `"k${q.slice(1)}`); // "${true}" alone would be a bool
+  const conditional = fc.tuple(bool, fc.oneof(arithmetic, string), fc.oneof(arithmetic, string))
+    .map(([c, a, b]) => `${c} ? ${a} : ${b}`);
+  return fc.oneof(arithmetic, bool, conditional, atom, arithmetic.map((a) => `(${a})`));
 }
 
 const COMMENT_TEXT = fc.array(

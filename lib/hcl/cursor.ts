@@ -28,9 +28,6 @@ export class Cursor {
   startsWith(s: string): boolean {
     return this.text.startsWith(s, this.pos);
   }
-  rest(max: number): string {
-    return this.text.slice(this.pos, this.pos + max);
-  }
   slice(start: number, end: number): string {
     return this.text.slice(start, end);
   }

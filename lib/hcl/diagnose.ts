@@ -1,7 +1,7 @@
 // Parsing with hashicorp/hcl's own words on failure: when tfsync's parser rejects a file, hcl
 // (loaded only then) is asked too, and its message and position are the ones reported.
 import { type Document, parse, type ParseOptions } from "./document.ts";
-import { TfvarsSyntaxError } from "./errors.ts";
+import { TfvarsSyntaxError, TfvarsValueError } from "./errors.ts";
 import { hclDiagnostic } from "./hcl2json.ts";
 
 export async function parseExplained(
@@ -12,7 +12,7 @@ export async function parseExplained(
   try {
     return parse(text, file, options);
   } catch (e) {
-    if (!(e instanceof TfvarsSyntaxError)) throw e;
+    if (!(e instanceof TfvarsSyntaxError) || e instanceof TfvarsValueError) throw e;
     // hcl accepts blocks in any file; a block in a tfvars file, a depth beyond tfsync's limit
     // and bytes that are not UTF-8 (hcl would see them re-encoded) are tfsync's own to report.
     const own = /^(Unexpected block|Nesting too deep|Invalid character encoding)/.test(e.detail);

@@ -4,7 +4,8 @@
 import { Cursor } from "./cursor.ts";
 import { hasEscapedBytes, SkipRecordingCursor } from "./encoding.ts";
 import { parseExpression } from "./expression.ts";
-import type { Value } from "./value.ts";
+import { TfvarsValueError } from "./errors.ts";
+import { HclExpression, type Value } from "./value.ts";
 
 export interface Span {
   start: number;
@@ -148,6 +149,7 @@ function parseBody(c: Cursor, items: Item[], open: number | null, options: Parse
     }
     const item = parseItem(c, lineStart, options);
     if (item.kind === "attribute") {
+      if (options.tfvars) refuseUnevaluable(c, item);
       const prior = seen.get(item.name);
       if (prior) {
         throw c.error(
@@ -243,11 +245,22 @@ function parseItem(
   return { kind: "block", type: name, labels, start: lineStart, end: c.pos, line, items };
 }
 
+const LABEL = /"(?:[^"\\\n]|\\.)*"/y;
+
 function parseLabel(c: Cursor): string {
-  const m = /^"((?:[^"\\\n]|\\.)*)"/.exec(c.rest(1000));
+  LABEL.lastIndex = c.pos;
+  const m = LABEL.exec(c.text);
   if (!m) throw c.error("Invalid block label: unterminated string");
   c.pos += m[0].length;
   return JSON.parse(m[0]);
+}
+
+/** A tfvars value must be constant: a reference or a call is an error, as in terraform. */
+function refuseUnevaluable(c: Cursor, a: Attribute): void {
+  const problem = a.value instanceof HclExpression ? a.value.problem : undefined;
+  if (!problem) return;
+  const e = c.error(`${problem.summary}: ${problem.detail.replace(/\.$/, "")}`, problem.at);
+  throw new TfvarsValueError(e.file, e.line, e.column, e.detail, e.sourceLine);
 }
 
 function atLineEnd(c: Cursor): boolean {

@@ -34,10 +34,10 @@ const ROUND_TRIPS: [string, string][] = [
   ],
   [
     "strings with comment markers and template sequences",
-    'a = "# // /* */"\nb = "${var.x} $${y} %{ if true }z%{ endif } %%{w}"\nc = "\\"\\\\\\n\\t\\u00e9\\U0001F600"\n',
+    'a = "# // /* */"\nb = "${1 + 2} $${y} %{ if true }z%{ endif } %%{w}"\nc = "\\"\\\\\\n\\t\\u00e9\\U0001F600"\n',
   ],
   ["= and : in maps, trailing commas", 'a = { x = 1, "y" : 2, z = [3,], }\nb = [1, 2, ]\n'],
-  ["non-literal expressions", "a = var.x\nb = 1 + 2\nc = [for x in y : upper(x)]\nd = x ? 1 : 2\n"],
+  ["expressions", "a = -(4)\nb = 1 + 2\nc = [for x in [1] : x * 2]\nd = !true ? 1 : 2\n"],
   ["indentation and blank lines between attributes", "  a = 1\n\n\n\tb = 2\n   \n"],
 ];
 
@@ -48,6 +48,11 @@ for (const [name, text] of ROUND_TRIPS) {
     assertTiled(doc);
   });
 }
+
+Deno.test("parse() keeps references and calls in a .tf file byte for byte", () => {
+  const text = "a = var.x\nb = [for x in y : upper(x)]\nc = x ? 1 : 2\n";
+  strictEqual(print(parse(text, "main.tf")), text);
+});
 
 Deno.test("parse() keeps a .tf file with blocks byte for byte", () => {
   const text =

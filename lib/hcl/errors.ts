@@ -58,6 +58,14 @@ export class TfvarsSyntaxError extends PlacedError {
   }
 }
 
+/** A tfvars value that is no constant (a reference, a call, a failing operation), in terraform's words. */
+export class TfvarsValueError extends TfvarsSyntaxError {
+  constructor(file: string, line: number, column: number, detail: string, sourceLine: string) {
+    super(file, line, column, detail, sourceLine);
+    this.name = "TfvarsValueError";
+  }
+}
+
 /** The edited text does not read back as intended: a bug, and nothing is written. */
 export class VerificationError extends PlacedError {
   constructor(message: string, place?: Place) {

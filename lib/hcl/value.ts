@@ -1,13 +1,26 @@
 // Values of HCL literal expressions, as hashicorp/hcl (hcl2json) reads them.
 //
-// Numbers keep their exact decimal value: Terraform numbers are arbitrary precision, so
-// 12345678901234567890 and 12345678901234567891 must differ even though JSON cannot tell.
+// Numbers are Terraform's: 512-bit binary floats, kept as the text terraform prints for them
+// (12345678901234567890 and 12345678901234567891 differ, though JSON doubles cannot tell).
+import { type BigFloat, format, parseDecimal } from "./eval_number.ts";
 
-/** An exact decimal number in canonical form: no exponent, no trailing fraction zeros, "-0" is "0". */
+/**
+ * A number as terraform prints it (`jsonencode`): no exponent, no trailing fraction zeros; "-0"
+ * only as the result of arithmetic (it equals "0").
+ */
 export class HclNumber {
   readonly text: string;
-  constructor(text: string) {
+  #big: BigFloat | undefined;
+  constructor(text: string, big?: BigFloat) {
     this.text = text;
+    this.#big = big;
+  }
+  /** The 512-bit value, for arithmetic. */
+  get big(): BigFloat {
+    return this.#big ??= parseDecimal(this.text);
+  }
+  static fromBig(big: BigFloat): HclNumber {
+    return new HclNumber(format(big), big);
   }
   /** Parses an HCL number literal (`1`, `1.50`, `1e3`, `-2.5E-2`). Returns undefined when malformed. */
   static parse(literal: string): HclNumber | undefined {
@@ -25,6 +38,10 @@ export class HclNumber {
     const fraction = digits.slice(point).replace(/0+$/, "");
     if (whole === "0" && fraction === "") return new HclNumber("0");
     if (whole === "") whole = "0";
+    // Up to 150 significant digits, the exact decimal is the shortest text of its 512-bit value.
+    if ((whole + fraction).replace(/^0+/, "").length > 150) {
+      return HclNumber.fromBig(parseDecimal(literal));
+    }
     return new HclNumber(`${sign}${whole}${fraction ? "." + fraction : ""}`);
   }
   toNumber(): number {
@@ -32,11 +49,23 @@ export class HclNumber {
   }
 }
 
-/** An expression that is not a literal (a reference, call or operator); kept as its source text. */
+/** Why an expression has no value, in Terraform's words; `at` is the offset in the file. */
+export interface EvalProblem {
+  summary: string;
+  detail: string;
+  at: number;
+}
+
+/**
+ * An expression without a constant value (a reference, a function call, an operation that
+ * fails); kept as its source text, with the reason when it was evaluated.
+ */
 export class HclExpression {
   readonly source: string;
-  constructor(source: string) {
+  readonly problem?: EvalProblem;
+  constructor(source: string, problem?: EvalProblem) {
     this.source = source;
+    this.problem = problem;
   }
 }
 
@@ -60,7 +89,7 @@ export function isMap(v: Value): v is ValueMap {
 export function valuesEqual(a: Value, b: Value): boolean {
   if (a === b) return true;
   if (a === null || b === null) return false;
-  if (a instanceof HclNumber) return b instanceof HclNumber && a.text === b.text;
+  if (a instanceof HclNumber) return b instanceof HclNumber && numberText(a) === numberText(b);
   if (a instanceof HclExpression) {
     return b instanceof HclExpression && squash(a.source) === squash(b.source);
   }
@@ -75,6 +104,10 @@ export function valuesEqual(a: Value, b: Value): boolean {
     return true;
   }
   return false;
+}
+
+function numberText(n: HclNumber): string {
+  return n.text === "-0" ? "0" : n.text;
 }
 
 function squash(source: string): string {
@@ -116,10 +149,12 @@ export function toHcl(v: Value): string {
   return `{ ${entries.join(", ")} }`;
 }
 
-/** A quoted HCL string. `${` and `%{` stay as written: values keep template escapes as hcl2json does. */
+/** A quoted HCL string that reads back as `s`: `${` and `%{` are escaped as `$${` and `%%{`. */
 export function hclString(s: string): string {
   let out = '"';
-  for (const ch of s) {
+  const chars = [...s];
+  for (const [i, ch] of chars.entries()) {
+    if ((ch === "$" || ch === "%") && chars[i + 1] === "{") out += ch;
     switch (ch) {
       case '"':
         out += '\\"';

@@ -127,5 +127,5 @@ for (const [name, v, want] of HCL) {
 
 Deno.test("hclString() escapes quotes, backslashes and control characters", () => {
   strictEqual(hclString('a"b\\c\nd\re\tf\u0001g'), '"a\\"b\\\\c\\nd\\re\\tf\\u0001g"');
-  strictEqual(hclString("${x} %{y} é"), '"${x} %{y} é"');
+  strictEqual(hclString("${x} %{y} é $ %"), '"$${x} %%{y} é $ %"', "template sequences escaped");
 });

@@ -73,13 +73,14 @@ function _tokenize(src: string): Token[] {
   return tokens;
 }
 
-/** The value of a quoted string; undefined when it interpolates. `$${` stays as written, as in hcl2json. */
+/** The value of a quoted string (`$${` is `${`); undefined when it interpolates. */
 function _decode(src: string, at: number, quoted: string): string | undefined {
   const body = quoted.slice(1, -1);
   if (/(?:^|[^$])\$\{|(?:^|[^%])%\{/.test(body)) return undefined;
   return body.replace(
-    /\\(?:u([\da-fA-F]{4})|U([\da-fA-F]{8})|(.))/g,
-    (_, u, U, c) => {
+    /\\(?:u([\da-fA-F]{4})|U([\da-fA-F]{8})|(.))|([$%])\4\{/g,
+    (_, u, U, c, t) => {
+      if (t) return t + "{"; // a template escape: $${ is ${
       if (u || U) return String.fromCodePoint(parseInt(u ?? U, 16));
       if (Object.hasOwn(ESCAPES, c)) return ESCAPES[c];
       throw new TypeConstraintError(

@@ -6,5 +6,5 @@ ports    = [80, "http"]
 labels   = { team = { name = "x" } }
 pair     = ["a"]
 pool     = { enabled = "maybe" }
-anything = var.whatever
+anything = !true
 secret   = "hidden-value"
