@@ -276,7 +276,9 @@ function _expression(): fc.Arbitrary<string> {
   const arithmetic = fc.oneof(
     fc.tuple(atom, _pick([" + ", " - ", " * ", "+", "*"]), atom).map((p) => p.join("")),
     fc.tuple(atom, _pick([" / ", " % ", "/"]), divisor).map((p) => p.join("")),
-    fc.tuple(atom, _pick([" + ", " * "]), atom, _pick([" - ", " / "]), divisor).map((p) => p.join("")),
+    fc.tuple(atom, _pick([" + ", " * "]), atom, _pick([" - ", " / "]), divisor).map((p) =>
+      p.join("")
+    ),
   );
   const bool = fc.oneof(
     _pick(["!true", "!false", "!!true", "true && false", "false || true", "!(1 > 2)"]),

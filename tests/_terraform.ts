@@ -9,7 +9,11 @@ import { HclNumber, type Value } from "../lib/hcl/value.ts";
 /** Why terraform cannot be asked, for `ignore:`; undefined when it is on PATH. */
 export const noTerraform: string | undefined = await (async () => {
   try {
-    const out = await new Deno.Command("terraform", { args: ["version"], stdout: "null", stderr: "null" })
+    const out = await new Deno.Command("terraform", {
+      args: ["version"],
+      stdout: "null",
+      stderr: "null",
+    })
       .output();
     return out.success ? undefined : "terraform version failed";
   } catch {
@@ -105,4 +109,3 @@ export function canonical(v: Value): string {
   if (v !== null && typeof v === "object") return `<expression ${v.source}>`;
   return JSON.stringify(v);
 }
-

@@ -40,7 +40,11 @@ export function evaluate(node: Node, scope: Scope): Value {
       if (scope.has(node.name)) return scope.get(node.name)!;
       throw new EvalFailure("Variables not allowed", "Variables may not be used here.", node.at);
     case "call":
-      throw new EvalFailure("Function calls not allowed", "Functions may not be called here.", node.at);
+      throw new EvalFailure(
+        "Function calls not allowed",
+        "Functions may not be called here.",
+        node.at,
+      );
     case "unary":
       return unary(node.op, evaluate(node.operand, scope), node.operand.at);
     case "binary": {
@@ -72,11 +76,19 @@ const SPLAT = "\0splat";
 function conditional(c: Node, yes: Node, no: Node, scope: Scope): Value {
   const v = evaluate(c, scope);
   if (v === null) {
-    throw new EvalFailure("Null condition", "The condition value is null. Conditions must either be true or false.", c.at);
+    throw new EvalFailure(
+      "Null condition",
+      "The condition value is null. Conditions must either be true or false.",
+      c.at,
+    );
   }
   const cond = toBool(v);
   if (cond === undefined) {
-    throw new EvalFailure("Incorrect condition type", "The condition expression must be of type bool.", c.at);
+    throw new EvalFailure(
+      "Incorrect condition type",
+      "The condition expression must be of type bool.",
+      c.at,
+    );
   }
   const chosen = evaluate(cond ? yes : no, scope);
   let other: Value = null; // the other result's errors are not reported, as in hcl
@@ -98,10 +110,16 @@ function conditional(c: Node, yes: Node, no: Node, scope: Scope): Value {
 
 function keyText(node: Node, scope: Scope): string {
   const v = evaluate(node, scope);
-  if (v === null) throw new EvalFailure("Null value as key", "Can't use a null value as a key.", node.at);
+  if (v === null) {
+    throw new EvalFailure("Null value as key", "Can't use a null value as a key.", node.at);
+  }
   const key = toText(v);
   if (key === undefined) {
-    throw new EvalFailure("Incorrect key type", "Can't use this value as a key: string required.", node.at);
+    throw new EvalFailure(
+      "Incorrect key type",
+      "Can't use this value as a key: string required.",
+      node.at,
+    );
   }
   return key;
 }
@@ -117,16 +135,26 @@ function getAttr(target: Value, name: string, at: number): Value {
   }
   if (Array.isArray(target) && /^[0-9]+$/.test(name)) return index(target, name, at);
   if (target === null) {
-    throw new EvalFailure("Attempt to get attribute from null value", "This value is null, so it does not have any attributes.", at);
+    throw new EvalFailure(
+      "Attempt to get attribute from null value",
+      "This value is null, so it does not have any attributes.",
+      at,
+    );
   }
   throw new EvalFailure("Unsupported attribute", "This value does not have any attributes.", at);
 }
 
 function index(target: Value, key: Value, at: number): Value {
   if (target === null) {
-    throw new EvalFailure("Attempt to index null value", "This value is null, so it does not have any indices.", at);
+    throw new EvalFailure(
+      "Attempt to index null value",
+      "This value is null, so it does not have any indices.",
+      at,
+    );
   }
-  if (key === null) throw new EvalFailure("Invalid index", "Can't use a null value as an indexing key.", at);
+  if (key === null) {
+    throw new EvalFailure("Invalid index", "Can't use a null value as an indexing key.", at);
+  }
   if (Array.isArray(target)) {
     const n = toNumber(key);
     const i = n && /^[0-9]+$/.test(n.text) ? Number(n.text) : -1;
@@ -148,10 +176,16 @@ function index(target: Value, key: Value, at: number): Value {
 function pairs(coll: Value, at: number): [Value, Value][] {
   if (Array.isArray(coll)) return coll.map((v, i) => [toNumber(String(i))!, v]);
   if (coll instanceof Map) {
-    return [...coll.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((k) => [k, coll.get(k)!]);
+    return [...coll.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((
+      k,
+    ) => [k, coll.get(k)!]);
   }
   if (coll === null) {
-    throw new EvalFailure("Iteration over null value", "A null value cannot be used as the collection in a 'for' expression.", at);
+    throw new EvalFailure(
+      "Iteration over null value",
+      "A null value cannot be used as the collection in a 'for' expression.",
+      at,
+    );
   }
   throw new EvalFailure(
     "Iteration over non-iterable value",
@@ -181,7 +215,11 @@ function forExpr(node: ForNode, scope: Scope): Value {
       const c = evaluate(node.cond, inner);
       const ok = c === null ? undefined : toBool(c);
       if (ok === undefined) {
-        throw new EvalFailure("Invalid 'for' condition", "The 'if' clause value is invalid: bool required.", node.cond.at);
+        throw new EvalFailure(
+          "Invalid 'for' condition",
+          "The 'if' clause value is invalid: bool required.",
+          node.cond.at,
+        );
       }
       if (!ok) continue;
     }
@@ -213,7 +251,11 @@ function template(parts: Part[], scope: Scope): string {
       const c = evaluate(p.cond, scope);
       const ok = c === null ? undefined : toBool(c);
       if (ok === undefined) {
-        throw new EvalFailure("Invalid template if condition", "The condition value must be a bool.", p.cond.at);
+        throw new EvalFailure(
+          "Invalid template if condition",
+          "The condition value must be a bool.",
+          p.cond.at,
+        );
       }
       out += template(ok ? p.then : p.else, scope);
     } else {

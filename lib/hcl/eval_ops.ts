@@ -3,8 +3,8 @@
 import {
   add,
   compare,
-  multiply,
   modulo,
+  multiply,
   negate,
   NumberRangeError,
   quotient,
@@ -32,7 +32,9 @@ const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 export function toNumber(v: Value): HclNumber | undefined {
   if (v instanceof HclNumber) return v;
   if (typeof v === "string" && NUMBER_TEXT.test(v)) {
-    return HclNumber.parse(v.replace(/^\+/, "").replace(/^(-?)\./, "$10.").replace(/\.(?=$|e)/i, ""));
+    return HclNumber.parse(
+      v.replace(/^\+/, "").replace(/^(-?)\./, "$10.").replace(/\.(?=$|e)/i, ""),
+    );
   }
   return undefined;
 }
@@ -114,7 +116,11 @@ export function unary(op: "-" | "!", v: Value, at: number): Value {
   if (op === "!") {
     const b = v === null ? undefined : toBool(v);
     if (b === undefined) {
-      throw new EvalFailure("Invalid operand", "Unsuitable value for unary operand: bool required.", at);
+      throw new EvalFailure(
+        "Invalid operand",
+        "Unsuitable value for unary operand: bool required.",
+        at,
+      );
     }
     return !b;
   }
@@ -136,7 +142,8 @@ export function equalValues(a: Value, b: Value): boolean {
     return false;
   }
   if (a instanceof HclNumber) {
-    return b instanceof HclNumber && (a.text === b.text || (a.text + b.text).replace(/-/g, "") === "00");
+    return b instanceof HclNumber &&
+      (a.text === b.text || (a.text + b.text).replace(/-/g, "") === "00");
   }
   if (Array.isArray(a)) {
     return Array.isArray(b) && a.length === b.length && a.every((x, i) => equalValues(x, b[i]));

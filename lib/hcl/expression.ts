@@ -3,6 +3,7 @@
 // call keeps its source text as an HclExpression that says why it has no value.
 import type { Cursor } from "./cursor.ts";
 import { evaluateNode } from "./eval.ts";
+import { parseFor } from "./expression_for.ts";
 import { parseHeredoc, parseQuoted } from "./expression_template.ts";
 import type { Node, ObjectItem } from "./syntax.ts";
 import { HclNumber, type Value } from "./value.ts";
@@ -13,6 +14,7 @@ const NUMBER = /[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 const FOR = /[[{]\s*for(?![A-Za-z0-9_-])/y;
 // Binary operators by precedence, loosest first.
 const LEVELS = [["||"], ["&&"], ["==", "!="], ["<=", ">=", "<", ">"], ["+", "-"], ["*", "/", "%"]];
+const OPERATORS = LEVELS.flat(); // two-character ones before their first character
 
 export interface ParsedExpression {
   start: number;
@@ -51,22 +53,23 @@ export function parseNode(c: Cursor, multiline: boolean): Node {
   return { k: "conditional", at, cond, yes, no };
 }
 
-function parseBinary(c: Cursor, multiline: boolean, level: number): Node {
-  if (level === LEVELS.length) return parseUnary(c, multiline);
+/** Binary operators by precedence climbing: one frame a nesting level, however many levels. */
+function parseBinary(c: Cursor, multiline: boolean, min: number): Node {
   const at = c.pos;
-  let left = parseBinary(c, multiline, level + 1);
+  let left = parseUnary(c, multiline);
   for (;;) {
     const save = c.pos;
     c.skipSpace(multiline);
-    const op = LEVELS[level].find((o) => c.startsWith(o));
-    if (!op || (op === "/" && (c.startsWith("//") || c.startsWith("/*")))) {
+    const op = OPERATORS.find((o) => c.startsWith(o));
+    const level = op === undefined ? -1 : LEVELS.findIndex((l) => l.includes(op));
+    if (level < min || (op === "/" && (c.startsWith("//") || c.startsWith("/*")))) {
       c.pos = save;
       return left;
     }
-    c.pos += op.length;
+    c.pos += op!.length;
     c.skipSpace(true);
     const right = parseBinary(c, multiline, level + 1);
-    left = { k: "binary", at, op, left, right };
+    left = { k: "binary", at, op: op!, left, right };
   }
 }
 
@@ -202,62 +205,6 @@ function parsePrimary(c: Cursor): Node {
       ? "Invalid expression: expected the start of an expression, but found a newline"
       : `Invalid expression: expected the start of an expression, but found "${ch}"`,
   );
-}
-
-/** `[for k, v in coll : value if cond]` or `{for k, v in coll : key => value... if cond}`. */
-function parseFor(c: Cursor): Node {
-  const at = c.pos;
-  const open = c.peek();
-  const close = open === "[" ? "]" : "}";
-  c.pos++;
-  c.skipSpace(true);
-  c.pos += 3; // "for"
-  c.skipSpace(true);
-  let valVar = c.readIdent("Invalid 'for' expression");
-  let keyVar: string | undefined;
-  c.skipSpace(true);
-  if (c.peek() === ",") {
-    c.pos++;
-    c.skipSpace(true);
-    keyVar = valVar;
-    valVar = c.readIdent("Invalid 'for' expression");
-    c.skipSpace(true);
-  }
-  c.expect("in", "Invalid 'for' expression");
-  c.skipSpace(true);
-  const coll = parseNode(c, true);
-  c.skipSpace(true);
-  c.expect(":", "Invalid 'for' expression");
-  c.skipSpace(true);
-  let keyExpr: Node | undefined;
-  let valExpr = parseNode(c, true);
-  c.skipSpace(true);
-  if (open === "{") {
-    c.expect("=>", "Invalid 'for' expression");
-    c.skipSpace(true);
-    keyExpr = valExpr;
-    valExpr = parseNode(c, true);
-    c.skipSpace(true);
-  }
-  let group = false;
-  if (open === "{" && c.startsWith("...")) {
-    c.pos += 3;
-    group = true;
-    c.skipSpace(true);
-  }
-  let cond: Node | undefined;
-  if (c.startsWith("if") && !IDENT_CHAR.test(c.peekAt(2))) {
-    c.pos += 2;
-    c.skipSpace(true);
-    cond = parseNode(c, true);
-    c.skipSpace(true);
-  }
-  if (c.peek() !== close) {
-    c.pos = at;
-    throw c.error(`Unterminated "for" expression: missing "${close}" for "${open}"`);
-  }
-  c.pos++;
-  return { k: "for", at, keyVar, valVar, coll, keyExpr, valExpr, cond, group };
 }
 
 /** Comma-separated expressions up to `close`; newlines are insignificant. */

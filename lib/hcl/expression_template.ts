@@ -20,7 +20,8 @@ type Token =
   };
 
 // Go's unicode.IsSpace, which hcl uses to strip and to measure indentation.
-const SPACE = "\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+const SPACE =
+  "\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
 const LEADING = new RegExp(`^[${SPACE}]*`);
 const TRAILING = new RegExp(`[${SPACE}]*$`);
 const HEREDOC = /<<(-?)([A-Za-z_][A-Za-z0-9_-]*)(\r?\n)/y;
@@ -140,7 +141,10 @@ function readSequence(c: Cursor): Token {
   else {
     const word = c.readIdent("Invalid template directive");
     if (!["if", "else", "endif", "for", "endfor"].includes(word)) {
-      throw c.error(`Invalid template directive: "${word}" is not if, else, endif, for or endfor`, at);
+      throw c.error(
+        `Invalid template directive: "${word}" is not if, else, endif, for or endfor`,
+        at,
+      );
     }
     token = { k: word as "if", at, stripL, stripR: false };
     c.skipSpace(true);
@@ -224,13 +228,22 @@ function nest(c: Cursor, tokens: Token[]): Part[] {
       } else if (t.k === "for") {
         const inner = body(["endfor"]);
         expectEnd("endfor", t.at);
-        parts.push({ k: "for", at: t.at, keyVar: t.keyVar, valVar: t.valVar!, coll: t.expr!, body: inner });
+        parts.push({
+          k: "for",
+          at: t.at,
+          keyVar: t.keyVar,
+          valVar: t.valVar!,
+          coll: t.expr!,
+          body: inner,
+        });
       } else throw c.error(`Unexpected "${t.k}" directive: nothing opened it`, t.at);
     }
     return parts;
   };
   const expectEnd = (word: string, at: number) => {
-    if (tokens[i]?.k !== word) throw c.error(`Unterminated template directive: missing %{${word}}`, at);
+    if (tokens[i]?.k !== word) {
+      throw c.error(`Unterminated template directive: missing %{${word}}`, at);
+    }
     i++;
   };
   const parts = body([]);

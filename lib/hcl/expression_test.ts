@@ -58,7 +58,11 @@ const VALUES: Row[] = [
   ["a remainder takes the sign of the dividend", "-7 % 3", n("-1")],
   ["a fractional remainder", "7.5 % 2", n("1.5")],
   ["a remainder of a 512-bit product", "10 % 3.3", n("0.1" + "0".repeat(152) + "48")],
-  ["a huge product", "123456789012345678901234567890123456789012345 * 10", n("1234567890123456789012345678901234567890123450")],
+  [
+    "a huge product",
+    "123456789012345678901234567890123456789012345 * 10",
+    n("1234567890123456789012345678901234567890123450"),
+  ],
   ["zero times minus one", "0 * -1", new HclNumber("-0")],
   ["a string operand converts to a number", '"3" + 1', n("4")],
   ["-(4)", "-(4)", n("-4")],
@@ -77,7 +81,7 @@ const VALUES: Row[] = [
   ["objects compare by value", "{ a = 1 } == { a = 1 }", true],
   ["ordering and logic", "1 > 2 || 3 <= 3 && !false", true],
   ['"true" && true', '"true" && true', true],
-  ["a conditional", "1 < 2 ? \"yes\" : \"no\"", "yes"],
+  ["a conditional", '1 < 2 ? "yes" : "no"', "yes"],
   ["a conditional unifies a number with a string", 'true ? 1 : "a"', "1"],
   ["a conditional unifies tuple elements", 'true ? [1] : ["a"]', ["1"]],
   ["parentheses", "(1)", n("1")],
@@ -99,7 +103,11 @@ const VALUES: Row[] = [
   ["an if directive", '"%{ if true }yes%{ endif }"', "yes"],
   ["an else directive", '"%{if false}a%{else}b%{endif}"', "b"],
   ["a for directive with strip markers", '"%{ for x in [1, 2] ~} ${x} %{~ endfor }"', "12"],
-  ["a for directive over an object", '"%{ for k, v in { b = 2, a = 1 } }${k}=${v};%{ endfor }"', "a=1;b=2;"],
+  [
+    "a for directive over an object",
+    '"%{ for k, v in { b = 2, a = 1 } }${k}=${v};%{ endfor }"',
+    "a=1;b=2;",
+  ],
   // heredocs
   ["a heredoc keeps its indentation", "<<EOT\n  a\n    b\n  EOT", "  a\n    b\n"],
   [
@@ -145,7 +153,11 @@ const VALUES: Row[] = [
   ["an escaped key", '{ "a\\nb" = 1 }', m([["a\nb", n("1")]])],
   ["nested objects", "{ a = { b = [{ c = null }] } }", m([["a", m([["b", [m([["c", null]])]]])]])],
   ["a heredoc inside an object", "{\n  k = <<-EOT\n    x\n  EOT\n}", m([["k", "x\n"]])],
-  ["computed keys", '{ ("k") = 1, (1 + 1) = 2, "${"t"}x" = 3 }', m([["k", n("1")], ["2", n("2")], ["tx", n("3")]])],
+  [
+    "computed keys",
+    '{ ("k") = 1, (1 + 1) = 2, "${"t"}x" = 3 }',
+    m([["k", n("1")], ["2", n("2")], ["tx", n("3")]]),
+  ],
   // index, splat, for
   ["an index into a tuple", "[1, 2, 3][1]", n("2")],
   ["an index into an object", '{ a = 1 }["a"]', n("1")],
@@ -175,7 +187,9 @@ Deno.test({
     const wrong = VALUES.flatMap(([name, , want, known], i) => {
       const r = readings[i];
       const got = "value" in r ? canonical(r.value) : `error ${r.error}`;
-      return (got === canonical(want)) === (known === undefined) ? [] : [`${name}: terraform ${got}`];
+      return (got === canonical(want)) === (known === undefined)
+        ? []
+        : [`${name}: terraform ${got}`];
     });
     deepStrictEqual(wrong, []);
   },

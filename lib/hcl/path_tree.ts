@@ -64,10 +64,11 @@ export function nodeAt(text: string, file: string, start: number, multiline = fa
     elements: [],
     oneLine: !text.slice(start, expr.end).includes("\n"),
   };
-  if (expr.value instanceof Map && text[start] === "{") {
+  // Only an object or tuple constructor has entries: `{for …}` and `[[1]][0]` evaluate to one.
+  if (expr.value instanceof Map && expr.node.k === "object") {
     node.kind = "object";
     node.entries = readEntries(text, file, node);
-  } else if (Array.isArray(expr.value) && text[start] === "[") {
+  } else if (Array.isArray(expr.value) && expr.node.k === "tuple") {
     node.kind = "tuple";
     node.elements = readElements(text, file, node);
   }
