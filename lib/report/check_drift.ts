@@ -5,7 +5,8 @@ import type { Document } from "../hcl/document.ts";
 import { type Effective, effectiveValue, type NoValue } from "../terraform/layers.ts";
 import { isSensitive, SENSITIVE, showValue } from "./present.ts";
 import { layerDocs, type Snapshot } from "../repo/snapshot.ts";
-import { valuesEqual } from "../hcl/value.ts";
+import type { TfType } from "../terraform/types.ts";
+import { declaredType, sameValue } from "../terraform/types_equal.ts";
 import type { Finding, Located } from "./check_types.ts";
 import { extractedFrom } from "../sync/shared_file.ts";
 import { pathFindings } from "./check_paths.ts";
@@ -17,9 +18,9 @@ function _locate(e: Effective | NoValue, inShared: boolean, sensitive: boolean):
   return { layer, value: e.value, file: e.file, line: e.line, ...(sensitive && { sensitive }) };
 }
 
-function _same(a: Located, b: Located): boolean {
+function _same(a: Located, b: Located, type: TfType | undefined): boolean {
   if (a.layer === "none" || b.layer === "none") return a.layer === b.layer;
-  return valuesEqual(a.value!, b.value!);
+  return sameValue(a.value!, b.value!, type);
 }
 
 function _show(l: Located): string {
@@ -104,6 +105,7 @@ function _differences(s: Snapshot): Finding[] {
       continue;
     }
     const sensitive = isSensitive(s.module, name);
+    const type = declaredType(s.module, name);
     const ref = s.shared
       ? _locate(effectiveValue(name, s.shared, s.module), true, sensitive)
       : { layer: "none" as const };
@@ -112,12 +114,12 @@ function _differences(s: Snapshot): Finding[] {
       at: _locate(effectiveValue(name, layerDocs(e), s.module), false, sensitive),
     }));
     if (ref.layer === "none") {
-      const f = _crossDrift(name, vals);
+      const f = _crossDrift(name, vals, type);
       if (f) out.push(f);
       continue;
     }
     for (const { env, at } of vals) {
-      if (_same(at, ref)) continue;
+      if (_same(at, ref, type)) continue;
       const mine = at.layer === "environment"
         ? `${name} = ${_show(at)}`
         : at.layer === "default"
@@ -145,10 +147,11 @@ function _differences(s: Snapshot): Finding[] {
 function _crossDrift(
   name: string,
   vals: Array<{ env: { name: string; doc?: Document }; at: Located }>,
+  type: TfType | undefined,
 ): Finding | undefined {
   const groups: Array<{ at: Located; envs: string[]; where: Located[] }> = [];
   for (const { env, at } of vals) {
-    const g = groups.find((g) => _same(g.at, at));
+    const g = groups.find((g) => _same(g.at, at, type));
     if (g) g.envs.push(env.name), g.where.push(at);
     else groups.push({ at, envs: [env.name], where: [at] });
   }
@@ -156,7 +159,7 @@ function _crossDrift(
   const largest = Math.max(...groups.map((g) => g.envs.length));
   const odd =
     vals.find(({ at }) =>
-      groups.find((g) => _same(g.at, at))!.envs.length < largest && at.layer === "environment"
+      groups.find((g) => _same(g.at, at, type))!.envs.length < largest && at.layer === "environment"
     ) ?? vals.find(({ at }) => at.layer === "environment") ?? vals[0];
   const parts = groups.map((g) => {
     const v = g.at.layer === "none"

@@ -6,7 +6,8 @@ import { FORMAT_VERSION, isSensitive, jsonValue } from "./present.ts";
 import { layerDocs, type Snapshot } from "../repo/snapshot.ts";
 import { parseType, typeToString } from "../terraform/types.ts";
 import type { Value } from "../hcl/value.ts";
-import { valuesEqual } from "../hcl/value.ts";
+import type { TfType } from "../terraform/types.ts";
+import { declaredType, sameValue } from "../terraform/types_equal.ts";
 import { didYouMean } from "../suggest.ts";
 
 /** A value and where it is set. `layer` "none": no value at all. */
@@ -103,7 +104,9 @@ export function explain(s: Snapshot, name: string): Explanation {
         return [{ file: l.doc.file, own: l.own, ...(a && { line: a.line, value: a.value }) }];
       });
     }
-    if (cls === "syncable" && reference) row.differsFromShared = !_same(value, reference);
+    if (cls === "syncable" && reference) {
+      row.differsFromShared = !_same(value, reference, declaredType(s.module, name));
+    }
     out.environments.push(row);
   }
   return out;
@@ -118,9 +121,9 @@ function _typeText(source: string): string {
   }
 }
 
-function _same(a: Place, b: Place): boolean {
+function _same(a: Place, b: Place, type: TfType | undefined): boolean {
   if (a.layer === "none" || b.layer === "none") return a.layer === b.layer;
-  return valuesEqual(a.value!, b.value!);
+  return sameValue(a.value!, b.value!, type);
 }
 
 /** The explanation as JSON; values exact, sensitive ones left out. */

@@ -5,7 +5,9 @@ import { didYouMean } from "../suggest.ts";
 import { effectiveValue } from "../terraform/layers.ts";
 import { FORMAT_VERSION, isSensitive, jsonValue } from "./present.ts";
 import { layerDocs, type Snapshot } from "../repo/snapshot.ts";
-import { type Value, valuesEqual } from "../hcl/value.ts";
+import type { Value } from "../hcl/value.ts";
+import type { TfType } from "../terraform/types.ts";
+import { declaredType, sameValue } from "../terraform/types_equal.ts";
 
 export interface Cell {
   layer: "environment" | "shared" | "default" | "none";
@@ -47,14 +49,15 @@ export function buildMatrix(s: Snapshot, groups?: readonly string[]): Matrix {
   for (const g of chosen) {
     for (const name of g.variables) {
       const cells = s.environments.map((e) => _cell(effectiveValue(name, layerDocs(e), s.module)));
+      const type = declaredType(s.module, name);
       let reference: Cell | undefined;
       let shared: Cell | undefined;
       if (s.shared) {
         const e = effectiveValue(name, s.shared, s.module);
         shared = _cell(e.source === "environment" ? { ...e, source: "shared" } : e);
         reference = shared;
-      } else reference = _mostCommon(cells);
-      for (const c of cells) c.differs = reference !== undefined && !_same(c, reference);
+      } else reference = _mostCommon(cells, type);
+      for (const c of cells) c.differs = reference !== undefined && !_same(c, reference, type);
       rows.push({
         variable: name,
         group: g.name,
@@ -76,16 +79,16 @@ function _cell(e: { source: Cell["layer"]; value?: Value; file?: string; line?: 
   return { layer: e.source, value: e.value, file: e.file, line: e.line, differs: false };
 }
 
-function _same(a: Cell, b: Cell): boolean {
+function _same(a: Cell, b: Cell, type: TfType | undefined): boolean {
   if (a.layer === "none" || b.layer === "none") return a.layer === b.layer;
-  return valuesEqual(a.value!, b.value!);
+  return sameValue(a.value!, b.value!, type);
 }
 
-function _mostCommon(cells: Cell[]): Cell | undefined {
+function _mostCommon(cells: Cell[], type: TfType | undefined): Cell | undefined {
   let best: Cell | undefined;
   let bestCount = 0;
   for (const c of cells) {
-    const n = cells.filter((d) => _same(c, d)).length;
+    const n = cells.filter((d) => _same(c, d, type)).length;
     if (n > bestCount) [best, bestCount] = [c, n];
   }
   return best;

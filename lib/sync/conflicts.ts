@@ -5,6 +5,7 @@ import { type Effective, effectiveValue } from "../terraform/layers.ts";
 import type { ModuleVars } from "../terraform/module.ts";
 import type { FilePlan } from "./sync_plan.ts";
 import { type Value, valuesEqual } from "../hcl/value.ts";
+import { sameFor } from "../terraform/types_equal.ts";
 import { valueAtKeys } from "../hcl/path_merge.ts";
 import { lineOf } from "./sync_paths.ts";
 
@@ -44,7 +45,10 @@ export function conflicts(
     }
     const rec = effectiveValue(c.name, record, module);
     const cur = effectiveValue(c.name, target, module);
-    if (rec.source === "none" || cur.source === "none" || valuesEqual(rec.value, cur.value)) {
+    if (
+      rec.source === "none" || cur.source === "none" ||
+      sameFor(module, c.name, rec.value, cur.value)
+    ) {
       continue;
     }
     const side = (e: Effective): ConflictSide => ({

@@ -177,7 +177,7 @@ export async function planPromote(
     doc: parse(after, sharedFile, { tfvars: true }),
   };
   const { plans, targetOnly } = planLayeredTarget(
-    { ...common(ctx, prune, date, from), source: shared },
+    { ...common(ctx, prune, date, from), source: shared, origin: source },
     layered,
   );
   const plan = plans.at(-1)!;

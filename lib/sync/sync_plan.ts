@@ -8,7 +8,9 @@ import { effectiveValue } from "../terraform/layers.ts";
 import type { ModuleVars } from "../terraform/module.ts";
 import type { TfvarsFile } from "../repo/repo.ts";
 import { insertAttributes, type NewAttribute, RULE_LINE, SECTION_HEADING } from "./sync_insert.ts";
-import { valuesEqual } from "../hcl/value.ts";
+import { checkCopy, sameFor } from "../terraform/types_equal.ts";
+import { Cursor } from "../hcl/cursor.ts";
+import type { Place } from "../errors.ts";
 import type { Copied, Intent } from "../hcl/verify.ts";
 import { fingerprint, LAST_SYNCED } from "./fingerprint.ts";
 import { lineOf, type PathWarning, planPaths } from "./sync_paths.ts";
@@ -42,11 +44,20 @@ export interface TargetPlanOptions {
   names: readonly string[];
   /** Where the values come from (the shared file, or the source environment's tfvars). */
   source: TfvarsFile;
+  /** Where the source's values were read first (promote: the environment, not the record). */
+  origin?: TfvarsFile;
   target: TfvarsFile;
   prune: boolean;
   /** For the "Last synced: DATE from: SOURCE" line. */
   date: string;
   from: string;
+}
+
+/** Where an attribute's value is, for an error about it. */
+function placeOf(file: TfvarsFile, a: Attribute): Place {
+  const { line, column } = new Cursor(file.text, file.path).location(a.valueStart);
+  const sourceLine = file.text.split("\n")[line - 1].replace(/\r$/, "");
+  return { file: file.path, line, column, sourceLine };
 }
 
 /** The raw value text and trailing comment of an attribute, as written in its file. */
@@ -103,7 +114,10 @@ export function planTarget(o: TargetPlanOptions): { plan: FilePlan; targetOnly: 
     }
     // Mirror the source: a value it sets is set here too, even when it equals the default (the
     // two would disagree the day the default changes); an equal value already set is untouched.
-    if (t && valuesEqual(t.value, s.value)) continue;
+    if (t && sameFor(module, name, t.value, s.value)) continue;
+    const first = o.origin?.doc.get(name);
+    const at = first ? placeOf(o.origin!, first) : placeOf(source, s);
+    checkCopy(module, name, s.value, at, doc.file);
     const current = effectiveValue(name, doc, module);
     const src = rawAttribute(source.doc, s);
     intent.set(name, s.value);

@@ -4,7 +4,9 @@
 import type { Config } from "../config/config.ts";
 import type { Document } from "../hcl/document.ts";
 import type { ModuleVars } from "./module.ts";
-import { type Value, valuesEqual } from "../hcl/value.ts";
+import type { Value } from "../hcl/value.ts";
+import type { TfType } from "./types.ts";
+import { declaredType, sameValue } from "./types_equal.ts";
 
 /** A value and the layer it comes from, with the file and line that set it. */
 export interface Effective {
@@ -63,10 +65,14 @@ export function effectiveValue(
   return { source: "none" };
 }
 
-/** Whether two effective values are the same value (both "none" counts as the same). */
-export function effectiveEqual(a: Effective | NoValue, b: Effective | NoValue): boolean {
+/** Whether two effective values are the same value of `type` (both "none" counts as the same). */
+export function effectiveEqual(
+  a: Effective | NoValue,
+  b: Effective | NoValue,
+  type?: TfType,
+): boolean {
   if (a.source === "none" || b.source === "none") return a.source === b.source;
-  return valuesEqual(a.value, b.value);
+  return sameValue(a.value, b.value, type);
 }
 
 /** The variables whose effective values differ between two environments, by class. */
@@ -79,7 +85,7 @@ export function compareEnvironments(
   const row = (name: string): Row | undefined => {
     const s = effectiveValue(name, sourceDoc, module);
     const t = effectiveValue(name, targetDoc, module);
-    if (effectiveEqual(s, t)) return undefined;
+    if (effectiveEqual(s, t, declaredType(module, name))) return undefined;
     const r: Row = { name };
     if (s.source !== "none") r.source = s;
     if (t.source !== "none") r.target = t;

@@ -1,0 +1,123 @@
+// THE equality of tfsync: two values are the same when they are equal once converted to the
+// variable's declared type, as Terraform converts input variables ("true" is true for a bool,
+// 60 * 60 * 24 is 86400, a tuple is a list, missing optional attributes take their defaults).
+// Without a type (or `any`), as Terraform compares values: same type, same value.
+import { toBool, toNumber, toText } from "../hcl/eval_ops.ts";
+import { HclExpression, HclNumber, toJson, type Value, valuesEqual } from "../hcl/value.ts";
+import type { ModuleVariable, ModuleVars } from "./module.ts";
+import { checkValue, parseType, type TfType, typeToString } from "./types.ts";
+import { ConfigError, type Place } from "../errors.ts";
+
+/** Whether `a` and `b` are the same value of `type`. */
+export function sameValue(a: Value, b: Value, type?: TfType): boolean {
+  if (!type || type.kind === "any") return valuesEqual(a, b);
+  return valuesEqual(convertValue(a, type) ?? a, convertValue(b, type) ?? b);
+}
+
+const parsed = new WeakMap<ModuleVariable, TfType | null>();
+
+/** The declared type of a variable; undefined when none, or when it does not parse. */
+export function declaredType(module: ModuleVars, name: string): TfType | undefined {
+  const v = module.variables.get(name);
+  if (!v || v.typeSource === undefined) return undefined;
+  if (!parsed.has(v)) {
+    try {
+      parsed.set(v, parseType(v.typeSource));
+    } catch {
+      parsed.set(v, null); // check reports the type itself
+    }
+  }
+  return parsed.get(v) ?? undefined;
+}
+
+/** sameValue with the variable's declared type. */
+export function sameFor(module: ModuleVars, name: string, a: Value, b: Value): boolean {
+  return sameValue(a, b, declaredType(module, name));
+}
+
+/**
+ * The value converted to `type` as Terraform converts a variable's value; undefined when it does
+ * not convert. Sets come out sorted and without duplicates, so equal sets are equal arrays.
+ */
+export function convertValue(v: Value, type: TfType): Value | undefined {
+  if (v === null || v instanceof HclExpression) return v;
+  switch (type.kind) {
+    case "any":
+      return v;
+    case "string":
+      return toText(v);
+    case "number":
+      return toNumber(v);
+    case "bool":
+      return toBool(v);
+    case "list":
+    case "set": {
+      if (!Array.isArray(v)) return undefined;
+      const items = convertAll(v, type.element);
+      if (!items) return undefined;
+      if (type.kind === "list") return items;
+      const byKey = new Map(items.map((x) => [toJson(x), x]));
+      return [...byKey.keys()].sort().map((k) => byKey.get(k)!);
+    }
+    case "tuple": {
+      if (!Array.isArray(v) || v.length !== type.elements.length) return undefined;
+      const out = v.map((x, i) => convertValue(x, type.elements[i]));
+      return out.includes(undefined) ? undefined : out as Value[];
+    }
+    case "map": {
+      if (!(v instanceof Map)) return undefined;
+      const values = convertAll([...v.values()], type.element);
+      return values && new Map([...v.keys()].map((k, i) => [k, values[i]]));
+    }
+    case "object": {
+      if (!(v instanceof Map)) return undefined;
+      const out = new Map<string, Value>();
+      for (const [name, attr] of type.attributes) {
+        const given = v.has(name) ? v.get(name)! : attr.optional ? attr.default ?? null : undefined;
+        if (given === undefined) return undefined;
+        const x = convertValue(given, attr.type);
+        if (x === undefined) return undefined;
+        out.set(name, x);
+      }
+      return out;
+    }
+  }
+}
+
+/** The elements converted to one type; `any` unifies them (["a", 1] is ["a", "1"]). */
+function convertAll(items: Value[], element: TfType): Value[] | undefined {
+  const out = items.map((x) => convertValue(x, element));
+  if (out.includes(undefined)) return undefined;
+  if (element.kind !== "any") return out as Value[];
+  const strings = out.some((x) => typeof x === "string");
+  const primitive = (x: Value | undefined) =>
+    x === null || typeof x === "string" || typeof x === "boolean" || x instanceof HclNumber;
+  return strings && out.every(primitive)
+    ? out.map((x) => x === null ? null : toText(x!)!)
+    : out as Value[];
+}
+
+/**
+ * Refuses to copy a value that does not convert to the variable's declared type (`"lots"` for a
+ * number) into another environment: the error is placed at the value in its file, and names the
+ * file it would have been copied into.
+ */
+export function checkCopy(
+  module: ModuleVars,
+  name: string,
+  value: Value,
+  from: Place,
+  into: string,
+): void {
+  const type = declaredType(module, name);
+  if (!type) return;
+  const [problem] = checkValue(value, type, name);
+  if (!problem) return;
+  const v = module.variables.get(name)!;
+  throw new ConfigError(
+    `Cannot copy ${problem.path} into ${into}: ${problem.message} (type ${
+      typeToString(type)
+    } at ${v.file}:${v.line})`,
+    from,
+  );
+}
