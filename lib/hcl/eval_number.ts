@@ -112,8 +112,11 @@ export function compare(x: BigFloat, y: BigFloat): number {
 export function format(x: BigFloat): string {
   const sign = x.neg ? "-" : "";
   if (x.m === 0n) return sign + "0";
-  if (x.e >= 0) return sign + (x.m << BigInt(x.e)).toString(); // an integer below 2^512·2^e: exact
-  if ((x.m & ((1n << BigInt(-x.e)) - 1n)) === 0n) return sign + (x.m >> BigInt(-x.e)).toString();
+  // An integer whose ulp is at most 1 prints exactly; beyond 2^512 only its shortest digits count.
+  if (x.e === 0) return sign + x.m.toString();
+  if (x.e < 0 && (x.m & ((1n << BigInt(-x.e)) - 1n)) === 0n) {
+    return sign + (x.m >> BigInt(-x.e)).toString();
+  }
   const [digits, exp10] = shortest(x.m, x.e);
   return sign + fixed(digits, exp10);
 }

@@ -63,6 +63,11 @@ const VALUES: Row[] = [
     "123456789012345678901234567890123456789012345 * 10",
     n("1234567890123456789012345678901234567890123450"),
   ],
+  [
+    "a product beyond 512 bits: its shortest digits, then zeros",
+    "2" + "7".repeat(159) + " * 1",
+    n("2" + "7".repeat(153) + "8" + "0".repeat(5)),
+  ],
   ["zero times minus one", "0 * -1", new HclNumber("-0")],
   ["a string operand converts to a number", '"3" + 1', n("4")],
   ["-(4)", "-(4)", n("-4")],
