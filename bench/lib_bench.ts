@@ -148,6 +148,20 @@ for (const input of inputs) {
     },
   });
 
+  // The same file with its numbers and bools written as expressions terraform evaluates.
+  const expressions = input.text.replace(/= (\d+)$/gm, "= ($1 * 60 + 1) / 60 - 1 / 60")
+    .replace(/= (true|false)$/gm, "= !!$1 && 1 < 2");
+  Deno.bench({
+    name: "parse + evaluate every value, numbers and bools as expressions",
+    group,
+    fn: () => {
+      const doc = parse(expressions, "terraform.tfvars", { tfvars: true });
+      let n = 0;
+      for (const a of doc.attributes) n += toJson(a.value).length;
+      if (n === 0) throw new Error("no values");
+    },
+  });
+
   Deno.bench({
     name: "print (round trip of the parsed document)",
     group,

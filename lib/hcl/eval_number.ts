@@ -15,7 +15,22 @@ export interface BigFloat {
 export class NumberRangeError extends RangeError {}
 
 function bitLength(n: bigint): number {
-  return n === 0n ? 0 : n.toString(2).length;
+  if (n === 0n) return 0;
+  const hex = n.toString(16);
+  return (hex.length - 1) * 4 + 32 - Math.clz32(parseInt(hex[0], 16));
+}
+
+const powers = new Map<string, bigint>();
+
+/** base^exp, cached: formatting needs the same few powers of 5 and 10 again and again. */
+function pow(base: bigint, exp: number): bigint {
+  const key = `${base}^${exp}`;
+  let p = powers.get(key);
+  if (p === undefined) {
+    p = base ** BigInt(exp);
+    if (powers.size < 4096) powers.set(key, p);
+  }
+  return p;
 }
 
 /** Rounds an exact m·2^e to 512 bits, to nearest even. */
@@ -123,7 +138,7 @@ export function format(x: BigFloat): string {
 
 /** Exact decimal digits and power of ten of n·2^e (e < 0): n·5^-e · 10^e. */
 function exactDecimal(n: bigint, e: number): [bigint, number] {
-  return e >= 0 ? [n << BigInt(e), 0] : [n * 5n ** BigInt(-e), e];
+  return e >= 0 ? [n << BigInt(e), 0] : [n * pow(5n, -e), e];
 }
 
 /**
@@ -139,21 +154,31 @@ function shortest(m: bigint, e: number): [string, number] {
   const [lower] = exactDecimal(mant - 1n, e2);
   const [upper] = exactDecimal(mant + 1n, e2);
   const digits = exact.toString();
-  for (let n = 1; n <= digits.length; n++) {
-    const unit = 10n ** BigInt(digits.length - n);
+  const len = digits.length;
+  // The fewest digits at which the truncation of the exact value, or the next number of that
+  // length, lies in the interval: more digits never lose that, so a binary search finds it.
+  const fits = (n: number) => {
+    const unit = pow(10n, len - n);
     const down = (exact / unit) * unit;
-    const next = down + unit;
     const okDown = inclusive ? down >= lower : down > lower;
-    const okUp = inclusive ? next <= upper : next < upper;
-    let pick: bigint | undefined;
-    if (okDown && okUp) {
-      const twice = 2n * (exact - down);
-      pick = twice < unit || (twice === unit && ((down / unit) & 1n) === 0n) ? down : next;
-    } else if (okDown) pick = down;
-    else if (okUp) pick = next;
-    if (pick !== undefined) return [(pick / unit).toString(), p + digits.length - n];
+    const okUp = inclusive ? down + unit <= upper : down + unit < upper;
+    return { unit, down, okDown, okUp };
+  };
+  let lo = 1, hi = len;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const f = fits(mid);
+    if (f.okDown || f.okUp) hi = mid;
+    else lo = mid + 1;
   }
-  return [digits, p];
+  const { unit, down, okDown, okUp } = fits(lo);
+  if (!okDown && !okUp) return [digits, p];
+  let pick = okDown ? down : down + unit;
+  if (okDown && okUp) {
+    const twice = 2n * (exact - down);
+    pick = twice < unit || (twice === unit && ((down / unit) & 1n) === 0n) ? down : down + unit;
+  }
+  return [(pick / unit).toString(), p + len - lo];
 }
 
 /** Digits · 10^exp10 in fixed notation, trailing zeros of a fraction dropped. */
