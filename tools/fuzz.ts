@@ -94,12 +94,13 @@ async function cases(
     numRuns: files.length ? Math.ceil(count / 2) : count,
   });
   const out = generated.map((g, i) => ({ name: `generated #${i}`, text: g.text }));
+  if (files.length === 0) return out;
   const picks = fc.sample(
     fc.tuple(
       fc.nat(files.length - 1),
       fc.array(fc.tuple(fc.nat(MUTATIONS.length - 1), fc.nat()), { minLength: 1, maxLength: 4 }),
     ),
-    { seed: seed + 1, numRuns: files.length ? count - out.length : 0 },
+    { seed: seed + 1, numRuns: count - out.length },
   );
   const texts = new Map<string, string>();
   for (const [f, mutations] of picks) {

@@ -9,18 +9,25 @@ import { type BigFloat, format, parseDecimal } from "./eval_number.ts";
  * only as the result of arithmetic (it equals "0").
  */
 export class HclNumber {
-  readonly text: string;
+  /** The text terraform prints; computed when first asked (intermediate results never are). */
+  declare readonly text: string;
+  #text: string | undefined;
   #big: BigFloat | undefined;
-  constructor(text: string, big?: BigFloat) {
-    this.text = text;
+  constructor(text: string | undefined, big?: BigFloat) {
+    this.#text = text;
     this.#big = big;
+    // An own, enumerable property: deep equality of values compares numbers by their text.
+    Object.defineProperty(this, "text", {
+      enumerable: true,
+      get: () => this.#text ??= format(this.#big!),
+    });
   }
   /** The 512-bit value, for arithmetic. */
   get big(): BigFloat {
-    return this.#big ??= parseDecimal(this.text);
+    return this.#big ??= parseDecimal(this.#text!);
   }
   static fromBig(big: BigFloat): HclNumber {
-    return new HclNumber(format(big), big);
+    return new HclNumber(undefined, big);
   }
   /** Parses an HCL number literal (`1`, `1.50`, `1e3`, `-2.5E-2`). Returns undefined when malformed. */
   static parse(literal: string): HclNumber | undefined {
