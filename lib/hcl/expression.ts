@@ -166,10 +166,10 @@ function parsePrimary(c: Cursor): Node {
     c.pos += text.length;
     return { k: "value", at, value: HclNumber.parse(text)! };
   }
-  if (ch === '"') return parseQuoted(c);
-  if (ch === "<" && c.peekAt(1) === "<") return parseHeredoc(c);
+  if (ch === '"') return parseQuoted(c, parseNode);
+  if (ch === "<" && c.peekAt(1) === "<") return parseHeredoc(c, parseNode);
   FOR.lastIndex = at;
-  if ((ch === "[" || ch === "{") && FOR.test(c.text)) return parseFor(c);
+  if ((ch === "[" || ch === "{") && FOR.test(c.text)) return parseFor(c, parseNode);
   if (ch === "[") {
     c.pos++;
     return { k: "tuple", at, items: parseList(c, "]", 'Unterminated tuple: missing "]"') };

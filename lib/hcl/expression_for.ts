@@ -1,12 +1,11 @@
 // `for` expressions: `[for k, v in coll : value if cond]`, `{for x in coll : key => value...}`.
 import type { Cursor } from "./cursor.ts";
-import { parseNode } from "./expression.ts";
-import type { Node } from "./syntax.ts";
+import type { Node, ParseNode } from "./syntax.ts";
 
 const IDENT_CHAR = /[A-Za-z0-9_-]/;
 
 /** `[for k, v in coll : value if cond]` or `{for k, v in coll : key => value... if cond}`. */
-export function parseFor(c: Cursor): Node {
+export function parseFor(c: Cursor, parseNode: ParseNode): Node {
   const at = c.pos;
   const open = c.peek();
   const close = open === "[" ? "]" : "}";

@@ -3,8 +3,7 @@
 // flat list of tokens (a heredoc's text one token a line), strip markers and `<<-` indentation
 // applied to it, then nested into parts.
 import type { Cursor } from "./cursor.ts";
-import { parseNode } from "./expression.ts";
-import type { Node, Part } from "./syntax.ts";
+import type { Node, ParseNode, Part } from "./syntax.ts";
 
 type Token =
   | { k: "text"; text: string }
@@ -27,7 +26,7 @@ const TRAILING = new RegExp(`[${SPACE}]*$`);
 const HEREDOC = /<<(-?)([A-Za-z_][A-Za-z0-9_-]*)(\r?\n)/y;
 
 /** A quoted template: `"a ${b} \n"`. */
-export function parseQuoted(c: Cursor): Node {
+export function parseQuoted(c: Cursor, parseNode: ParseNode): Node {
   const at = c.pos;
   c.pos++;
   const tokens: Token[] = [];
@@ -49,7 +48,7 @@ export function parseQuoted(c: Cursor): Node {
     } else if ((ch === "$" || ch === "%") && c.peekAt(1) === "{") {
       if (text) tokens.push({ k: "text", text });
       text = "";
-      tokens.push(readSequence(c));
+      tokens.push(readSequence(c, parseNode));
     } else {
       text += ch;
       c.pos++;
@@ -61,7 +60,7 @@ export function parseQuoted(c: Cursor): Node {
 }
 
 /** `<<EOT` or `<<-EOT`, its lines, and the line that closes it. */
-export function parseHeredoc(c: Cursor): Node {
+export function parseHeredoc(c: Cursor, parseNode: ParseNode): Node {
   const at = c.pos;
   HEREDOC.lastIndex = at;
   const m = HEREDOC.exec(c.text);
@@ -93,7 +92,7 @@ export function parseHeredoc(c: Cursor): Node {
     } else if ((ch === "$" || ch === "%") && c.peekAt(1) === "{") {
       if (text) tokens.push({ k: "text", text });
       text = "";
-      tokens.push(readSequence(c));
+      tokens.push(readSequence(c, parseNode));
     } else {
       text += ch;
       c.pos++;
@@ -129,7 +128,7 @@ function readEscape(c: Cursor): string {
 }
 
 /** `${ expr }` or `%{ directive }`, with their strip markers. */
-function readSequence(c: Cursor): Token {
+function readSequence(c: Cursor, parseNode: ParseNode): Token {
   const at = c.pos;
   const interp = c.peek() === "$";
   c.pos += 2;

@@ -1,6 +1,10 @@
 // The syntax tree of an HCL expression, as the parser builds it and the evaluator reads it.
 // Every node carries `at`, the offset where it starts, for the place of an evaluation error.
+import type { Cursor } from "./cursor.ts";
 import type { Value } from "./value.ts";
+
+/** The expression parser (expression.ts), passed to the template and `for` parsers. */
+export type ParseNode = (c: Cursor, multiline: boolean) => Node;
 
 export type Node =
   | { k: "value"; at: number; value: Value }
