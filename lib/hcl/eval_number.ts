@@ -112,9 +112,10 @@ export function modulo(x: BigFloat, y: BigFloat): BigFloat {
   return subtract(x, multiply(y, truncate(ratio)));
 }
 
+/** Toward zero, as big.Float.Int: an integer, so a zero has no sign. */
 function truncate(x: BigFloat): BigFloat {
-  if (x.e >= 0) return x;
-  return round(x.neg, x.m >> BigInt(-x.e), 0);
+  const m = x.e >= 0 ? x.m : x.m >> BigInt(-x.e);
+  return m === 0n ? { neg: false, m: 0n, e: 0 } : x.e >= 0 ? x : round(x.neg, m, 0);
 }
 
 /** -1, 0 or 1; -0 equals 0. */

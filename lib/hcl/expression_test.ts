@@ -68,6 +68,11 @@ const VALUES: Row[] = [
     "2" + "7".repeat(159) + " * 1",
     n("2" + "7".repeat(153) + "8" + "0".repeat(5)),
   ],
+  [
+    "a remainder of minus zero is minus zero (found by the fuzz)",
+    "-(0) % 1.92",
+    new HclNumber("-0"),
+  ],
   ["zero times minus one", "0 * -1", new HclNumber("-0")],
   ["a string operand converts to a number", '"3" + 1', n("4")],
   ["-(4)", "-(4)", n("-4")],
