@@ -134,7 +134,6 @@ Deno.test("diff refuses a reference, and check reports it as an error finding", 
 
 Deno.test({
   name: "promote copies an LF heredoc into a CRLF target with its value unchanged",
-  ignore: true, // #9 requirement 5 (perf, lib/hcl/verify.ts): today verification refuses it, exit 3
   fn: () =>
     withCopy(async (root) => {
       await edit(
