@@ -55,7 +55,7 @@ export function summaryText(plan: SyncPlan, module: ModuleVars, paint: Paint): s
   const out: string[] = [];
   for (const f of plan.files) {
     const what = f.role === "shared"
-      ? `extract from ${plan.source}`
+      ? `${plan.command === "sync" ? "recording the sync" : "extract"} from ${plan.source}`
       : plan.command === "sync"
       ? `sync from ${plan.source}`
       : `apply to ${plan.target}`;

@@ -95,6 +95,7 @@ export async function runPlan(
     root: ctx.config.root,
     backup: common.backup,
     holder: `tfsync ${plan.command} (pid ${Deno.pid})`,
+    command: plan.command,
     onWait: (holder) => say(`waiting for ${holder} to finish writing`),
     onNote: (note) => say(`note: ${note}`),
     // What a person confirmed is what gets written: after a preview, a change is an error.

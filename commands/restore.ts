@@ -1,27 +1,32 @@
-// tfsync restore --env ENV: puts the environment's .bak back; the replaced file becomes the .bak.
-import { type Command, EXIT } from "./_command.ts";
+// tfsync restore: undoes the last writing run, every file it changed; --env ENV: puts that
+// environment's .bak back. Either way what is replaced is kept, so restore undoes itself.
+import { type Command, EXIT, type Io } from "./_command.ts";
 import { FORMAT_VERSION } from "../lib/report/present.ts";
-import { displayPath, guard, UsageError } from "./_options.ts";
-import { parseCommandArgs } from "./_flags.ts";
+import { displayPath, guard } from "./_options.ts";
+import { type Common, parseCommandArgs } from "./_flags.ts";
 import { COMMON_USAGE } from "./_usage.ts";
 import { loadConfig } from "../lib/config/config.ts";
 import { checkEnvironmentName } from "../lib/repo/repo.ts";
 import { restoreBackup } from "../lib/write/restore.ts";
+import { LAST_RUN, restoreLastRun } from "../lib/write/last_run.ts";
 import { confirm } from "./_write.ts";
 
-const USAGE = `Usage: tfsync restore --env ENV [options]
+const USAGE = `Usage: tfsync restore [--env ENV] [options]
 
-Puts ENV's terraform.tfvars.bak back in place of its terraform.tfvars, and keeps the replaced file
-as the new .bak, so running restore again undoes it. It shows the change and asks on a terminal;
-without one, it needs --yes. Exit 2 when there is no .bak.
+Undoes the last writing run (promote, backport, sync, apply, extract or a restore): every file it
+changed gets its .bak back, the shared file included, and a file it created is removed (kept as
+its .bak). What it replaces becomes the .bak, so running restore again undoes it. The run is
+recorded in ${LAST_RUN} in the root (add it and *.bak to .gitignore). With --env ENV, only
+ENV's terraform.tfvars.bak is put back. It shows the change and asks on a terminal; without one,
+it needs --yes. Exit 2 when there is nothing to restore.
 
 Options:
-  --env ENV   the environment to restore
+  --env ENV   restore only this environment's file
 
 ${COMMON_USAGE}
 
 Examples:
-  tfsync restore --env prod --dry-run
+  tfsync restore --dry-run
   tfsync restore --env prod
 `;
 
@@ -35,8 +40,8 @@ export const restore: Command = {
         env: { type: "string" },
       }, { name: "restore", meant: ["--env"] });
       if (help) return io.stdout(USAGE), EXIT.ok;
-      if (values.env === undefined) throw new UsageError("missing --env ENV");
       const config = await loadConfig(common.root, common.configPath);
+      if (values.env === undefined) return await restoreRun(config.root, common, io);
       const path = await checkEnvironmentName(values.env, config);
       const show = (p: string) => displayPath(p, io);
       const o = { root: config.root, display: show };
@@ -65,3 +70,32 @@ export const restore: Command = {
       return EXIT.ok;
     }),
 };
+
+/** restore without --env: the last writing run, undone whole. */
+async function restoreRun(root: string, common: Common, io: Io): Promise<number> {
+  const o = { display: (p: string) => displayPath(p, io) };
+  const preview = await restoreLastRun(root, { ...o, dryRun: true });
+  const diffs = preview.files.map((f) => f.diff).filter((d) => d !== "");
+  if (!common.dryRun) {
+    const files = preview.files.map((f) => f.file);
+    const answer = await confirm("restore", files, diffs, common, io);
+    if (answer !== undefined) return answer;
+  }
+  const r = common.dryRun ? preview : await restoreLastRun(root, o);
+  if (common.json) {
+    const files = r.files.map(({ file, becomes }) => ({ file, becomes }));
+    const doc = { format_version: FORMAT_VERSION, run: r.command, dry_run: common.dryRun, files };
+    io.stdout(JSON.stringify(doc, null, 2) + "\n");
+  } else if (common.dryRun) io.stdout(diffs.join(""));
+  else {
+    for (const f of r.files) {
+      io.stdout(
+        f.becomes === "removed"
+          ? `Removed ${f.file} (it is now ${f.file}.bak)\n`
+          : `Restored ${f.file} from ${f.file}.bak (the replaced version is now the .bak)\n`,
+      );
+    }
+    io.stdout(`Undid tfsync ${r.command}; run 'tfsync restore' again to redo it\n`);
+  }
+  return EXIT.ok;
+}

@@ -10,8 +10,10 @@ import { loadContext, planPartial, selectVariables } from "../lib/sync/sync.ts";
 
 const USAGE = `Usage: tfsync sync --from ENV --to ENV (--group G[,G…] | --vars a,b…) [options]
 
-Copies the named groups' (or variables') values from --from to --to directly, without the shared
-file, editing --to as apply does. Conflicts are judged against the shared file when there is one.
+Copies the named groups' (or variables') values from --from to --to, editing --to as apply does,
+and records them in the shared file when there is one (so check agrees); --to's "Last synced:"
+line names what was synced ("from: englacial (group images)"). Conflicts are judged against the
+shared file as it was before this run.
 
 Options:
   --from ENV          the environment to copy from
@@ -50,8 +52,9 @@ export const sync: Command = {
         throw new UsageError("name what to sync: --group G[,G…] or --vars a,b… (one of them)");
       }
       const ctx = await loadContext(common.root, common.configPath, (p) => displayPath(p, io));
-      const names = selectVariables(ctx, groups, vars);
-      const build = () => planPartial(ctx, from, to, names, common.date, values.prune === true);
+      const selection = selectVariables(ctx, groups, vars);
+      const prune = values.prune === true;
+      const build = () => planPartial(ctx, from, to, selection, common.date, prune);
       return await runPlan(build, ctx, common, io, {
         failOnConflict: values["fail-on-conflict"] === true,
         showTargetDiff: false,

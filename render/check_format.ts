@@ -48,15 +48,34 @@ function _where(f: Finding): string {
     (f.column === undefined ? "" : `:${f.column}`);
 }
 
-/** `file:line: error: message [check]`, one a line, then a summary line. */
+/** The message and what fixes it, in one sentence. */
+export function withFix(f: Finding): string {
+  return f.fix ? `${f.message}: ${f.fix}` : f.message;
+}
+
+/**
+ * `file:line: error: message: fix [check]`, one a line; a fix that several findings share is
+ * said once, after them (`25 findings [unclassified]: classify it in tfsync.hcl`); then a
+ * summary line.
+ */
 export function renderText(result: CheckResult, color = false): string {
+  const shared = new Map<string, Finding[]>();
+  for (const f of result.findings) {
+    if (f.fix) shared.set(f.fix, [...(shared.get(f.fix) ?? []), f]);
+  }
+  const folded = [...shared].filter(([, fs]) => fs.length > 1);
   const lines = result.findings.map((f) => {
     const where = _where(f);
     const sev = paint(color, f.severity === "error" ? "red" : "yellow", f.severity);
-    return `${where ? paint(color, "bold", where) + ": " : ""}${sev}: ${f.message} ${
+    const text = f.fix && shared.get(f.fix)!.length > 1 ? f.message : withFix(f);
+    return `${where ? paint(color, "bold", where) + ": " : ""}${sev}: ${text} ${
       paint(color, "dim", `[${f.check}]`)
     }`;
   });
+  for (const [fix, fs] of folded) {
+    const checks = [...new Set(fs.map((f) => f.check))].join(", ");
+    lines.push(`${fs.length} findings [${checks}]: ${fix}`);
+  }
   const { errors } = counts(result);
   const tally = _tally(result);
   const summary = `${_scope(result)}: ${
@@ -110,7 +129,7 @@ export function renderGithub(result: CheckResult): string {
     if (f.line !== undefined) props.push(`line=${f.line}`);
     if (f.column !== undefined) props.push(`col=${f.column}`);
     props.push(`title=${_escapeProperty(`tfsync check: ${f.check}`)}`);
-    return `::${f.severity} ${props.join(",")}::${_escapeData(f.message)}`;
+    return `::${f.severity} ${props.join(",")}::${_escapeData(withFix(f))}`;
   });
   return [...lines, `tfsync check: ${_scope(result)}: ${_tally(result)}`, ""].join("\n");
 }
@@ -132,7 +151,7 @@ export function renderMarkdown(result: CheckResult): string {
       out.push(
         `| ${f.severity === "error" ? "❌ error" : "⚠️ warning"} | ${f.check} | ${
           where ? "`" + where.replace(/`/g, "'").replace(/\|/g, "\\|") + "`" : ""
-        } | ${_cell(f.message)} |`,
+        } | ${_cell(withFix(f))} |`,
       );
     }
     out.push("");

@@ -59,7 +59,10 @@ const DRIFTED = await (async () => {
   return dir;
 })();
 const EDITED = (env: string) =>
-  `; ${env} was synced on 2025-12-21, after the shared file's 2025-12-20, and edited since: run 'tfsync apply --to ${env}' to put the shared value back, or 'tfsync extract --from ${env}' to record it`;
+  `; ${env} was synced on 2025-12-21, after the shared file's 2025-12-20, and edited since`;
+/** The fix every drift finding of an environment shares, said once after them. */
+const FIX = (env: string) =>
+  `run 'tfsync apply --to ${env}' to put the shared value back, or 'tfsync extract --from ${env}' to record it`;
 
 const DRIFT_PROD = [
   "environments/prod/terraform.tfvars:63: error: prod: dask_worker_memory_max = 4, but the shared file has 3 (environments/shared-features.tfvars:18)" +
@@ -83,6 +86,7 @@ Deno.test("check reports drift with both values and file:line, exit 1, writing n
     [
       ...DRIFT_PROD,
       UNCLASSIFIED_PROD.replace("{SEV}", "warning"),
+      `4 findings [drift]: ${FIX("prod")}`,
       "",
       "1 environment, 11 syncable variables: 4 errors, 1 warning",
       "",
@@ -138,13 +142,13 @@ Deno.test("check exits 0 on a clean repository, also with warnings only", async 
 Deno.test("check --format github prints workflow annotations (the default in GitHub Actions)", async () => {
   const want = [
     "::error file=environments/prod/terraform.tfvars,line=63,title=tfsync check%3A drift::prod: dask_worker_memory_max = 4, but the shared file has 3 (environments/shared-features.tfvars:18)" +
-    EDITED("prod"),
+    EDITED("prod") + ": " + FIX("prod"),
     '::error file=environments/prod/terraform.tfvars,line=108,title=tfsync check%3A drift::prod: singleuser_image_tag = "2025.06.02", but the shared file has "2025.11.30" (environments/shared-features.tfvars:12)' +
-    EDITED("prod"),
+    EDITED("prod") + ": " + FIX("prod"),
     "::error file=environments/prod/terraform.tfvars,line=113,title=tfsync check%3A drift::prod: dask_cluster_max_cores = 40, but the shared file has 200 (environments/shared-features.tfvars:19)" +
-    EDITED("prod"),
+    EDITED("prod") + ": " + FIX("prod"),
     "::error file=environments/prod/terraform.tfvars,line=122,title=tfsync check%3A drift::prod: enable_lambda_invoke = false, but the shared file has true (environments/shared-features.tfvars:32)" +
-    EDITED("prod"),
+    EDITED("prod") + ": " + FIX("prod"),
     '::warning file=environments/prod/terraform.tfvars,line=99,title=tfsync check%3A unclassified::"hub_banner_message" is in no group and not in environment_specific, so it is never synced (set in prod): classify it in tfsync.hcl',
     "tfsync check: 1 environment, 11 syncable variables: 4 errors, 1 warning",
     "",
@@ -193,6 +197,7 @@ Deno.test("check --json (= --format json) lists every finding with exact values"
     message:
       "prod: dask_cluster_max_cores = 40, but the shared file has 200 (environments/shared-features.tfvars:19)" +
       EDITED("prod"),
+    fix: FIX("prod"),
     file: "environments/prod/terraform.tfvars",
     line: 113,
     variable: "dask_cluster_max_cores",
@@ -239,8 +244,8 @@ Deno.test("check reports syntax errors, an invalid config, types and undeclared 
     `${prod}:${prodLine}:10: error: Unterminated tuple: missing "]" [syntax]`,
     `${dev}:${
       typeLine + 1
-    }: warning: dev: "not_a_variable" is declared in no variable block of module_dir "." (terraform: "Value for undeclared variable"): declare it, or remove it from ${dev} [undeclared]`,
-    `${dev}:${typeLine}: error: dev: dask_worker_cores_max: a string "two" is not a number (type number at variables.tf:${declared}) [type]`,
+    }: warning: dev: "not_a_variable" is declared in no variable block of module_dir "." (terraform: "Value for undeclared variable"): declare it in a variable block, or remove it from the file [undeclared]`,
+    `${dev}:${typeLine}: error: dev: dask_worker_cores_max: a string "two" is not a number (type number at variables.tf:${declared}): change the value to fit the type, or the type to fit the value [type]`,
   ];
   // dev's differences from the shared file are a pending promotion, the new value among them.
   assert.match(
@@ -620,13 +625,73 @@ Deno.test("restore swaps the .bak back and keeps the replaced file as the new .b
   assert.equal(await Deno.readTextFile(file + ".bak"), original);
 });
 
+Deno.test("restore without --env undoes the whole last run, shared file included, and undoes itself", async () => {
+  const dir = await tempCopy(EXAMPLE);
+  const files = ["environments/shared-features.tfvars", "environments/prod/terraform.tfvars"];
+  const text = (f: string) => Deno.readTextFile(join(dir, f));
+  const original = await Promise.all(files.map(text));
+  const promote = ["promote", "--from", "englacial", "--to", "prod", "-y"];
+  assert.equal((await tfsync(dir, promote)).code, 0);
+  const promoted = await Promise.all(files.map(text));
+  const record = JSON.parse(await text(".tfsync-last-run.json"));
+  assert.deepEqual(record, {
+    command: "promote",
+    backup: true,
+    files: files.map((path) => ({ path, state: "replaced" })),
+  });
+  const refused = await tfsync(dir, ["restore"]);
+  assert.equal(refused.code, 2);
+  assert.deepEqual(await Promise.all(files.map(text)), promoted);
+  const undo = await tfsync(dir, ["restore", "-y"]);
+  assert.deepEqual([undo.code, undo.stdout], [
+    0,
+    files.map((f) => `Restored ${f} from ${f}.bak (the replaced version is now the .bak)\n`).join(
+      "",
+    ) + "Undid tfsync promote; run 'tfsync restore' again to redo it\n",
+  ]);
+  assert.deepEqual(await Promise.all(files.map(text)), original);
+  assert.deepEqual(await Promise.all(files.map((f) => text(f + ".bak"))), promoted);
+  const redo = await tfsync(dir, ["restore", "-y"]);
+  assert.equal(redo.code, 0);
+  assert.match(redo.stdout, /\nUndid tfsync restore of promote; /);
+  assert.deepEqual(await Promise.all(files.map(text)), promoted);
+});
+
+Deno.test("restore removes a file the last run created, and puts it back when run again", async () => {
+  const dir = await tempCopy(EXAMPLE);
+  const shared = join(dir, "environments/shared-features.tfvars");
+  await Deno.remove(shared);
+  assert.equal((await tfsync(dir, ["extract", "--from", "englacial", "-y"])).code, 0);
+  const created = await Deno.readTextFile(shared);
+  const undo = await tfsync(dir, ["restore", "-y"]);
+  assert.deepEqual([undo.code, undo.stdout.split("\n")[0]], [
+    0,
+    "Removed environments/shared-features.tfvars (it is now environments/shared-features.tfvars.bak)",
+  ]);
+  await assert.rejects(Deno.stat(shared), Deno.errors.NotFound);
+  assert.equal(await Deno.readTextFile(shared + ".bak"), created);
+  assert.equal((await tfsync(dir, ["restore", "-y"])).code, 0);
+  assert.equal(await Deno.readTextFile(shared), created);
+  // A run that keeps no .bak cannot be undone, and restore says so.
+  const promote = ["promote", "--from", "englacial", "--to", "prod", "-y", "--no-backup"];
+  assert.equal((await tfsync(dir, promote)).code, 0);
+  const none = await tfsync(dir, ["restore", "-y"]);
+  assert.deepEqual([none.code, none.stderr], [
+    2,
+    "tfsync restore: Nothing to restore: the last run (tfsync promote) kept no .bak (--no-backup)\n",
+  ]);
+});
+
 Deno.test("restore: no .bak and bad usage are exit 2 and change nothing", async () => {
   const cases: Array<[string[], string]> = [
     [
       ["restore", "--env", "prod"],
       "tfsync restore: Nothing to restore: environments/prod/terraform.tfvars.bak does not exist\n",
     ],
-    [["restore"], "tfsync restore: missing --env ENV\nRun 'tfsync restore --help' for usage.\n"],
+    [
+      ["restore"],
+      "tfsync restore: Nothing to restore: no writing run is recorded (.tfsync-last-run.json does not exist); name one environment with --env ENV to put its .bak back\n",
+    ],
     [
       ["restore", "--env", "qa"],
       'tfsync restore: Unknown environment "qa": the environments are dev, englacial, prod\n',

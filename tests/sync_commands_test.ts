@@ -193,7 +193,9 @@ Deno.test("promote englacial → prod edits exactly the fixture's expected value
     await golden("promote_englacial_prod.txt", r.stdout);
     await golden("promote_englacial_prod/shared-features.tfvars", await read(root, SHARED));
     await golden("promote_englacial_prod/prod.tfvars", await read(root, PROD));
+    // The run's record, for a whole-run restore, beside the files it wrote.
     assert.deepEqual(changedPaths(before, await snapshotTree(root)), [
+      ".tfsync-last-run.json",
       PROD,
       PROD + ".bak",
       SHARED,
@@ -449,9 +451,10 @@ Deno.test("apply --to dev copies the shared file's values and updates Last synce
   });
 });
 
-Deno.test("sync copies only the named groups or variables, straight between environments", async () => {
+Deno.test("sync copies only the named groups or variables, and records them in the shared file", async () => {
   await withCopy(async (root) => {
     const before = await read(root, DEV);
+    const shared = await read(root, SHARED);
     const r = await tfsync(root, [
       ...["sync", "--from", "prod", "--to", "dev", "--group", "images", "--date", DATE, "-y"],
     ]);
@@ -459,13 +462,48 @@ Deno.test("sync copies only the named groups or variables, straight between envi
     await golden("sync_prod_dev_images.txt", r.stdout);
     const prod = await read(root, PROD);
     await assertSynced(before, await read(root, DEV), prod, ["singleuser_image_tag"], DEV);
+    assert.match(
+      await read(root, DEV),
+      /^# Last synced: 2026-01-05 from: prod \(group images\) \[values [0-9a-f]{8}\]$/m,
+    );
+    // The record: the synced value (the source's text, the record's own comment) and its Date;
+    // "Extracted from:" still names where the other features come from.
+    assert.equal(
+      await read(root, SHARED),
+      shared.replace("# Date: 2025-12-20", `# Date: ${DATE}`)
+        .replace('= "2025.11.30" # pangeo', '= "2025.06.02" # pangeo'),
+    );
     const vars = await tfsync(root, [
       ...["sync", "--from", "prod", "--to", "dev", "--vars", "enable_lambda_invoke,github_enabled"],
       ...["--date", DATE, "--json", "-y"],
     ]);
     assert.equal(vars.code, 0);
     const doc = JSON.parse(vars.stdout);
-    assert.deepEqual(doc.files[0].changes.map((c: { name: string }) => c.name), ["github_enabled"]);
+    const names = (f: { changes: Array<{ name: string }> }) => f.changes.map((c) => c.name);
+    assert.deepEqual(doc.files.map(names), [["enable_lambda_invoke"], ["github_enabled"]]);
+    assert.match(
+      await read(root, DEV),
+      /^# Last synced: 2026-01-05 from: prod \(vars enable_lambda_invoke, github_enabled\) /m,
+    );
+  });
+});
+
+Deno.test("after sync --group images (make sync-images), check agrees with the banner", async () => {
+  await withCopy(async (root) => {
+    const sync = ["sync", "--from", "englacial", "--to", "prod", "--group", "images"];
+    assert.equal((await tfsync(root, [...sync, "--date", DATE, "-y"])).code, 0);
+    assert.match(
+      await read(root, PROD),
+      /^# Last synced: 2026-01-05 from: englacial \(group images\) /m,
+    );
+    const check = await tfsync(root, ["check"]);
+    assert.equal(check.code, 0, check.stdout);
+    // prod's image is recorded; what remains are features never promoted to it.
+    assert.match(
+      check.stdout,
+      /^environments\/prod\/terraform.tfvars:\d+: warning: prod: 3 syncable values differ from the shared file \(dask_worker_memory_max, dask_cluster_max_cores, enable_lambda_invoke\)/m,
+    );
+    assert.doesNotMatch(check.stdout, /englacial: .*\[pending\]|\[drift\]/);
   });
 });
 
@@ -808,3 +846,63 @@ needs(
     }, CORPUS_CDS);
   },
 );
+
+// --- promotion_order -------------------------------------------------------------------------------
+
+Deno.test("promotion_order orders matrix columns, makes backport go against it, and keeps upstream pending", async () => {
+  await withCopy(async (root) => {
+    const config = await read(root, "tfsync.hcl");
+    await write(root, "tfsync.hcl", config + 'promotion_order = ["englacial", "prod", "dev"]\n');
+    const matrix = await tfsync(root, ["matrix", "--json"]);
+    assert.deepEqual(JSON.parse(matrix.stdout).environments, ["englacial", "prod", "dev"]);
+    const along = await tfsync(root, ["backport", "--from", "prod", "--to", "dev", "-y"]);
+    assert.deepEqual([along.code, along.stderr], [
+      2,
+      "tfsync backport: backport goes against promotion_order (englacial → prod → dev), but prod comes before dev: this is a promotion; promote --from prod --to dev runs it\n",
+    ]);
+    const against = await tfsync(root, ["backport", "--from", "dev", "--to", "prod", "--dry-run"]);
+    assert.equal(against.code, 0, against.stderr);
+    // englacial, first in the order, edited after a sync of its own: still ahead, never drift.
+    assert.equal((await tfsync(root, [...PROMOTE, "-y"])).code, 0);
+    await write(
+      root,
+      ENGLACIAL,
+      (await read(root, ENGLACIAL))
+        .replace(/^# Last synced: .*$/m, "# Last synced: 2026-01-05 from: prod [values 00000000]")
+        .replace(/^(singleuser_image_tag\s*=\s*)"[^"]*"/m, '$1"2099.01.01"'),
+    );
+    const pending = await tfsync(root, ["check"]);
+    assert.equal(pending.code, 0, pending.stdout);
+    assert.match(
+      pending.stdout,
+      /warning: englacial: 1 syncable value differs from the shared file \(singleuser_image_tag\): englacial is ahead of it, a pending promotion/,
+    );
+    // Without the order, the same edit is drift.
+    await write(root, "tfsync.hcl", config);
+    const drift = await tfsync(root, ["check"]);
+    assert.equal(drift.code, 1, drift.stdout);
+    assert.match(
+      drift.stdout,
+      /error: englacial: singleuser_image_tag = "2099.01.01", .*\[drift\]/,
+    );
+  });
+});
+
+Deno.test("after promoting to every environment, what remains says it stays until --prune", async () => {
+  await withCopy(async (root) => {
+    for (const to of ["prod", "dev"]) {
+      const r = await tfsync(root, ["promote", "--from", "englacial", "--to", to, "-y"]);
+      assert.equal(r.code, 0, r.stderr);
+    }
+    const before = await tfsync(root, ["check"]);
+    assert.equal(before.code, 0, before.stdout);
+    // prod sets server_cull_timeout to the default, as the shared file leaves it; dev does not.
+    const pending = before.stdout.split("\n").filter((l) => l.includes("[pending]"));
+    assert.deepEqual(pending.map((l) => l.replace(/:\d+: /, ": ")), [
+      "environments/dev/terraform.tfvars: warning: dev: 1 syncable value differs from the shared file (server_cull_timeout): set in dev, while the shared file leaves it to the variables.tf default; promotions keep it until --prune: run 'tfsync apply --to dev --prune' to remove it, or 'tfsync extract --from dev' to record it [pending]",
+    ]);
+    assert.equal((await tfsync(root, ["apply", "--to", "dev", "--prune", "-y"])).code, 0);
+    const after = await tfsync(root, ["check"]);
+    assert.deepEqual([after.code, after.stdout.includes("[pending]")], [0, false]);
+  });
+});

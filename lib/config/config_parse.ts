@@ -15,6 +15,7 @@ const TOP_LEVEL = [
   ...Object.keys(PATHS),
   "environment_files",
   "environment_specific",
+  "promotion_order",
   "group",
 ];
 const GROUP_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
@@ -66,6 +67,8 @@ export function parseConfigText(
     } else if (item.name === "environment_files") {
       settings.environmentFiles = _patterns(item, fail);
       layoutLines.push([item.name, item.line]);
+    } else if (item.name === "promotion_order") {
+      settings.promotionOrder = _order(item, fail);
     } else if (item.name === "environment_specific") {
       settings.environmentSpecific = _names(doc, item, "environment_specific", fail, mentions);
       sawEnvironmentSpecific = true;
@@ -173,6 +176,21 @@ function _patterns(
     );
   }
   return out;
+}
+
+/** promotion_order: environment names, each once. */
+function _order(attr: Attribute, fail: (line: number, message: string) => ConfigError): string[] {
+  const v = attr.value;
+  if (!Array.isArray(v) || v.length < 2 || v.some((e) => typeof e !== "string" || e === "")) {
+    throw fail(
+      attr.line,
+      `"promotion_order" must be a list of two or more environment names, as in ["test", "prod"]`,
+    );
+  }
+  const names = v as string[];
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  if (twice) throw fail(attr.line, `"promotion_order" names "${twice}" twice`);
+  return names;
 }
 
 /** A list of variable names; each is recorded with its own line (lists may span many). */

@@ -126,11 +126,11 @@ Deno.test("parseConfig() rejects mistakes with file:line", () => {
   const cases: [string, string][] = [
     [
       "colour = 1\n",
-      'tfsync.hcl:1: unknown setting "colour": expected environments_dir, tfvars_file, shared_file, module_dir, environment_files, environment_specific, group',
+      'tfsync.hcl:1: unknown setting "colour": expected environments_dir, tfvars_file, shared_file, module_dir, environment_files, environment_specific, promotion_order, group',
     ],
     [
       '\nlayer "x" {\n}\n',
-      'tfsync.hcl:2: unknown block "layer": expected environments_dir, tfvars_file, shared_file, module_dir, environment_files, environment_specific, group',
+      'tfsync.hcl:2: unknown block "layer": expected environments_dir, tfvars_file, shared_file, module_dir, environment_files, environment_specific, promotion_order, group',
     ],
     ["environments_dir = 3\n", 'tfsync.hcl:1: "environments_dir" must be a string, not a number'],
     ['module_dir = ""\n', 'tfsync.hcl:1: "module_dir" must not be empty'],
@@ -236,7 +236,7 @@ Deno.test("loadConfig() reads ROOT/tfsync.hcl and names it relative to the given
     placedAs(
       `${
         join(root, "tfsync.hcl")
-      }:2: unknown setting "bogus": expected environments_dir, tfvars_file, shared_file, module_dir, environment_files, environment_specific, group`,
+      }:2: unknown setting "bogus": expected environments_dir, tfvars_file, shared_file, module_dir, environment_files, environment_specific, promotion_order, group`,
     ),
   );
 });

@@ -27,4 +27,6 @@ export interface ConfigSettings {
   moduleDir: string;
   groups: readonly Group[];
   environmentSpecific: readonly string[];
+  /** The environments features flow through, first to last (`promotion_order`); optional. */
+  promotionOrder?: readonly string[];
 }

@@ -67,8 +67,8 @@ export async function checkRepository(
     findings.push({
       check: "shared",
       severity: "warning",
-      message: `the shared file does not exist: drift is checked between the environments ` +
-        `instead ('tfsync extract --from ENV' creates it)`,
+      message: `the shared file does not exist: drift is checked between the environments instead`,
+      fix: "run 'tfsync extract --from ENV' to create it",
       file: display(s.sharedPath),
     });
   }
@@ -169,7 +169,8 @@ function _declarations(s: Snapshot): Finding[] {
           // terraform itself only warns: "Value for undeclared variable".
           severity: "warning",
           message:
-            `${label}: "${a.name}" is declared in no variable block of module_dir "${s.module.dir}" (terraform: "Value for undeclared variable"): declare it, or remove it from ${doc.file}`,
+            `${label}: "${a.name}" is declared in no variable block of module_dir "${s.module.dir}" (terraform: "Value for undeclared variable")`,
+          fix: "declare it in a variable block, or remove it from the file",
           file: doc.file,
           line: a.line,
           variable: a.name,
@@ -205,6 +206,7 @@ function _fit(
     severity: "error",
     message: `${label}${p.path}: ${sensitive ? "the value does not fit" : p.message} ` +
       `(type ${typeText} at ${declared.file}:${declared.line})`,
+    fix: "change the value to fit the type, or the type to fit the value",
     file: at.file,
     line: at.line,
     variable: name,
@@ -233,7 +235,8 @@ function _unclassified(s: Snapshot, strict: boolean, configFile: string): Findin
     check: "unclassified",
     severity: strict ? "error" : "warning",
     message: `"${name}" is in no group and not in environment_specific, so it is never synced ` +
-      `(set in ${where(envs)}): classify it in ${configFile}`,
+      `(set in ${where(envs)})`,
+    fix: `classify it in ${configFile}`,
     file,
     line,
     variable: name,

@@ -42,7 +42,7 @@ export function driftFindings(s: Snapshot): Finding[] {
     if (why) {
       const fix = `run 'tfsync apply --to ${env.name}' to put the shared value back, or ` +
         `'tfsync extract --from ${env.name}' to record it`;
-      for (const f of mine) out.push({ ...f, message: `${f.message}; ${why}: ${fix}` });
+      for (const f of mine) out.push({ ...f, message: `${f.message}; ${why}`, fix });
       continue;
     }
     out.push(_pending(s, env.name, env.doc!, mine));
@@ -59,7 +59,7 @@ export function driftFindings(s: Snapshot): Finding[] {
  */
 function _editedByHand(s: Snapshot, env: string, doc: Document): string | undefined {
   const banner = lastSynced(doc);
-  if (!banner) return undefined;
+  if (!banner || _upstream(s, env)) return undefined;
   // A fingerprint is exact, so it is trusted even in the record's own source (after a backport
   // the source is prod, and a hand edit there is drift); without one, the source is ahead.
   if (banner.fingerprint === undefined && extractedFrom(s.shared!) === env) return undefined;
@@ -75,20 +75,47 @@ function _editedByHand(s: Snapshot, env: string, doc: Document): string | undefi
     : undefined;
 }
 
+/**
+ * With promotion_order, where features are born: its first environment, and any before the
+ * record's source. Such an environment differing from the record is ahead of it, never drift.
+ */
+function _upstream(s: Snapshot, env: string): boolean {
+  const order = s.config.settings.promotionOrder ?? [];
+  const i = order.indexOf(env);
+  const source = order.indexOf(extractedFrom(s.shared!) ?? "");
+  return i === 0 || (i >= 0 && i < source);
+}
+
 /** One line per environment: the variables not yet promoted to it, and what promotes them. */
 function _pending(s: Snapshot, env: string, doc: Document, found: Finding[]): Finding {
   const names = found.map((f) => f.variable!);
   const n = names.length === 1
     ? "1 syncable value differs"
     : `${names.length} syncable values differ`;
-  const ahead = extractedFrom(s.shared!) === env ? `${env} is ahead of it` : "not promoted yet";
-  const message = `${env}: ${n} from the shared file (${names.join(", ")}): ${ahead}, a ` +
-    `pending promotion: run 'tfsync promote --from ${env} --to ENV' to take it further, or ` +
-    `'tfsync apply --to ${env}' to bring ${env} in line`;
+  // Values the record leaves to their default and the environment still sets stay after every
+  // promotion: only --prune removes them.
+  const onlyHere = found.every((f) =>
+    f.values?.[env]?.layer === "environment" && f.values?.shared?.layer === "default"
+  );
+  const ahead = extractedFrom(s.shared!) === env || _upstream(s, env)
+    ? `${env} is ahead of it`
+    : "not promoted yet";
+  const message = onlyHere
+    ? `${env}: ${n} from the shared file (${names.join(", ")}): set in ${env}, while the ` +
+      `shared file leaves ${names.length === 1 ? "it" : "them"} to the variables.tf default; ` +
+      `promotions keep ${names.length === 1 ? "it" : "them"} until --prune`
+    : `${env}: ${n} from the shared file (${names.join(", ")}): ${ahead}, a pending promotion`;
+  const fix = onlyHere
+    ? `run 'tfsync apply --to ${env} --prune' to remove ${
+      names.length === 1 ? "it" : "them"
+    }, or 'tfsync extract --from ${env}' to record ${names.length === 1 ? "it" : "them"}`
+    : `run 'tfsync promote --from ${env} --to ENV' to take it further, or ` +
+      `'tfsync apply --to ${env}' to bring ${env} in line`;
   return {
     check: "pending",
     severity: "warning",
     message,
+    fix,
     file: doc.file,
     ...(lastSynced(doc) && { line: lastSynced(doc)!.line }),
     environment: env,
@@ -173,6 +200,8 @@ function _crossDrift(
     check: "drift",
     severity: "error",
     message: `${name} differs between environments: ${parts.join("; ")}`,
+    fix: "run 'tfsync extract --from ENV' to record one environment's values, then " +
+      "'tfsync apply --to ENV' for the others",
     file: odd.env.doc!.file,
     ...(odd.at.layer === "environment" && { line: odd.at.line }),
     variable: name,

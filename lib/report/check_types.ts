@@ -29,8 +29,10 @@ export interface Located {
 export interface Finding {
   check: CheckName;
   severity: "error" | "warning";
-  /** A sentence without the location (renderers add `file:line`). */
+  /** A sentence without the location (renderers add `file:line`) and without the fix. */
   message: string;
+  /** What to run or change to settle it (renderers fold one repeated across findings). */
+  fix?: string;
   file?: string;
   line?: number;
   column?: number;

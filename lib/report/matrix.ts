@@ -45,10 +45,11 @@ export function buildMatrix(s: Snapshot, groups?: readonly string[]): Matrix {
     }
   }
   const chosen = s.config.groups.filter((g) => !groups || groups.includes(g.name));
+  const envs = inPromotionOrder(s.environments, s.config.settings.promotionOrder);
   const rows: MatrixRow[] = [];
   for (const g of chosen) {
     for (const name of g.variables) {
-      const cells = s.environments.map((e) => _cell(effectiveValue(name, layerDocs(e), s.module)));
+      const cells = envs.map((e) => _cell(effectiveValue(name, layerDocs(e), s.module)));
       const type = declaredType(s.module, name);
       let reference: Cell | undefined;
       let shared: Cell | undefined;
@@ -68,7 +69,7 @@ export function buildMatrix(s: Snapshot, groups?: readonly string[]): Matrix {
     }
   }
   return {
-    environments: s.environments.map((e) => e.name),
+    environments: envs.map((e) => e.name),
     ...(s.shared && { sharedFile: s.shared.file }),
     rows,
   };
@@ -120,4 +121,14 @@ export function matrixJson(m: Matrix): string {
     null,
     2,
   ) + "\n";
+}
+
+/** Environments named in promotion_order first, in its order; the others after, as found. */
+export function inPromotionOrder<E extends { name: string }>(
+  envs: readonly E[],
+  order: readonly string[] = [],
+): E[] {
+  const rank = (e: E) => order.includes(e.name) ? order.indexOf(e.name) : order.length;
+  return envs.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i)
+    .map(({ e }) => e);
 }

@@ -24,6 +24,8 @@ export interface SharedPlanOptions {
   path: string;
   file: string;
   date: string;
+  /** Only these variables (a partial sync); the header's "Extracted from:" is then kept. */
+  names?: readonly string[];
 }
 
 export interface SharedPlan {
@@ -50,7 +52,7 @@ export function planShared(o: SharedPlanOptions): SharedPlan {
   const intent: Intent = new Map();
   const copied: Copied = new Map();
   const notInSource: string[] = [];
-  for (const name of o.config.syncable) {
+  for (const name of o.names ?? o.config.syncable) {
     const rules = o.config.rules(name);
     if (rules) {
       // Synced by path: the shared file records the synced part of the value.
@@ -90,7 +92,8 @@ export function planShared(o: SharedPlanOptions): SharedPlan {
   if (!o.shared) {
     after = newSharedFile(o, inserts, src.eol);
   } else if (changes.length > 0) {
-    for (const [match, value] of [[EXTRACTED_FROM, o.env], [DATE, o.date]] as const) {
+    const header = [[EXTRACTED_FROM, o.env], [DATE, o.date]] as const;
+    for (const [match, value] of o.names ? header.slice(1) : header) {
       const line = commentLine(doc, match);
       if (!line) continue;
       const text = doc.raw(line).replace(/\r?\n$/, "").replace(

@@ -150,7 +150,7 @@ export async function planApply(
 }
 
 /** Promote and backport: extract from `from`, apply to `to`, one plan for both files. */
-export async function planPromote(
+export function planPromote(
   ctx: SyncContext,
   command: string,
   from: string,
@@ -158,79 +158,102 @@ export async function planPromote(
   date: string,
   prune: boolean,
 ): Promise<SyncPlan> {
-  const { source, target, to: layered } = await readPair(ctx, from, to);
+  const order = ctx.config.settings.promotionOrder ?? [];
+  const [i, j] = [order.indexOf(from), order.indexOf(to)];
+  if (command === "backport" && i >= 0 && j >= 0 && i < j) {
+    throw new ConfigError(
+      `backport goes against promotion_order (${order.join(" → ")}), but ${from} comes before ` +
+        `${to}: this is a promotion; promote --from ${from} --to ${to} runs it`,
+    );
+  }
+  return planThroughShared(ctx, { command, from, to, date, prune });
+}
+
+/**
+ * Partial sync: the named variables from one environment to another. The shared file records
+ * them too (when there is one), so it stays the record of what every environment was synced to;
+ * the target's banner names what was synced: `from: englacial (group images)`.
+ */
+export function planPartial(
+  ctx: SyncContext,
+  from: string,
+  to: string,
+  selection: { names: readonly string[]; label: string },
+  date: string,
+  prune: boolean,
+): Promise<SyncPlan> {
+  return planThroughShared(ctx, { command: "sync", from, to, date, prune, ...selection });
+}
+
+interface PairOptions {
+  command: string;
+  from: string;
+  to: string;
+  date: string;
+  prune: boolean;
+  /** A partial sync: these variables only, and what they are for the banner. */
+  names?: readonly string[];
+  label?: string;
+}
+
+/** The shared file extracted from `from` (for `names`), then applied to `to`, in one plan. */
+async function planThroughShared(ctx: SyncContext, o: PairOptions): Promise<SyncPlan> {
+  const { source, target, to: layered } = await readPair(ctx, o.from, o.to);
   const record = await readShared(ctx);
   const sharedFile = ctx.name(ctx.config.sharedFile);
-  const extract = planShared({
+  // A partial sync without a shared file copies straight across and creates none.
+  const extract = o.names && !record ? undefined : planShared({
     config: ctx.config,
-    env: from,
+    env: o.from,
     source,
     shared: record,
     path: ctx.config.sharedFile,
     file: sharedFile,
-    date,
+    date: o.date,
+    names: o.names,
   });
-  const after = extract.plan.after;
-  const shared: TfvarsFile = {
-    path: ctx.config.sharedFile,
-    text: after,
-    doc: parse(after, sharedFile, { tfvars: true }),
-  };
+  // A partial sync takes the values (and trailing comments) straight from the source.
+  const shared: TfvarsFile = extract && !o.names
+    ? {
+      path: ctx.config.sharedFile,
+      text: extract.plan.after,
+      doc: parse(extract.plan.after, sharedFile, { tfvars: true }),
+    }
+    : source;
+  const from = o.label ? `${o.from} (${o.label})` : o.from;
   const { plans, targetOnly } = planLayeredTarget(
-    { ...common(ctx, prune, date, from), source: shared, origin: source },
+    {
+      ...common(ctx, o.prune, o.date, from),
+      ...(o.names && { names: o.names }),
+      source: shared,
+      ...(shared !== source && { origin: source }),
+    },
     layered,
   );
   const plan = plans.at(-1)!;
   return {
-    command,
-    source: from,
-    target: to,
-    files: [extract.plan, ...plans],
+    command: o.command,
+    source: o.from,
+    target: o.to,
+    files: extract ? [extract.plan, ...plans] : plans,
     conflicts: conflicts(plan, record?.doc, target.doc, ctx.module),
     record: record?.doc.file,
     targetOnly,
-    prune,
-    notInSource: extract.notInSource,
+    prune: o.prune,
+    notInSource: o.names ? [] : extract!.notInSource,
     unclassified: unclassified(ctx.config, [source.doc, target.doc]),
   };
 }
 
-/** Partial sync: the named variables straight from one environment to another, no shared file. */
-export async function planPartial(
-  ctx: SyncContext,
-  from: string,
-  to: string,
-  names: readonly string[],
-  date: string,
-  prune: boolean,
-): Promise<SyncPlan> {
-  const { source, target, to: layered } = await readPair(ctx, from, to);
-  const record = await readShared(ctx);
-  const { plans, targetOnly } = planLayeredTarget(
-    { ...common(ctx, prune, date, from), names, source },
-    layered,
-  );
-  const plan = plans.at(-1)!;
-  return {
-    command: "sync",
-    source: from,
-    target: to,
-    files: plans,
-    conflicts: conflicts(plan, record?.doc, target.doc, ctx.module),
-    record: record?.doc.file,
-    targetOnly,
-    prune,
-    notInSource: [],
-    unclassified: unclassified(ctx.config, [source.doc, target.doc]),
-  };
-}
-
-/** The variables named by `--group` and `--vars`, in config order. Throws ConfigError. */
+/**
+ * The variables named by `--group` and `--vars`, in config order, and how the banner names them
+ * ("group images", "vars a, b"). Throws ConfigError.
+ */
 export function selectVariables(
   ctx: SyncContext,
   groups: readonly string[],
   vars: readonly string[],
-): string[] {
+): { names: string[]; label: string } {
   const { config } = ctx;
   const wanted = new Set<string>();
   for (const g of groups) {
@@ -261,7 +284,10 @@ export function selectVariables(
     }
     wanted.add(v);
   }
-  return config.syncable.filter((v) => wanted.has(v));
+  const label = groups.length > 0
+    ? `group${groups.length > 1 ? "s" : ""} ${groups.join(", ")}`
+    : `vars ${vars.join(", ")}`;
+  return { names: config.syncable.filter((v) => wanted.has(v)), label };
 }
 
 /** What every target plan shares: the config, the module, all syncable names, the options. */

@@ -241,8 +241,14 @@ Deno.test("selectVariables() names the known groups and variables on a mistake",
     module: moduleWith('variable "free" {}\n'),
     name: (p: string) => p,
   };
-  assert.deepEqual(selectVariables(ctx, ["b", "a"], []), ["a1", "a2", "a3", "b1", "b2"]);
-  assert.deepEqual(selectVariables(ctx, [], ["b2", "a1"]), ["a1", "b2"]);
+  assert.deepEqual(selectVariables(ctx, ["b", "a"], []), {
+    names: ["a1", "a2", "a3", "b1", "b2"],
+    label: "groups b, a",
+  });
+  assert.deepEqual(selectVariables(ctx, [], ["b2", "a1"]), {
+    names: ["a1", "b2"],
+    label: "vars b2, a1",
+  });
   assert.throws(() => selectVariables(ctx, ["x"], []), {
     message: 'Unknown group "x": the groups are a, b, c',
   });

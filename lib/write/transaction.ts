@@ -10,6 +10,7 @@ import type { FilePlan } from "../sync/sync_plan.ts";
 import { verifyEdit } from "../hcl/verify.ts";
 import { JOURNAL, recover, replaceAll, type Replacement, WriteError } from "./files.ts";
 import { type LockOptions, lockRoot } from "./lock.ts";
+import { lastRunReplacement } from "./last_run.ts";
 
 export { WriteError };
 
@@ -55,6 +56,8 @@ export interface CommitOptions extends LockOptions {
   onNote?: (note: string) => void;
   /** Called once the files are locked and checked, right before the first write. */
   onLocked?: () => void;
+  /** The command, to record the run beside the files so `tfsync restore` can undo it whole. */
+  command?: string;
 }
 
 /** Checks every changed file's edit with verifyEdit. Throws VerificationError. */
@@ -105,6 +108,7 @@ export async function commit(verified: Verified, o: CommitOptions): Promise<Writ
       );
     }
     o.onLocked?.();
+    if (o.command) reps.push(await lastRunReplacement(o.root, o.command, o.backup, changed(plans)));
     await replaceAll(reps, o);
   } finally {
     await lock.release();
