@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { diffLines } from "diff";
+import { LAST_RUN } from "../lib/write/last_run.ts";
 import { changedPaths, run, snapshotTree, tfsync, which } from "./_cli.ts";
 import { parse } from "../lib/hcl/document.ts";
 import { readWithHcl } from "../lib/hcl/hcl2json.ts";
@@ -105,7 +106,8 @@ export async function checkPromote(c: PromoteCase): Promise<string> {
   const first = await tfsync(root, promote);
   assert.equal(first.code, 0, first.stderr + first.stdout);
   const changed = changedPaths(tree, await snapshotTree(root));
-  assert.deepEqual(changed, [c.record, ...Object.keys(c.changes)].sort());
+  // The run record beside the files lets `tfsync restore` undo the whole run.
+  assert.deepEqual(changed, [LAST_RUN, c.record, ...Object.keys(c.changes)].sort());
 
   const names = Object.values(c.changes).flat();
   for (const [file, vars] of Object.entries(c.changes)) {

@@ -2,7 +2,7 @@
 // root (.tfsync-last-run.json) naming the files the run changed and whether each existed before
 // (its previous version is then its .bak) or was created (restore removes it). It is written
 // with the run's files, all or none; restore writes it too, so a second restore undoes the first.
-import { join, relative } from "node:path";
+import { join, relative } from "../_path.ts";
 import { createTwoFilesPatch } from "diff";
 import { ConfigError } from "../errors.ts";
 import { readBytesIfExists, realInside } from "../_fs.ts";
