@@ -4,7 +4,7 @@
 // change there is set in the environment's last own file, where it now overrides the layer.
 import type { Config } from "../config/config.ts";
 import { type Document, parse } from "../hcl/document.ts";
-import { valuesEqual } from "../hcl/value.ts";
+import { sameFor } from "../terraform/types_equal.ts";
 import { winningLayer } from "../terraform/layers.ts";
 import { environmentLayers, ownFile } from "../repo/layout.ts";
 import { readTfvars, type TfvarsFile } from "../repo/repo.ts";
@@ -80,7 +80,7 @@ export function planLayeredTarget(
     const layer = target.layers.find((l) => l.file.doc === win);
     const s = o.source.doc.get(n);
     if (layer?.own) add(layer.file, n);
-    else if (s && !(win && valuesEqual(win.get(n)!.value, s.value))) {
+    else if (s && !(win && sameFor(o.module, n, win.get(n)!.value, s.value))) {
       add(target.own, n);
       if (layer) overrides.set(n, layer.file.doc);
     }

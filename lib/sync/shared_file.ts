@@ -10,6 +10,8 @@ import type { TfvarsFile } from "../repo/repo.ts";
 import { attributeLine, groupHeading, insertAttributes, type NewAttribute } from "./sync_insert.ts";
 import { type Change, type FilePlan, locateLines, rawAttribute, setEdit } from "./sync_plan.ts";
 import { valuesEqual } from "../hcl/value.ts";
+import { sameFor } from "../terraform/types_equal.ts";
+import type { ModuleVars } from "../terraform/module_types.ts";
 import type { Copied, Intent } from "../hcl/verify.ts";
 import { planSharedPaths } from "./sync_paths.ts";
 
@@ -26,6 +28,8 @@ export interface SharedPlanOptions {
   date: string;
   /** Only these variables (a partial sync); the header's "Extracted from:" is then kept. */
   names?: readonly string[];
+  /** The declared types, so that "nothing to change" is judged as terraform compares. */
+  module?: ModuleVars;
 }
 
 export interface SharedPlan {
@@ -76,7 +80,11 @@ export function planShared(o: SharedPlanOptions): SharedPlan {
       }
       continue;
     }
-    if (t && valuesEqual(t.value, s.value)) continue;
+    if (
+      t && (o.module ? sameFor(o.module, name, t.value, s.value) : valuesEqual(t.value, s.value))
+    ) {
+      continue;
+    }
     const raw = rawAttribute(src, s);
     intent.set(name, s.value);
     copied.set(name, `${name} = ${raw.value}`);

@@ -93,6 +93,7 @@ export async function planExtract(ctx: SyncContext, env: string, date: string): 
   const shared = await readShared(ctx);
   const { plan, notInSource } = planShared({
     config: ctx.config,
+    module: ctx.module,
     env,
     source,
     shared,
@@ -204,6 +205,7 @@ async function planThroughShared(ctx: SyncContext, o: PairOptions): Promise<Sync
   // A partial sync without a shared file copies straight across and creates none.
   const extract = o.names && !record ? undefined : planShared({
     config: ctx.config,
+    module: ctx.module,
     env: o.from,
     source,
     shared: record,

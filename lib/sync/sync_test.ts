@@ -235,6 +235,28 @@ Deno.test("planShared() edits an existing shared file in place, or writes the de
   assert.equal(again.plan.after, again.plan.before, "equal values: not even the Date line changes");
 });
 
+Deno.test("planShared() judges 'nothing to change' after conversion to the declared type", () => {
+  const shared = file(
+    '# Shared\n# Extracted from: env\n# Date: 2025-01-01\n\nb2 = "true"\n',
+    "s.tfvars",
+  );
+  const o = {
+    config: CONFIG,
+    env: "env",
+    source: file("b2 = true\n", "env.tfvars"),
+    shared,
+    path: "s.tfvars",
+    file: "s.tfvars",
+    date: "2026-01-05",
+    names: ["b2"],
+  };
+  // As a bool, "true" and true are the same value; as `any` (no conversion) they differ.
+  const typed = planShared({ ...o, module: moduleWith('variable "b2" { type = bool }') });
+  assert.equal(typed.plan.after, typed.plan.before);
+  const untyped = planShared({ ...o, module: moduleWith('variable "b2" { type = any }') });
+  assert.match(untyped.plan.after, /^b2 = true$/m);
+});
+
 Deno.test("selectVariables() names the known groups and variables on a mistake", () => {
   const ctx = {
     config: CONFIG,
