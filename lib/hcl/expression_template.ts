@@ -41,15 +41,13 @@ export function parseQuoted(c: Cursor, parseNode: ParseNode): Node {
       c.pos++;
       break;
     }
-    if (ch === "\\") text += readEscape(c);
-    else if ((ch === "$" || ch === "%") && c.peekAt(1) === ch && c.peekAt(2) === "{") {
-      text += ch + "{";
-      c.pos += 3;
-    } else if ((ch === "$" || ch === "%") && c.peekAt(1) === "{") {
-      if (text) tokens.push({ k: "text", text });
-      text = "";
-      tokens.push(readSequence(c, parseNode));
-    } else {
+    if (ch === "\\") {
+      text += readEscape(c);
+      continue;
+    }
+    const marked = _mark(c, text, tokens, parseNode);
+    if (marked !== undefined) text = marked;
+    else {
       text += ch;
       c.pos++;
     }
@@ -57,6 +55,24 @@ export function parseQuoted(c: Cursor, parseNode: ParseNode): Node {
   if (text) tokens.push({ k: "text", text });
   if (tokens.length === 1 && tokens[0].k === "interp") return tokens[0].expr; // "${x}" is x
   return { k: "template", at, parts: nest(c, strip(tokens)) };
+}
+
+/**
+ * A template mark at the cursor, shared by quoted templates and heredocs: `$${` or `%%{` is
+ * literal text, `${` or `%{` opens a sequence (the text before it becomes a token). Returns the
+ * text that follows, or undefined when there is no mark here.
+ */
+function _mark(c: Cursor, text: string, tokens: Token[], parseNode: ParseNode): string | undefined {
+  const ch = c.peek();
+  if (ch !== "$" && ch !== "%") return undefined;
+  if (c.peekAt(1) === ch && c.peekAt(2) === "{") {
+    c.pos += 3;
+    return text + ch + "{";
+  }
+  if (c.peekAt(1) !== "{") return undefined;
+  if (text) tokens.push({ k: "text", text });
+  tokens.push(readSequence(c, parseNode));
+  return "";
 }
 
 /** `<<EOT` or `<<-EOT`, its lines, and the line that closes it. */
@@ -86,14 +102,9 @@ export function parseHeredoc(c: Cursor, parseNode: ParseNode): Node {
   let text = "";
   while (c.pos < pos) {
     const ch = c.peek();
-    if ((ch === "$" || ch === "%") && c.peekAt(1) === ch && c.peekAt(2) === "{") {
-      text += ch + "{";
-      c.pos += 3;
-    } else if ((ch === "$" || ch === "%") && c.peekAt(1) === "{") {
-      if (text) tokens.push({ k: "text", text });
-      text = "";
-      tokens.push(readSequence(c, parseNode));
-    } else {
+    const marked = _mark(c, text, tokens, parseNode);
+    if (marked !== undefined) text = marked;
+    else {
       text += ch;
       c.pos++;
       if (ch === "\n") tokens.push({ k: "text", text }), text = "";
