@@ -348,19 +348,7 @@ Deno.test({
         await Deno.writeFile(join(mount, "filler"), new Uint8Array(Math.max(0, avail - free)));
         const before = await snapshotTree(root);
         const r = await tfsync(root, PROMOTE);
-        counts.runs++;
-        if (r.code === 0) {
-          counts.written++;
-          assert.equal(await pairState(root, v), "new");
-        } else {
-          counts["no space"]++;
-          assert.equal(r.code, 2, r.stderr);
-          assert.match(
-            r.stderr,
-            /^tfsync promote: Cannot write "[^"]+": no space left on the device; nothing was written\n$/,
-          );
-          assert.deepEqual(changedPaths(before, await snapshotTree(root)), []);
-        }
+        await judgeNoSpace(r, { root, v, before, counts });
         assert.deepEqual((await leftovers(root)).filter((p) => !p.endsWith(".tfsync.lock")), []);
       }
       await Deno.remove(example, { recursive: true });
@@ -372,6 +360,31 @@ Deno.test({
     }
   },
 });
+
+/** A promote on a full disk either wrote the new pair or exited 2 with the tree as it was. */
+async function judgeNoSpace(
+  r: { code: number; stderr: string },
+  o: {
+    root: string;
+    v: Awaited<ReturnType<typeof versions>>;
+    before: Awaited<ReturnType<typeof snapshotTree>>;
+    counts: { runs: number; "no space": number; written: number };
+  },
+): Promise<void> {
+  o.counts.runs++;
+  if (r.code === 0) {
+    o.counts.written++;
+    assert.equal(await pairState(o.root, o.v), "new");
+    return;
+  }
+  o.counts["no space"]++;
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(
+    r.stderr,
+    /^tfsync promote: Cannot write "[^"]+": no space left on the device; nothing was written\n$/,
+  );
+  assert.deepEqual(changedPaths(o.before, await snapshotTree(o.root)), []);
+}
 
 Deno.test({
   name: `no inode left at every step (lock, temp files, journal): exit 2, the tree as it was${
@@ -403,19 +416,7 @@ Deno.test({
         for (const f of made.slice(made.length - free)) Deno.removeSync(f);
         const before = await snapshotTree(root);
         const r = await tfsync(root, PROMOTE);
-        counts.runs++;
-        if (r.code === 0) {
-          counts.written++;
-          assert.equal(await pairState(root, v), "new");
-        } else {
-          counts["no space"]++;
-          assert.equal(r.code, 2, r.stderr);
-          assert.match(
-            r.stderr,
-            /^tfsync promote: Cannot write "[^"]+": no space left on the device; nothing was written\n$/,
-          );
-          assert.deepEqual(changedPaths(before, await snapshotTree(root)), []);
-        }
+        await judgeNoSpace(r, { root, v, before, counts });
         assert.deepEqual(await leftovers(root), []);
       }
       report("no inode left", counts);
