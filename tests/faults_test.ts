@@ -170,11 +170,7 @@ Deno.test(`SIGKILL at random moments of a promote (${runs(3)} runs)`, async () =
       const status = await child.status;
       clearTimeout(timer);
       await child.stderr.cancel();
-      counts.runs++;
-      if (status.signal === "SIGKILL") counts.kills++;
-      else counts["finished first"]++;
-      counts[await pairState(root, v)]++;
-      await nextRun(root, v);
+      await tallyKill(root, v, status, counts);
     } finally {
       await Deno.remove(root, { recursive: true });
     }
@@ -182,6 +178,22 @@ Deno.test(`SIGKILL at random moments of a promote (${runs(3)} runs)`, async () =
   report("random SIGKILL", counts);
   assert.equal(counts.runs, runs(3));
 });
+
+type KillCounts = Record<"runs" | "kills" | "old" | "mixed" | "new" | "finished first", number>;
+
+/** Counts a run that was killed (or finished first), its pair's state, and checks the next run. */
+async function tallyKill(
+  root: string,
+  v: Awaited<ReturnType<typeof versions>>,
+  status: Deno.CommandStatus,
+  counts: KillCounts,
+): Promise<void> {
+  counts.runs++;
+  if (status.signal === "SIGKILL") counts.kills++;
+  else counts["finished first"]++;
+  counts[await pairState(root, v)]++;
+  await nextRun(root, v);
+}
 
 Deno.test(`SIGKILL at random moments of the write itself (${runs(3)} runs)`, async () => {
   const v = await versions();
@@ -204,11 +216,7 @@ Deno.test(`SIGKILL at random moments of the write itself (${runs(3)} runs)`, asy
       kill(child, "SIGKILL");
       const status = await child.status;
       await rest();
-      counts.runs++;
-      if (status.signal === "SIGKILL") counts.kills++;
-      else counts["finished first"]++;
-      counts[await pairState(root, v)]++;
-      await nextRun(root, v);
+      await tallyKill(root, v, status, counts);
     } finally {
       await Deno.remove(root, { recursive: true });
     }

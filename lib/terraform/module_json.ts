@@ -10,18 +10,28 @@ export function parseJsonVariables(text: string, file: string): ModuleVariable[]
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    throw new ConfigError(`${file}: invalid JSON: ${(e as Error).message}`);
+    throw new ConfigError(`Invalid JSON: ${(e as Error).message}`, { file });
   }
-  if (!isObject(doc)) throw new ConfigError(`${file}: a module JSON file must hold an object`);
+  if (!isObject(doc)) throw new ConfigError("A module JSON file must hold an object", { file });
   const out: ModuleVariable[] = [];
   // "variable" may be an object of blocks, or a list of such objects.
   const variable = doc.variable;
   const sets = Array.isArray(variable) ? variable : variable === undefined ? [] : [variable];
   for (const set of sets) {
-    if (!isObject(set)) throw new ConfigError(`${file}: "variable" must be an object`);
+    if (!isObject(set)) {
+      throw new ConfigError('"variable" must be an object', {
+        file,
+        line: lineOf(text, "variable"),
+      });
+    }
     for (const [name, raw] of Object.entries(set)) {
       const body = Array.isArray(raw) && raw.length === 1 ? raw[0] : raw;
-      if (!isObject(body)) throw new ConfigError(`${file}: variable "${name}" must be an object`);
+      if (!isObject(body)) {
+        throw new ConfigError(`variable "${name}" must be an object`, {
+          file,
+          line: lineOf(text, name),
+        });
+      }
       const v: ModuleVariable = { name, file, line: lineOf(text, name) };
       if ("default" in body) v.default = fromJson(body.default);
       // In JSON syntax a type is a string holding the type expression.
