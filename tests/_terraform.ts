@@ -43,7 +43,7 @@ export async function terraformRead(
     await Deno.writeTextFile(join(dir, "v.tf"), tf.join(""));
     await Deno.writeTextFile(join(dir, "t.tfvars"), tfvars);
     const all = expressions.map((_, i) => `jsonencode(var.v${i})`).join(", ");
-    const out = await console_(dir, `jsonencode([${all}])`);
+    const out = await terraformConsole(dir, `jsonencode([${all}])`);
     if (out.success) {
       return (JSON.parse(JSON.parse(out.stdout)) as string[]).map((t) => ({ value: fromJson(t) }));
     }
@@ -63,7 +63,8 @@ export async function terraformRead(
   }
 }
 
-async function console_(dir: string, input: string) {
+/** One `terraform console` call in `dir` (its v.tf and t.tfvars), `input` on stdin. */
+export async function terraformConsole(dir: string, input: string) {
   const child = new Deno.Command("terraform", {
     args: ["console", "-no-color", "-var-file=t.tfvars"],
     cwd: dir,

@@ -2,7 +2,7 @@ import { deepStrictEqual, strictEqual } from "node:assert";
 import { parse } from "./document.ts";
 import { TfvarsSyntaxError } from "../errors.ts";
 import { HclExpression, HclNumber, type Value, valuesEqual } from "./value.ts";
-import { canonical, noTerraform, terraformRead } from "../../tests/_terraform.ts";
+import { canonical, noTerraform, terraformConsole, terraformRead } from "../../tests/_terraform.ts";
 
 const n = (text: string): HclNumber => HclNumber.parse(text)!;
 const m = (entries: [string, Value][]): Map<string, Value> => new Map(entries);
@@ -202,6 +202,40 @@ Deno.test({
         : [`${name}: terraform ${got}`];
     });
     deepStrictEqual(wrong, []);
+  },
+});
+
+// A known difference, kept: terraform reads 1 / 0 as +Inf and fails only where the value is
+// encoded (jsonencode, a plan); tfsync's numbers have no infinity, so it refuses the file at once.
+Deno.test("known difference: tfsync refuses 1 / 0 (terraform: +Inf)", () => {
+  let error: unknown;
+  try {
+    parse("v0 = 1 / 0\n", "t.tfvars", { tfvars: true });
+  } catch (e) {
+    error = e;
+  }
+  strictEqual(error instanceof TfvarsSyntaxError, true, String(error));
+  strictEqual(
+    (error as Error).message,
+    "Operation failed: Error during operation: division by zero",
+  );
+});
+
+Deno.test({
+  name: `known difference: terraform reads 1 / 0 as +Inf${
+    noTerraform ? ` (skipped: ${noTerraform})` : ""
+  }`,
+  ignore: noTerraform !== undefined,
+  async fn() {
+    const dir = await Deno.makeTempDir({ prefix: "tfsync-oracle-" });
+    try {
+      await Deno.writeTextFile(`${dir}/v.tf`, 'variable "v0" { type = any }\n');
+      await Deno.writeTextFile(`${dir}/t.tfvars`, "v0 = 1 / 0\n");
+      const out = await terraformConsole(dir, "var.v0");
+      strictEqual(out.stdout.trim(), "+Inf", out.stderr);
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
   },
 });
 
