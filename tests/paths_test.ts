@@ -98,3 +98,58 @@ Deno.test("a synced path whose parent is missing in the target is a warning, nev
     await Deno.remove(root, { recursive: true });
   }
 });
+
+Deno.test("the sync fingerprint covers only the synced paths: an environment's own key edited is no drift", async () => {
+  const root = await tempCopy(FIXTURE);
+  try {
+    // A "SYNCED FEATURES" heading, so that the promote stamps staging's "Last synced:" line.
+    const file = join(root, STAGING);
+    const heading = "# SYNCED FEATURES (from shared-features.tfvars)\n\n";
+    await Deno.writeTextFile(file, heading + await Deno.readTextFile(file));
+    const promote = await tfsync(root, ["promote", "--from", "dev", "--to", "staging", "-y"]);
+    assert.equal(promote.code, 0, promote.stderr);
+    const promoted = await Deno.readTextFile(file);
+    assert.match(
+      promoted.split("\n")[1],
+      /^# Last synced: \d{4}-\d\d-\d\d from: dev \[values [0-9a-f]{8}\]$/,
+    );
+    const edit = async (from: string, to: string) => {
+      const text = await Deno.readTextFile(file);
+      assert.ok(text.includes(from), from);
+      await Deno.writeTextFile(file, text.replace(from, to));
+    };
+
+    // staging's own domain edited by hand, then dev's next feature recorded: a pending promotion.
+    await edit('"staging.publishing', '"staging-2.publishing');
+    const dev = join(root, "environments/dev/terraform.tfvars");
+    await Deno.writeTextFile(
+      dev,
+      (await Deno.readTextFile(dev)).replace(
+        "enable_opentelemetry = true ",
+        "enable_opentelemetry = false",
+      ),
+    );
+    const extract = await tfsync(root, ["extract", "--from", "dev", "-y"]);
+    assert.equal(extract.code, 0, extract.stderr);
+    const pending = await tfsync(root, ["check"]);
+    assert.equal(pending.code, 0, pending.stdout);
+    assert.match(
+      pending.stdout,
+      /^environments\/staging\/terraform\.tfvars:2: warning: staging: 1 syncable value differs from the shared file \(forms_admin_settings\.enable_opentelemetry\): not promoted yet/,
+    );
+
+    // A synced key edited by hand is drift, at its line.
+    await Deno.writeTextFile(file, promoted);
+    await edit("enable_opentelemetry = true ", "enable_opentelemetry = false");
+    await Deno.writeTextFile(dev, (await Deno.readTextFile(dev)).replace("= false", "= true "));
+    assert.equal((await tfsync(root, ["extract", "--from", "dev", "-y"])).code, 0);
+    const drift = await tfsync(root, ["check"]);
+    assert.equal(drift.code, 1, drift.stdout);
+    assert.match(
+      drift.stdout,
+      /^environments\/staging\/terraform\.tfvars:6: error: staging: forms_admin_settings\.enable_opentelemetry = false, but the shared file has true \(environments\/shared-features\.tfvars:\d+\); staging was edited after its last sync/m,
+    );
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});

@@ -2,18 +2,29 @@
 // "Last synced:" line carries a fingerprint of the syncable values the sync left in the file
 // (`# Last synced: 2026-01-05 from: englacial [values 1a2b3c4d]`). The banner's date is per day;
 // the fingerprint tells a same-day sync and hand edit apart, and lives in the committed file, so
-// a fresh clone in CI knows it too.
+// a fresh clone in CI knows it too. A variable synced by path counts only its synced paths: an
+// environment's own key edited by hand is no drift.
 import { commentLine } from "../hcl/edit.ts";
 import type { Document } from "../hcl/document.ts";
+import type { RuleTree } from "../hcl/path.ts";
+import { syncedPart } from "../hcl/path_select.ts";
 import { toJson, type Value } from "../hcl/value.ts";
+
+/** What the fingerprint takes of the config: the syncable names and the rules of their paths. */
+export interface Synced {
+  readonly syncable: readonly string[];
+  rules(name: string): RuleTree | undefined;
+}
 
 export const LAST_SYNCED = /^[ \t]*(#|\/\/)[ \t]*Last synced:/;
 
-/** FNV-1a (32 bits) of the values a file sets, by name in `names` order: 8 hex digits. */
-export function fingerprint(names: readonly string[], get: (name: string) => Value | undefined) {
+/** FNV-1a (32 bits) of the synced values a file sets, in `syncable` order: 8 hex digits. */
+export function fingerprint(config: Synced, get: (name: string) => Value | undefined): string {
   let h = 0x811c9dc5;
-  for (const name of names) {
-    const v = get(name);
+  for (const name of config.syncable) {
+    const whole = get(name);
+    const rules = config.rules(name);
+    const v = whole === undefined || !rules ? whole : syncedPart(whole, rules);
     if (v === undefined) continue;
     for (const ch of `${name}=${toJson(v)}\n`) {
       h ^= ch.codePointAt(0)!;
@@ -23,9 +34,9 @@ export function fingerprint(names: readonly string[], get: (name: string) => Val
   return h.toString(16).padStart(8, "0");
 }
 
-/** The fingerprint of the syncable values a document sets now. */
-export function documentFingerprint(doc: Document, names: readonly string[]): string {
-  return fingerprint(names, (n) => doc.get(n)?.value);
+/** The fingerprint of the synced values a document sets now. */
+export function documentFingerprint(doc: Document, config: Synced): string {
+  return fingerprint(config, (n) => doc.get(n)?.value);
 }
 
 export interface LastSynced {

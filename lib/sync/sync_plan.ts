@@ -139,7 +139,7 @@ export function planTarget(o: TargetPlanOptions): { plan: FilePlan; targetOnly: 
     // The values the file will set, fingerprinted in the banner: check tells a hand edit made
     // after this sync (the fingerprint no longer matches) from features not yet promoted.
     const values = fingerprint(
-      o.config.syncable,
+      o.config,
       (n) => intent.has(n) ? intent.get(n) : doc.get(n)?.value,
     );
     const from = `${o.from} [values ${values}]`;
