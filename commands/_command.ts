@@ -14,6 +14,11 @@ export interface Io {
   readLine(): Promise<string | null>;
   env(name: string): string | undefined;
   cwd: string;
+  /**
+   * The repository root, once the command's flags are read (parseCommandArgs sets it): every path
+   * in a message or a report is relative to it, wherever tfsync was started.
+   */
+  root?: string;
   /** Colour allowed on stdout (a terminal, no NO_COLOR). Commands still honour --no-color. */
   color: boolean;
   /** --format json was asked: errors are JSON objects on stdout too (set by main). */

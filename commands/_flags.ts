@@ -65,7 +65,10 @@ export interface ArgSpec {
   output?: boolean;
 }
 
-/** Parses a command's args: its own options plus the shared ones. Throws UsageError. */
+/**
+ * Parses a command's args: its own options plus the shared ones. Sets io.root, the folder paths in
+ * messages are relative to. Throws UsageError.
+ */
 export function parseCommandArgs<O extends Options>(
   args: string[],
   io: Io,
@@ -108,6 +111,7 @@ export function parseCommandArgs<O extends Options>(
     backup: v["no-backup"] !== true,
     date: syncDate(v.date as string | undefined, io),
   };
+  io.root = common.root;
   return {
     values: parsed.values as Values<O>,
     positionals,

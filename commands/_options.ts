@@ -15,20 +15,29 @@ export class UsageError extends Error {
   }
 }
 
-/** A path as a person should read it: relative to the working directory when inside it. */
+/**
+ * A path as a person should read it: inside the repository, relative to its root (so a patch
+ * applies from the root wherever tfsync ran); the root itself or a path outside it (--output
+ * ../report.md) relative to the working directory when inside it, else absolute.
+ */
 export function displayPath(path: string, io: Io): string {
+  const inRoot = io.root === undefined ? "" : relative(io.root, path);
+  if (inRoot !== "" && !_outside(inRoot)) return inRoot;
   if (io.cwd === "/") return path; // relative to the filesystem's root is no shorter, only vaguer
   const rel = relative(io.cwd, path);
-  return rel === "" ? "." : rel.startsWith("..") ? path : rel;
+  return rel === "" ? "." : _outside(rel) ? path : rel;
 }
 
-/** A place's file as a person should read it: relative to the working directory when inside it. */
+/** A relative path that leaves its base ("..", "../x", or another drive's absolute path). */
+const _outside = (rel: string) => /^\.\.($|[\\/])/.test(rel) || isAbsolute(rel);
+
+/** A place's file as a person should read it (displayPath). */
 function showFile(file: string, io: Io): string {
   // lib names a file by a relative path only when it has already made it readable.
   return isAbsolute(file) ? displayPath(file, io) : file;
 }
 
-/** "file:line:col: message" with the file relative to the working directory. */
+/** "file:line:col: message" with the file relative to the repository root. */
 export function placed(e: PlacedError, io: Io): string {
   return errorText(e, (f) => showFile(f, io));
 }
