@@ -69,6 +69,7 @@ export const diff: Command = {
         ctx.config,
         source.doc,
         target.doc,
+        ctx.module,
       );
       // With several var files an environment's value may come from any: each names its file.
       const files = a.length > 1 || b.length > 1;

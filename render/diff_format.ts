@@ -6,6 +6,7 @@ import type { PathComparison, PathRow } from "../lib/report/diff_paths.ts";
 import { clipPair, differences, subPath } from "../lib/report/value_diff.ts";
 import { isSensitive, SENSITIVE } from "../lib/report/present.ts";
 import type { ModuleVars } from "../lib/terraform/module.ts";
+import { declaredType, typeAt } from "../lib/terraform/types_equal.ts";
 
 export interface DiffPaint {
   bold(s: string): string;
@@ -38,7 +39,8 @@ export function comparisonText(
     if (secret(r) || !nested(a) || !nested(b) || Array.isArray(a) !== Array.isArray(b)) {
       return undefined;
     }
-    return differences(a!, b!).map((d) => {
+    const type = typeAt(declaredType(module, r.name), r.keys ?? []);
+    return differences(a!, b!, type).map((d) => {
       const at = `  ${d.keys.length ? label(r) + subPath(d.keys) + ": " : ""}`;
       if (d.element) {
         return `${at}${d.from !== undefined ? "- " + text(r, d.from) : "+ " + text(r, d.to)}`;

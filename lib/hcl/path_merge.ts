@@ -6,7 +6,7 @@ import type { Document } from "./document.ts";
 import { anySyncs, childRules, hasDescendants, type RuleTree } from "./path.ts";
 import { type PathEdit, reindent } from "./path_edit.ts";
 import { type Entry, type ValueNode, valueNode } from "./path_tree.ts";
-import { type Value, valuesEqual } from "./value.ts";
+import type { Value } from "./value.ts";
 
 export interface PathChange {
   keys: string[];
@@ -34,6 +34,12 @@ export interface PathMerge {
   value: Value;
 }
 
+/**
+ * Whether two values at the same keys inside the variable are the same: the caller's typed
+ * equality (lib/terraform/types_equal.ts), which this layer cannot import.
+ */
+export type SameAt = (keys: readonly string[], a: Value, b: Value) => boolean;
+
 interface Side {
   doc: Document;
   node: ValueNode | undefined;
@@ -46,6 +52,7 @@ export function mergePaths(
   target: Document,
   tree: RuleTree,
   prune: boolean,
+  same: SameAt,
 ): PathMerge {
   const at = (doc: Document) => {
     const a = doc.get(name);
@@ -53,7 +60,7 @@ export function mergePaths(
   };
   const out: PathMerge = { edits: [], changes: [], targetOnly: [], problems: [], value: null };
   const tgt = at(target);
-  walk(name, at(source), tgt, tree, tree.syncs ?? false, [], prune, out);
+  walk(name, at(source), tgt, tree, tree.syncs ?? false, [], { prune, same }, out);
   out.value = tgt.node ? applied(tgt.node.value, out.changes) : null;
   return out;
 }
@@ -65,7 +72,7 @@ function walk(
   tree: RuleTree,
   inherited: boolean,
   keys: string[],
-  prune: boolean,
+  o: { prune: boolean; same: SameAt },
   out: PathMerge,
 ): void {
   const syncs = tree.syncs ?? inherited;
@@ -87,11 +94,11 @@ function walk(
     const path = [...keys, key];
     if (hasDescendants(rules)) {
       const child = (doc: Document, e: Entry | undefined) => ({ doc, node: e?.value });
-      walk(name, child(src.doc, s), child(tgt.doc, t), rules, syncs, path, prune, out);
+      walk(name, child(src.doc, s), child(tgt.doc, t), rules, syncs, path, o, out);
       continue;
     }
     if (!rules.syncs) continue;
-    if (s && t && valuesEqual(s.value.value, t.value.value)) continue;
+    if (s && t && o.same(path, s.value.value, t.value.value)) continue;
     if (s) {
       const text = src.doc.text.slice(s.value.start, s.value.end);
       const indent =
@@ -105,7 +112,7 @@ function walk(
       });
     } else if (t) {
       out.targetOnly.push({ keys: path, value: t.value.value });
-      if (prune) {
+      if (o.prune) {
         out.edits.push({ kind: "path", name, keys: path });
         out.changes.push({ keys: path, action: "remove", from: t.value.value });
       }

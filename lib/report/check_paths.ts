@@ -9,6 +9,7 @@ import { lineOf } from "../sync/sync_paths.ts";
 import { isSensitive, SENSITIVE, showValue } from "./present.ts";
 import type { Finding } from "./check_types.ts";
 import type { Value } from "../hcl/value.ts";
+import { sameAtKeys } from "../terraform/types_equal.ts";
 
 /** Drift and warnings of one variable synced by path. */
 export function pathFindings(s: Snapshot, name: string): Finding[] {
@@ -22,7 +23,7 @@ export function pathFindings(s: Snapshot, name: string): Finding[] {
   for (const env of s.environments) {
     const doc = env.doc;
     if (!doc || doc === record) continue;
-    const m = mergePaths(name, record, doc, rules, false);
+    const m = mergePaths(name, record, doc, rules, false, sameAtKeys(s.module, name));
     for (const p of m.problems) {
       if (p.side !== "target") continue;
       const parent = formatPath(name, p.keys.slice(0, p.depth));

@@ -7,6 +7,8 @@ import { mergePaths, valueAtKeys } from "../hcl/path_merge.ts";
 import type { Comparison, Row } from "../terraform/layers.ts";
 import { lineOf } from "../sync/sync_paths.ts";
 import { differences } from "./value_diff.ts";
+import type { ModuleVars } from "../terraform/module_types.ts";
+import { declaredType, sameAtKeys } from "../terraform/types_equal.ts";
 
 /** A row of a variable, or of a path inside its value. */
 export interface PathRow extends Row {
@@ -25,6 +27,7 @@ export function comparePaths(
   config: Config,
   source: Document,
   target: Document,
+  module: ModuleVars,
 ): PathComparison {
   const syncable: PathRow[] = [];
   const environmentSpecific: PathRow[] = [...cmp.environmentSpecific];
@@ -34,7 +37,7 @@ export function comparePaths(
       syncable.push(row);
       continue;
     }
-    const m = mergePaths(row.name, source, target, rules, false);
+    const m = mergePaths(row.name, source, target, rules, false, sameAtKeys(module, row.name));
     const synced = [...m.changes.map((c) => c.keys), ...m.targetOnly.map((t) => t.keys)];
     const side = (doc: Document, keys: string[], base: NonNullable<Row["source"]>) => {
       const value = valueAtKeys(base.value, keys);
@@ -50,7 +53,8 @@ export function comparePaths(
     syncable.push(...synced.map(at));
     const under = (keys: Array<string | number>) =>
       synced.some((s) => s.every((k, i) => keys[i] === k));
-    for (const d of differences(row.source.value, row.target.value)) {
+    const type = declaredType(module, row.name);
+    for (const d of differences(row.source.value, row.target.value, type)) {
       // A difference inside a list is the list's: lists are addressed whole.
       const list = d.keys.findIndex((k) => typeof k === "number");
       const keys = list < 0 ? d.keys : d.keys.slice(0, list);

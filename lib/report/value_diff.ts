@@ -1,6 +1,8 @@
 // Where two values differ: the keys and elements, one difference a line, and long values
 // shortened around the place they differ (never cut inside what they share).
-import { type Value, valuesEqual } from "../hcl/value.ts";
+import type { Value } from "../hcl/value.ts";
+import type { TfType } from "../terraform/types.ts";
+import { sameValue, typeAt } from "../terraform/types_equal.ts";
 
 /** A difference at a path of keys (objects) and indexes (lists); a side absent: not set there. */
 export interface Difference {
@@ -11,24 +13,35 @@ export interface Difference {
   element?: boolean;
 }
 
-/** The differences of two values, as deep as both sides are objects or lists. */
-export function differences(a: Value, b: Value, keys: Array<string | number> = []): Difference[] {
-  if (valuesEqual(a, b)) return [];
+/**
+ * The differences of two values of `type` (the one equality: "true" is true for a bool), as deep
+ * as both sides are objects or lists.
+ */
+export function differences(
+  a: Value,
+  b: Value,
+  type?: TfType,
+  keys: Array<string | number> = [],
+): Difference[] {
+  if (sameValue(a, b, type)) return [];
+  const at = (k: string | number) => typeAt(type, [k]);
   if (a instanceof Map && b instanceof Map) {
     return [...new Set([...a.keys(), ...b.keys()])].flatMap((k) => {
       if (!a.has(k)) return [{ keys: [...keys, k], to: b.get(k) }];
       if (!b.has(k)) return [{ keys: [...keys, k], from: a.get(k) }];
-      return differences(a.get(k)!, b.get(k)!, [...keys, k]);
+      return differences(a.get(k)!, b.get(k)!, at(k), [...keys, k]);
     });
   }
   if (Array.isArray(a) && Array.isArray(b)) {
-    if (a.length === b.length) return a.flatMap((x, i) => differences(x, b[i], [...keys, i]));
+    if (a.length === b.length) {
+      return a.flatMap((x, i) => differences(x, b[i], at(i), [...keys, i]));
+    }
     // Lengths differ: the elements only one side has (an element each side has is no difference).
     const only = (xs: Value[], ys: Value[]) => {
       const left = [...ys];
-      return xs.filter((x) => {
-        const i = left.findIndex((y) => valuesEqual(x, y));
-        return i < 0 || (left.splice(i, 1), false);
+      return xs.filter((x, i) => {
+        const j = left.findIndex((y) => sameValue(x, y, at(i)));
+        return j < 0 || (left.splice(j, 1), false);
       });
     };
     return [

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { parse } from "../hcl/document.ts";
 import { clipPair, differences, subPath } from "./value_diff.ts";
 import { toHcl } from "../hcl/value.ts";
+import { parseType } from "../terraform/types.ts";
 
 const value = (text: string) => parse(`v = ${text}\n`).get("v")!.value;
 
@@ -28,4 +29,17 @@ Deno.test("clipPair() cuts around the first difference, never inside the shared 
   assert.deepEqual(clipPair("short", "other"), ["short", "other"]);
   const [c] = clipPair("ab" + "y".repeat(100), "ac", 20);
   assert.equal(c, "ab" + "y".repeat(17) + "…");
+});
+
+Deno.test("differences() of typed values lists only what differs after conversion", () => {
+  const type = parseType("object({ enabled = bool, sizes = map(number), name = string })");
+  const a = value('{ enabled = "true", sizes = { a = "3", b = 1 }, name = "x" }');
+  const b = value('{ enabled = true, sizes = { a = 3, b = 2 }, name = "y" }');
+  assert.deepEqual(differences(a, b, type).map((d) => d.keys), [["sizes", "b"], ["name"]]);
+  assert.deepEqual(differences(a, b).map((d) => d.keys), [
+    ["enabled"],
+    ["sizes", "a"],
+    ["sizes", "b"],
+    ["name"],
+  ]);
 });

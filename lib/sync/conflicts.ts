@@ -4,7 +4,7 @@ import type { Document } from "../hcl/document.ts";
 import { type Effective, effectiveValue } from "../terraform/layers.ts";
 import type { ModuleVars } from "../terraform/module.ts";
 import type { FilePlan } from "./sync_plan.ts";
-import { type Value, valuesEqual } from "../hcl/value.ts";
+import type { Value } from "../hcl/value.ts";
 import { sameFor } from "../terraform/types_equal.ts";
 import { valueAtKeys } from "../hcl/path_merge.ts";
 import { lineOf } from "./sync_paths.ts";
@@ -39,7 +39,7 @@ export function conflicts(
   for (const c of plan.changes) {
     if (c.action === "remove" || c.to === undefined) continue;
     if (c.keys) {
-      const k = pathConflict(c, record, target);
+      const k = pathConflict(c, record, target, module);
       if (k) out.push({ ...k, incoming: c.to });
       continue;
     }
@@ -67,10 +67,13 @@ function pathConflict(
   c: FilePlan["changes"][number],
   record: Document,
   target: Document,
+  module: ModuleVars,
 ): Omit<Conflict, "incoming"> | undefined {
   const keys = c.keys!;
   const rec = valueAtKeys(record.get(c.name)?.value, keys);
-  if (rec === undefined || c.from === undefined || valuesEqual(rec, c.from)) return undefined;
+  if (rec === undefined || c.from === undefined || sameFor(module, c.name, rec, c.from, keys)) {
+    return undefined;
+  }
   const side = (doc: Document, value: Value): ConflictSide => ({
     value,
     file: doc.file,

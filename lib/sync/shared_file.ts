@@ -9,7 +9,6 @@ import { realign } from "../hcl/align.ts";
 import type { TfvarsFile } from "../repo/repo.ts";
 import { attributeLine, groupHeading, insertAttributes, type NewAttribute } from "./sync_insert.ts";
 import { type Change, type FilePlan, locateLines, rawAttribute, setEdit } from "./sync_plan.ts";
-import { valuesEqual } from "../hcl/value.ts";
 import { sameFor } from "../terraform/types_equal.ts";
 import type { ModuleVars } from "../terraform/module_types.ts";
 import type { Copied, Intent } from "../hcl/verify.ts";
@@ -29,7 +28,7 @@ export interface SharedPlanOptions {
   /** Only these variables (a partial sync); the header's "Extracted from:" is then kept. */
   names?: readonly string[];
   /** The declared types, so that "nothing to change" is judged as terraform compares. */
-  module?: ModuleVars;
+  module: ModuleVars;
 }
 
 export interface SharedPlan {
@@ -60,7 +59,7 @@ export function planShared(o: SharedPlanOptions): SharedPlan {
     const rules = o.config.rules(name);
     if (rules) {
       // Synced by path: the shared file records the synced part of the value.
-      const p = planSharedPaths(name, rules, src, doc);
+      const p = planSharedPaths(name, rules, src, doc, o.module);
       if (!src.get(name)) notInSource.push(name);
       edits.push(...p.edits);
       if (p.set !== undefined) edits.push({ kind: "set", name, value: p.set });
@@ -80,11 +79,7 @@ export function planShared(o: SharedPlanOptions): SharedPlan {
       }
       continue;
     }
-    if (
-      t && (o.module ? sameFor(o.module, name, t.value, s.value) : valuesEqual(t.value, s.value))
-    ) {
-      continue;
-    }
+    if (t && sameFor(o.module, name, t.value, s.value)) continue;
     const raw = rawAttribute(src, s);
     intent.set(name, s.value);
     copied.set(name, `${name} = ${raw.value}`);

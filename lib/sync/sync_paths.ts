@@ -5,7 +5,9 @@ import { formatPath, type RuleTree } from "../hcl/path.ts";
 import { mergePaths, projection } from "../hcl/path_merge.ts";
 import { nodeAtKeys, valueNode } from "../hcl/path_tree.ts";
 import type { Edit } from "../hcl/edit.ts";
-import { type Value, valuesEqual } from "../hcl/value.ts";
+import type { Value } from "../hcl/value.ts";
+import type { ModuleVars } from "../terraform/module_types.ts";
+import { sameAtKeys, sameFor } from "../terraform/types_equal.ts";
 import type { Change, TargetOnly } from "./sync_types.ts";
 
 /** A synced path that cannot be synced in one file: its parent is missing there or no object. */
@@ -34,11 +36,12 @@ export function planPaths(
   source: Document,
   target: Document,
   prune: boolean,
+  module: ModuleVars,
 ): PathPlan {
   if (!source.get(name) && !target.get(name)) {
     return { edits: [], changes: [], targetOnly: [], warnings: [] };
   }
-  const m = mergePaths(name, source, target, rules, prune);
+  const m = mergePaths(name, source, target, rules, prune, sameAtKeys(module, name));
   const warnings = m.problems.map((p): PathWarning => {
     const doc = p.side === "source" ? source : target;
     const parent = formatPath(name, p.keys.slice(0, p.depth));
@@ -91,6 +94,7 @@ export function planSharedPaths(
   rules: RuleTree,
   source: Document,
   shared: Document,
+  module: ModuleVars,
 ): PathPlan & { insert?: string; set?: string } {
   const none = { edits: [], changes: [], targetOnly: [], warnings: [] };
   const want = projection(source, name, rules);
@@ -111,9 +115,10 @@ export function planSharedPaths(
       value: want.value,
     };
   }
-  if (valuesEqual(t.value, want.value)) return none;
-  const m = mergePaths(name, source, shared, rules, true);
-  if (m.problems.length === 0 && valuesEqual(m.value, want.value)) {
+  const same = (v: Value) => sameFor(module, name, v, want.value);
+  if (same(t.value)) return none;
+  const m = mergePaths(name, source, shared, rules, true, sameAtKeys(module, name));
+  if (m.problems.length === 0 && same(m.value)) {
     const line = t.line;
     return {
       ...none,

@@ -91,7 +91,7 @@ export function planTarget(o: TargetPlanOptions): { plan: FilePlan; targetOnly: 
   for (const name of o.names) {
     const rules = o.config.rules(name);
     if (rules) {
-      const p = planPaths(name, rules, source.doc, doc, o.prune);
+      const p = planPaths(name, rules, source.doc, doc, o.prune, module);
       edits.push(...p.edits);
       changes.push(...p.changes);
       targetOnly.push(...p.targetOnly);

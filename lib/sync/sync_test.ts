@@ -197,6 +197,7 @@ Deno.test("planShared() edits an existing shared file in place, or writes the de
   );
   const edited = planShared({
     config: CONFIG,
+    module: emptyModule(),
     env: "new",
     source,
     shared,
@@ -211,6 +212,7 @@ Deno.test("planShared() edits an existing shared file in place, or writes the de
   assert.deepEqual(edited.notInSource, ["a2", "a3", "c1"]);
   const created = planShared({
     config: CONFIG,
+    module: emptyModule(),
     env: "new",
     source,
     shared: undefined,
@@ -225,6 +227,7 @@ Deno.test("planShared() edits an existing shared file in place, or writes the de
   );
   const again = planShared({
     config: CONFIG,
+    module: emptyModule(),
     env: "other",
     source: file("a1 = 5.0\nb1 = 3\nb2 = true\n"),
     shared: file(edited.plan.after, "shared.tfvars"),

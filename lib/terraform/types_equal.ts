@@ -4,6 +4,7 @@
 // Without a type (or `any`), as Terraform compares values: same type, same value.
 import { toBool, toNumber, toText } from "../hcl/eval_ops.ts";
 import { HclExpression, HclNumber, toJson, type Value, valuesEqual } from "../hcl/value.ts";
+import type { SameAt } from "../hcl/path_merge.ts";
 import type { ModuleVariable, ModuleVars } from "./module.ts";
 import { checkValue, parseType, type TfType, typeToString } from "./types.ts";
 import { ConfigError, type Place } from "../errors.ts";
@@ -11,7 +12,33 @@ import { ConfigError, type Place } from "../errors.ts";
 /** Whether `a` and `b` are the same value of `type`. */
 export function sameValue(a: Value, b: Value, type?: TfType): boolean {
   if (!type || type.kind === "any") return valuesEqual(a, b);
-  return valuesEqual(convertValue(a, type) ?? a, convertValue(b, type) ?? b);
+  const [x, y] = [convertValue(a, type), convertValue(b, type)];
+  if (x !== undefined && y !== undefined) return valuesEqual(x, y);
+  // A part of a value (the shared file's record of a variable synced by path) does not convert
+  // as a whole: its keys are compared one by one, each at its own type.
+  if (a instanceof Map && b instanceof Map && (type.kind === "object" || type.kind === "map")) {
+    return a.size === b.size &&
+      [...a].every(([k, v]) => b.has(k) && sameValue(v, b.get(k)!, typeAt(type, [k])));
+  }
+  return valuesEqual(x ?? a, y ?? b);
+}
+
+/**
+ * The type of the value at `keys` (object attributes, map keys, list indexes) inside a value of
+ * `type`; undefined where the type says nothing (none, `any`, an attribute it does not declare).
+ */
+export function typeAt(
+  type: TfType | undefined,
+  keys: ReadonlyArray<string | number>,
+): TfType | undefined {
+  let t = type;
+  for (const k of keys) {
+    if (t?.kind === "object") t = t.attributes.get(String(k))?.type;
+    else if (t?.kind === "map" || t?.kind === "list" || t?.kind === "set") t = t.element;
+    else if (t?.kind === "tuple" && typeof k === "number") t = t.elements[k];
+    else return undefined;
+  }
+  return t;
 }
 
 const parsed = new WeakMap<ModuleVariable, TfType | null>();
@@ -30,9 +57,20 @@ export function declaredType(module: ModuleVars, name: string): TfType | undefin
   return parsed.get(v) ?? undefined;
 }
 
-/** sameValue with the variable's declared type. */
-export function sameFor(module: ModuleVars, name: string, a: Value, b: Value): boolean {
-  return sameValue(a, b, declaredType(module, name));
+/** sameValue with the declared type of variable `name`, or of the value at `keys` inside it. */
+export function sameFor(
+  module: ModuleVars,
+  name: string,
+  a: Value,
+  b: Value,
+  keys: ReadonlyArray<string | number> = [],
+): boolean {
+  return sameValue(a, b, typeAt(declaredType(module, name), keys));
+}
+
+/** sameFor of variable `name` as lib/hcl's path merge asks it: at keys inside the value. */
+export function sameAtKeys(module: ModuleVars, name: string): SameAt {
+  return (keys, a, b) => sameFor(module, name, a, b, keys);
 }
 
 /**

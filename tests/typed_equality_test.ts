@@ -1,0 +1,234 @@
+// The one equality, end to end: values equal after conversion to the variable's declared type
+// ("true" is true for a bool, 60 * 60 * 24 is 86400, "3" is 3 in a map(number), inside an object
+// and at a synced path inside one) are no difference to diff, check, matrix, explain, conflicts or
+// a promote; the same pairs with one side changed are.
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { changedPaths, snapshotTree, tfsync } from "./_cli.ts";
+
+const VARIABLES = `variable "region" {
+  type = string
+}
+variable "ip_only" {
+  type = bool
+}
+variable "cull_timeout" {
+  type = number
+}
+variable "flags" {
+  type = object({ enabled = bool })
+}
+variable "limits" {
+  type = map(number)
+}
+variable "settings" {
+  type = object({ enabled = bool, name = string })
+}
+`;
+
+// flags and limits sync whole; settings syncs by path (its name is the environment's).
+const CONFIG = `group "features" {
+  variables = ["ip_only", "cull_timeout", "flags", "limits", "settings.enabled"]
+}
+environment_specific = ["region", "settings"]
+`;
+
+const DEV = `region       = "us-west-2"
+ip_only      = "true"
+cull_timeout = 60 * 60 * 24
+flags        = { enabled = "true" }
+limits       = { cpu = "3" }
+settings     = { enabled = "true", name = "dev" }
+`;
+
+const PROD = `region       = "us-east-1"
+ip_only      = true
+cull_timeout = 86400
+flags        = { enabled = true }
+limits       = { cpu = 3 }
+settings     = { enabled = true, name = "prod" }
+`;
+
+// The record of the last sync, written from prod.
+const SHARED = `# Extracted from: prod
+# Date: 2026-01-01
+
+ip_only      = true
+cull_timeout = 86400
+flags        = { enabled = true }
+limits       = { cpu = 3 }
+settings     = { enabled = true }
+`;
+
+const NAMES = ["ip_only", "cull_timeout", "flags", "limits", "settings"];
+const SHARED_FILE = "environments/shared-features.tfvars";
+
+async function withRepo(
+  files: { dev: string; prod: string; shared?: string },
+  fn: (root: string) => Promise<void>,
+): Promise<void> {
+  const root = await Deno.makeTempDir({ prefix: "tfsync-typed-" });
+  try {
+    const write = async (path: string, text: string) => {
+      await Deno.mkdir(join(root, path, ".."), { recursive: true });
+      await Deno.writeTextFile(join(root, path), text);
+    };
+    await write("variables.tf", VARIABLES);
+    await write("tfsync.hcl", CONFIG);
+    await write("environments/dev/terraform.tfvars", files.dev);
+    await write("environments/prod/terraform.tfvars", files.prod);
+    if (files.shared !== undefined) await write(SHARED_FILE, files.shared);
+    await fn(root);
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+}
+
+Deno.test("diff --exit-code: typed-equal pairs are no syncable difference (exit 0)", async () => {
+  await withRepo({ dev: DEV, prod: PROD }, async (root) => {
+    const r = await tfsync(root, ["diff", "--from", "dev", "--to", "prod", "--exit-code"]);
+    assert.equal(r.stderr, "");
+    assert.equal(
+      r.stdout,
+      "Comparing dev → prod\n\n=== SYNCABLE FEATURES ===\n(no differences)\n\n" +
+        '=== ENVIRONMENT-SPECIFIC (not synced) ===\nregion: "us-west-2" → "us-east-1"\n' +
+        'settings.name: "dev" → "prod"\n\n=== UNCLASSIFIED ===\n(no differences)\n',
+    );
+    assert.equal(r.code, 0);
+  });
+});
+
+Deno.test("check: typed-equal pairs are no drift, with and without the shared file (exit 0)", async () => {
+  for (const shared of [SHARED, undefined]) {
+    await withRepo({ dev: DEV, prod: PROD, shared }, async (root) => {
+      const r = await tfsync(root, ["check"]);
+      assert.equal(r.stderr, "");
+      const findings = shared === undefined
+        ? `${SHARED_FILE}: warning: the shared file does not exist: drift is checked between ` +
+          "the environments instead: run 'tfsync extract --from ENV' to create it [shared]\n\n"
+        : "";
+      const summary = shared === undefined ? "1 warning" : "no findings";
+      assert.equal(r.stdout, `${findings}2 environments, 5 syncable variables: ${summary}\n`);
+      assert.equal(r.code, 0);
+    });
+  }
+});
+
+Deno.test("matrix marks no cell of a typed-equal pair as differing", async () => {
+  await withRepo({ dev: DEV, prod: PROD, shared: SHARED }, async (root) => {
+    const r = await tfsync(root, ["matrix", "--json"]);
+    assert.equal(r.code, 0, r.stderr);
+    const rows = JSON.parse(r.stdout).rows as Array<
+      { variable: string; cells: Record<string, { differs: boolean }> }
+    >;
+    // settings syncs by path: its cells hold the whole value, which the record holds only part of.
+    const whole = rows.filter((row) => row.variable !== "settings");
+    assert.deepEqual(
+      whole.map((row) => [row.variable, row.cells.dev.differs, row.cells.prod.differs]),
+      NAMES.slice(0, 4).map((n) => [n, false, false]),
+    );
+  });
+});
+
+Deno.test("explain: dev's typed-equal values do not differ from the shared file", async () => {
+  await withRepo({ dev: DEV, prod: PROD, shared: SHARED }, async (root) => {
+    for (const name of NAMES.slice(0, 4)) {
+      const r = await tfsync(root, ["explain", name, "--json"]);
+      assert.equal(r.code, 0, r.stderr);
+      const envs = JSON.parse(r.stdout).environments as Array<
+        { name: string; differs_from_shared: boolean }
+      >;
+      assert.deepEqual(
+        envs.map((e) => [e.name, e.differs_from_shared]),
+        [["dev", false], ["prod", false]],
+        name,
+      );
+    }
+  });
+});
+
+for (const [from, to] of [["dev", "prod"], ["prod", "dev"]]) {
+  Deno.test(`promote ${from} → ${to} whose only differences are typed-equal pairs writes nothing`, async () => {
+    await withRepo({ dev: DEV, prod: PROD, shared: SHARED }, async (root) => {
+      const before = await snapshotTree(root);
+      const r = await tfsync(root, [
+        "promote",
+        "--from",
+        from,
+        "--to",
+        to,
+        "--yes",
+        "--fail-on-conflict",
+        "--date",
+        "2026-01-05",
+      ]);
+      assert.equal(r.stderr, "");
+      assert.equal(
+        r.stdout,
+        `${SHARED_FILE} (extract from ${from}): up to date\n` +
+          `environments/${to}/terraform.tfvars (apply to ${to}): up to date\n\nNothing to change.\n`,
+      );
+      assert.equal(r.code, 0);
+      assert.deepEqual(changedPaths(before, await snapshotTree(root)), []);
+      for (
+        const [file, text] of [[SHARED_FILE, SHARED], ["environments/dev/terraform.tfvars", DEV]]
+      ) {
+        assert.equal(await Deno.readTextFile(join(root, file)), text);
+      }
+    });
+  });
+}
+
+// prod differs from the record only by typed-equal pairs; dev brings new values.
+const DEV_NEW = `region       = "us-west-2"
+ip_only      = false
+cull_timeout = 3600
+flags        = { enabled = false }
+limits       = { cpu = 4 }
+settings     = { enabled = false, name = "dev" }
+`;
+
+const PROD_EQUAL = `region       = "us-east-1"
+ip_only      = "true"
+cull_timeout = 60 * 60 * 24
+flags        = { enabled = "true" }
+limits       = { cpu = "3" }
+settings     = { enabled = "true", name = "prod" }
+`;
+
+const PROMOTE = ["promote", "--from", "dev", "--to", "prod", "--yes", "--fail-on-conflict"];
+
+Deno.test("promote --fail-on-conflict: a target typed-equal to the record is no conflict", async () => {
+  await withRepo({ dev: DEV_NEW, prod: PROD_EQUAL, shared: SHARED }, async (root) => {
+    const r = await tfsync(root, [...PROMOTE, "--date", "2026-01-05"]);
+    assert.equal(r.stderr, "");
+    assert.equal(r.code, 0, r.stdout);
+    assert.doesNotMatch(r.stdout, /conflict/);
+    const prod = await Deno.readTextFile(join(root, "environments/prod/terraform.tfvars"));
+    assert.equal(
+      prod.split("\n").slice(0, 6).join("\n"),
+      'region       = "us-east-1"\nip_only      = false\ncull_timeout = 3600\n' +
+        "flags        = { enabled = false }\nlimits       = { cpu = 4 }\n" +
+        'settings     = { enabled = false, name = "prod" }',
+    );
+  });
+});
+
+Deno.test("promote --fail-on-conflict: a target that differs from the record is a conflict (exit 1)", async () => {
+  // prod edited by hand since the record (86401, enabled false); dev brings 3600 and enabled true.
+  const prod = PROD_EQUAL.replace("60 * 60 * 24", "60 * 60 * 24 + 1")
+    .replace('settings     = { enabled = "true"', 'settings     = { enabled = "false"');
+  const dev = DEV_NEW.replace("{ enabled = false, name", "{ enabled = true, name");
+  await withRepo({ dev, prod, shared: SHARED }, async (root) => {
+    const before = await snapshotTree(root);
+    const r = await tfsync(root, [...PROMOTE, "--date", "2026-01-05"]);
+    assert.equal(r.code, 1);
+    assert.deepEqual(r.stdout.split("\n").filter((l) => /^  [a-z_.]+: prod /.test(l)), [
+      "  cull_timeout: prod 86401 (environments/prod/terraform.tfvars:3), last sync 86400 " +
+      `(${SHARED_FILE}:5), new 3600`,
+      '  settings.enabled: prod "false" (environments/prod/terraform.tfvars:6), last sync true ' +
+      `(${SHARED_FILE}:8), new true`,
+    ]);
+    assert.deepEqual(changedPaths(before, await snapshotTree(root)), []);
+  });
+});
