@@ -46,6 +46,8 @@ export interface Trivia extends Span {
 export type Item = Attribute | Block | Trivia;
 
 export class Document {
+  /** The syntax: HCL's native one, or its JSON one (`.tfvars.json`, json_document.ts). */
+  readonly format: "hcl" | "json" = "hcl";
   readonly file: string;
   readonly text: string;
   readonly items: Item[];

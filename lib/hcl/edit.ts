@@ -1,9 +1,12 @@
 // Edits as pure operations on a document: each replaces spans of the original text, the batch is
 // spliced in one pass, and only the "=" and comment runs the edits touched are re-aligned.
-import { type Attribute, type Document, parse, type Trivia } from "./document.ts";
+import type { Attribute, Document, Trivia } from "./document.ts";
 import { endSpaces, realign } from "./align.ts";
 import { isHeredoc, type PathEdit, pathSplice } from "./path_edit.ts";
 import { withEol } from "./eol.ts";
+import { isJsonDocument } from "./json_document.ts";
+import { applyJsonEdits, type JsonEdit } from "./json_edit.ts";
+import { reparse } from "./var_file.ts";
 
 export type { PathEdit } from "./path_edit.ts";
 
@@ -50,6 +53,7 @@ function terminatorLength(before: string, inserted: string): number {
 
 /** Applies a batch of edits; returns the new text (equal to the old when nothing changes). */
 export function applyEdits(doc: Document, edits: Edit[]): string {
+  if (isJsonDocument(doc)) return applyJsonEdits(doc, edits.map(jsonEdit));
   const splices: Splice[] = edits.map((e, order) => ({ ...toSplice(doc, e), order }));
   // At one offset an insertion goes first: it does not overlap a removal that starts there.
   const width = (s: Splice) => s.end > s.start ? 1 : 0;
@@ -86,9 +90,18 @@ export function applyEdits(doc: Document, edits: Edit[]): string {
   return realign(text, changed, { text: doc.text, origin });
 }
 
+/** An edit of a JSON file: JSON has no comments (a comment to keep or add is none to write). */
+function jsonEdit(e: Edit): JsonEdit {
+  if (e.kind === "set" || e.kind === "insert") {
+    return { kind: e.kind, name: e.name, value: e.value };
+  }
+  if (e.kind === "remove") return e;
+  throw new TypeError(`Cannot apply a "${e.kind}" edit to a JSON file`);
+}
+
 /** applyEdits, read back as a document. */
 export function edit(doc: Document, edits: Edit[]): Document {
-  return parse(applyEdits(doc, edits), doc.file, { tfvars: true });
+  return reparse(doc, applyEdits(doc, edits));
 }
 
 function toSplice(doc: Document, e: Edit): Omit<Splice, "order"> {

@@ -16,6 +16,9 @@ import { TfvarsSyntaxError, VerificationError } from "./errors.ts";
 import { readWithHcl } from "./hcl2json.ts";
 import { disagreement } from "./eval_agree.ts";
 import { toHcl, type Value, valuesEqual } from "./value.ts";
+import { isJsonDocument } from "./json_document.ts";
+import { plainEqual, verifyJsonEdit } from "./json_verify.ts";
+export { plainEqual };
 
 /** The intended value of each edited attribute; `undefined` means removed. */
 export type Intent = Map<string, Value | undefined>;
@@ -29,6 +32,7 @@ export async function verifyEdit(
   intent: Intent,
   copied: Copied = new Map(),
 ): Promise<Document> {
+  if (isJsonDocument(before)) return verifyJsonEdit(before, afterText, intent);
   let after: Document;
   try {
     after = parse(afterText, before.file, { tfvars: true });
@@ -148,21 +152,4 @@ async function hclRead(
     if (!(e instanceof TfvarsSyntaxError)) throw e;
     throw new VerificationError(`hashicorp/hcl rejects ${what}: ${e.message}`, e.place);
   }
-}
-
-/** Deep equality of JSON-like values, ignoring object key order. */
-export function plainEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const bb = b as unknown[];
-    return a.length === bb.length && a.every((x, i) => plainEqual(x, bb[i]));
-  }
-  const ka = Object.keys(a), kb = Object.keys(b);
-  return ka.length === kb.length &&
-    ka.every((k) =>
-      Object.hasOwn(b, k) &&
-      plainEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])
-    );
 }
