@@ -9,6 +9,8 @@ import { didYouMean } from "../lib/suggest.ts";
 import { colorOf, formatOf, misplaced, syncDate } from "./_flag_values.ts";
 import { writeReport } from "../lib/write/report.ts";
 import { discoverRoot } from "../lib/repo/discover.ts";
+import { ConfigError } from "../lib/errors.ts";
+import { fsReason } from "../lib/_fs.ts";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 type Values<O extends Options> = {
@@ -98,7 +100,7 @@ export function parseCommandArgs<O extends Options>(
     spec.formats ?? ["text", "json"],
   );
   const common: Common = {
-    root: v.root === undefined ? discoverRoot(io.cwd) : resolve(io.cwd, v.root as string),
+    root: _root(v.root as string | undefined, io),
     configPath: v.config === undefined ? undefined : resolve(io.cwd, v.config as string),
     dryRun: v["dry-run"] === true,
     yes: v.yes === true,
@@ -124,6 +126,21 @@ export function parseCommandArgs<O extends Options>(
 export async function emit(io: Io, common: Common, text: string): Promise<void> {
   if (common.output === undefined) return io.stdout(text);
   await writeReport(common.output, text, displayPath(common.output, io));
+}
+
+/**
+ * --root DIR, which must be a folder (named as typed when it is not: every other path is shown
+ * relative to it), else the root found from the working directory.
+ */
+function _root(dir: string | undefined, io: Io): string {
+  if (dir === undefined) return discoverRoot(io.cwd);
+  const root = resolve(io.cwd, dir);
+  try {
+    if (Deno.statSync(root).isDirectory) return root;
+    throw new Deno.errors.NotADirectory();
+  } catch (e) {
+    throw new ConfigError(`Cannot use root "${dir}": ${fsReason(e)}`);
+  }
 }
 
 function _unknown(message: string, all: Options, spec: ArgSpec): string {

@@ -17,15 +17,16 @@ export class UsageError extends Error {
 
 /**
  * A path as a person should read it: inside the repository, relative to its root (so a patch
- * applies from the root wherever tfsync ran); the root itself or a path outside it (--output
- * ../report.md) relative to the working directory when inside it, else absolute.
+ * applies from the root wherever tfsync ran); outside it (--output ../report.md), relative to the
+ * working directory when inside that, else absolute.
  */
 export function displayPath(path: string, io: Io): string {
-  const inRoot = io.root === undefined ? "" : relative(io.root, path);
-  if (inRoot !== "" && !_outside(inRoot)) return inRoot;
-  if (io.cwd === "/") return path; // relative to the filesystem's root is no shorter, only vaguer
-  const rel = relative(io.cwd, path);
-  return rel === "" ? "." : _outside(rel) ? path : rel;
+  for (const base of io.root === undefined ? [io.cwd] : [io.root, io.cwd]) {
+    if (base === "/") continue; // relative to the filesystem's root is no shorter, only vaguer
+    const rel = relative(base, path);
+    if (!_outside(rel)) return rel === "" ? "." : rel;
+  }
+  return path;
 }
 
 /** A relative path that leaves its base ("..", "../x", or another drive's absolute path). */

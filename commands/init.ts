@@ -7,7 +7,7 @@ import { displayPath, guard, UsageError } from "./_options.ts";
 import { parseCommandArgs } from "./_flags.ts";
 import { COMMON_USAGE } from "./_usage.ts";
 import { ConfigError } from "../lib/errors.ts";
-import { readTextIfExists, statIfExists } from "../lib/_fs.ts";
+import { readTextIfExists } from "../lib/_fs.ts";
 import { commit, verifyWith } from "../lib/write/transaction.ts";
 import { planInit, survey, verifyPlan } from "../lib/config/init.ts";
 import { unclassifiedComment, withLayout } from "../lib/config/init_layout.ts";
@@ -44,9 +44,6 @@ export const init: Command = {
       }, { name: "init", meant: ["--from-makefile"] });
       if (help) return io.stdout(USAGE), EXIT.ok;
       const show = (p: string) => displayPath(p, io);
-      if (!(await statIfExists(common.root))?.isDirectory) {
-        throw new ConfigError(`Cannot use root "${common.root}": not a directory`);
-      }
       const target = common.configPath ?? join(common.root, "tfsync.hcl");
       const old = await readTextIfExists(target, { name: show(target) });
       if (old !== undefined && values.force !== true) {

@@ -11,8 +11,8 @@ const SHARED = "environments/shared-features.tfvars";
 const PROMOTE = ["promote", "--from", "englacial", "--to", "prod", "--date", "2026-01-05"];
 
 /** Where tfsync runs and with what, for a repository at `root` (the copy's parent is tmp). */
-const places = (root: string): Array<[string, string, string[]]> => [
-  ["from environments/prod", join(root, "environments", "prod"), []],
+const places = (root: string, env = "prod"): Array<[string, string, string[]]> => [
+  [`from environments/${env}`, join(root, "environments", env), []],
   ["from the root's parent with -C", join(root, ".."), ["-C", root]],
   ["from the root's parent with --root", join(root, ".."), ["--root", root]],
 ];
@@ -110,4 +110,22 @@ Deno.test("from a subfolder, tfsync finds tfsync.hcl in a parent and reports roo
       /^Unclassified, never synced: hub_banner_message \(set in environments\/englacial\/terraform\.tfvars, environments\/prod\/terraform\.tfvars\)/m,
     );
   });
+});
+
+Deno.test("a module at the root is named as the root sees it, from inside and outside", async () => {
+  await withCopy(async (root) => {
+    for (const [where, cwd, extra] of places(root, "bad")) {
+      const r = await tfsync(cwd, withPlace(extra, ["check", "--json"]));
+      const files = JSON.parse(r.stdout).findings.map((f: { file: string }) => f.file);
+      assert.deepEqual(
+        [...new Set(files)],
+        [
+          "variables.tf",
+          "environments/shared-features.tfvars",
+          "environments/bad/terraform.tfvars",
+        ],
+        where,
+      );
+    }
+  }, join(import.meta.dirname!, "testdata", "check", "types"));
 });
