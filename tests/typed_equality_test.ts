@@ -232,3 +232,42 @@ Deno.test("promote --fail-on-conflict: a target that differs from the record is 
     assert.deepEqual(changedPaths(before, await snapshotTree(root)), []);
   });
 });
+
+Deno.test("check: a typed-equal hand edit after a sync keeps the file as its sync left it", async () => {
+  // The banner's fingerprint tells a file its sync left (pending) from one edited by hand (drift).
+  const prod = `# Last synced: 2026-01-01 from: prod\n${PROD}`;
+  await withRepo({ dev: DEV_NEW, prod, shared: SHARED }, async (root) => {
+    const at = (env: string) => join(root, `environments/${env}/terraform.tfvars`);
+    const promote = await tfsync(root, [...PROMOTE, "--date", "2026-01-05"]);
+    assert.equal(promote.code, 0, promote.stderr);
+    const synced = await Deno.readTextFile(at("prod"));
+    assert.match(synced, /^# Last synced: 2026-01-05 from: dev \[values [0-9a-f]{8}\]$/m);
+    await Deno.writeTextFile(
+      at("prod"),
+      synced.replace("cull_timeout = 3600", "cull_timeout = 60 * 60")
+        .replace("ip_only      = false", 'ip_only      = "false"'),
+    );
+    // A new feature recorded from dev since: prod has it pending, and was not edited.
+    const dev = await Deno.readTextFile(at("dev"));
+    await Deno.writeTextFile(at("dev"), dev.replace("{ cpu = 4 }", "{ cpu = 5 }"));
+    const extract = await tfsync(root, [
+      "extract",
+      "--from",
+      "dev",
+      "--yes",
+      "--date",
+      "2026-01-06",
+    ]);
+    assert.equal(extract.code, 0, extract.stderr);
+    const check = await tfsync(root, ["check"]);
+    assert.equal(check.stderr, "");
+    assert.equal(
+      check.stdout,
+      "environments/prod/terraform.tfvars:1: warning: prod: 1 syncable value differs from the " +
+        "shared file (limits): not promoted yet, a pending promotion: run 'tfsync promote " +
+        "--from prod --to ENV' to take it further, or 'tfsync apply --to prod' to bring prod in " +
+        "line [pending]\n\n2 environments, 5 syncable variables: 1 warning\n",
+    );
+    assert.equal(check.code, 0);
+  });
+});

@@ -64,7 +64,7 @@ function _editedByHand(s: Snapshot, env: string, doc: Document): string | undefi
   // the source is prod, and a hand edit there is drift); without one, the source is ahead.
   if (banner.fingerprint === undefined && extractedFrom(s.shared!) === env) return undefined;
   if (banner.fingerprint !== undefined) {
-    const now = documentFingerprint(doc, s.config);
+    const now = documentFingerprint(doc, s.config, s.module);
     return now === banner.fingerprint
       ? undefined
       : `${env} was edited after its last sync (${banner.date}, line ${banner.line})`;

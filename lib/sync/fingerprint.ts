@@ -9,6 +9,8 @@ import type { Document } from "../hcl/document.ts";
 import type { RuleTree } from "../hcl/path.ts";
 import { syncedPart } from "../hcl/path_select.ts";
 import { toJson, type Value } from "../hcl/value.ts";
+import type { ModuleVars } from "../terraform/module_types.ts";
+import { canonical, declaredType } from "../terraform/types_equal.ts";
 
 /** What the fingerprint takes of the config: the syncable names and the rules of their paths. */
 export interface Synced {
@@ -18,15 +20,22 @@ export interface Synced {
 
 export const LAST_SYNCED = /^[ \t]*(#|\/\/)[ \t]*Last synced:/;
 
-/** FNV-1a (32 bits) of the synced values a file sets, in `syncable` order: 8 hex digits. */
-export function fingerprint(config: Synced, get: (name: string) => Value | undefined): string {
+/**
+ * FNV-1a (32 bits) of the synced values a file sets, in `syncable` order, each as its declared
+ * type holds it (a hand edit of "true" into true is none): 8 hex digits.
+ */
+export function fingerprint(
+  config: Synced,
+  module: ModuleVars,
+  get: (name: string) => Value | undefined,
+): string {
   let h = 0x811c9dc5;
   for (const name of config.syncable) {
     const whole = get(name);
     const rules = config.rules(name);
     const v = whole === undefined || !rules ? whole : syncedPart(whole, rules);
     if (v === undefined) continue;
-    for (const ch of `${name}=${toJson(v)}\n`) {
+    for (const ch of `${name}=${toJson(canonical(v, declaredType(module, name)))}\n`) {
       h ^= ch.codePointAt(0)!;
       h = Math.imul(h, 0x01000193) >>> 0;
     }
@@ -35,8 +44,8 @@ export function fingerprint(config: Synced, get: (name: string) => Value | undef
 }
 
 /** The fingerprint of the synced values a document sets now. */
-export function documentFingerprint(doc: Document, config: Synced): string {
-  return fingerprint(config, (n) => doc.get(n)?.value);
+export function documentFingerprint(doc: Document, config: Synced, module: ModuleVars): string {
+  return fingerprint(config, module, (n) => doc.get(n)?.value);
 }
 
 export interface LastSynced {

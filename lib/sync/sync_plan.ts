@@ -140,6 +140,7 @@ export function planTarget(o: TargetPlanOptions): { plan: FilePlan; targetOnly: 
     // after this sync (the fingerprint no longer matches) from features not yet promoted.
     const values = fingerprint(
       o.config,
+      module,
       (n) => intent.has(n) ? intent.get(n) : doc.get(n)?.value,
     );
     const from = `${o.from} [values ${values}]`;

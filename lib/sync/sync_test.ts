@@ -116,7 +116,7 @@ Deno.test("insertAttributes() places new variables by their group's neighbours",
 
 /** `want` with its "Last synced: … from: test" line carrying the fingerprint of its own values. */
 function stamped(want: string): string {
-  const fp = documentFingerprint(parse(want, "t.tfvars", { tfvars: true }), CONFIG);
+  const fp = documentFingerprint(parse(want, "t.tfvars", { tfvars: true }), CONFIG, emptyModule());
   return want.replace(/(Last synced: .* from: test)$/m, `$1 [values ${fp}]`);
 }
 

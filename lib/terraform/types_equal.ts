@@ -11,16 +11,22 @@ import { ConfigError, type Place } from "../errors.ts";
 
 /** Whether `a` and `b` are the same value of `type`. */
 export function sameValue(a: Value, b: Value, type?: TfType): boolean {
-  if (!type || type.kind === "any") return valuesEqual(a, b);
-  const [x, y] = [convertValue(a, type), convertValue(b, type)];
-  if (x !== undefined && y !== undefined) return valuesEqual(x, y);
-  // A part of a value (the shared file's record of a variable synced by path) does not convert
-  // as a whole: its keys are compared one by one, each at its own type.
-  if (a instanceof Map && b instanceof Map && (type.kind === "object" || type.kind === "map")) {
-    return a.size === b.size &&
-      [...a].every(([k, v]) => b.has(k) && sameValue(v, b.get(k)!, typeAt(type, [k])));
+  return valuesEqual(canonical(a, type), canonical(b, type));
+}
+
+/**
+ * The value as `type` holds it, what sameValue and the banner's fingerprint compare: converted
+ * where it converts; a part of an object (the shared file's record of a path, the synced part a
+ * fingerprint takes) that does not convert as a whole, key by key; else as read.
+ */
+export function canonical(v: Value, type: TfType | undefined): Value {
+  if (!type || type.kind === "any") return v;
+  const converted = convertValue(v, type);
+  if (converted !== undefined) return converted;
+  if (v instanceof Map && (type.kind === "object" || type.kind === "map")) {
+    return new Map([...v].map(([k, x]) => [k, canonical(x, typeAt(type, [k]))]));
   }
-  return valuesEqual(x ?? a, y ?? b);
+  return v;
 }
 
 /**
