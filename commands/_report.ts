@@ -8,6 +8,7 @@ import { FORMAT_VERSION, isSensitive, jsonValue, SENSITIVE } from "../lib/report
 import { toHcl, type Value } from "../lib/hcl/value.ts";
 import { formatPath, pathJson } from "../lib/hcl/path.ts";
 import { type Paint, painter } from "../render/paint.ts";
+import { staleComments } from "../lib/sync/stale_comments.ts";
 export { type Paint, painter };
 
 /** A variable, or a path inside its value (`forms_admin_settings.enable_opentelemetry`). */
@@ -70,6 +71,12 @@ export function summaryText(plan: SyncPlan, module: ModuleVars, paint: Paint): s
   for (const w of plan.files.flatMap((f) => f.warnings ?? [])) {
     out.push(paint.yellow(`Warning: ${w.file}${w.line ? ":" + w.line : ""}: ${w.message}`));
   }
+  for (const s of staleComments(plan.files)) {
+    out.push(
+      `Note: ${s.file}:${s.line}: the comment above ${s.name} mentions its old value ${s.value}; ` +
+        `review it: ${s.comment}`,
+    );
+  }
   if (plan.notInSource.length > 0) {
     out.push(
       `Not set in ${plan.source} (it uses the variables.tf default): ${
@@ -98,36 +105,6 @@ export function summaryText(plan: SyncPlan, module: ModuleVars, paint: Paint): s
       `Unclassified, never synced (${plan.unclassified.length}): ${
         plan.unclassified.map((u) => u.name).join(", ")
       }; classify them in tfsync.hcl ('tfsync init' writes one, 'tfsync check' shows where each is set)`,
-    );
-  }
-  return out.join("\n") + "\n";
-}
-
-/** The conflicts, one line each, or "" when there are none. */
-export function conflictsText(
-  plan: SyncPlan,
-  module: ModuleVars,
-  paint: Paint,
-  overwrite: "will be" | "would be",
-): string {
-  if (plan.conflicts.length === 0) return "";
-  const n = plan.conflicts.length;
-  const record = plan.record;
-  const out = [
-    paint.yellow(
-      `${n} conflict${
-        n === 1 ? "" : "s"
-      }: ${plan.target} differs from the last sync (${record}), ` +
-        `edited since then; ${n === 1 ? "this value" : "these values"} ${overwrite} overwritten:`,
-    ),
-  ];
-  for (const c of plan.conflicts) {
-    const side = (s: typeof c.target) =>
-      `${show(module, c.name, s.value)}${s.default ? " (default)" : ""} (${s.file}:${s.line})`;
-    out.push(
-      `  ${label(c)}: ${plan.target} ${side(c.target)}, last sync ${side(c.record)}, new ${
-        show(module, c.name, c.incoming)
-      }`,
     );
   }
   return out.join("\n") + "\n";
@@ -182,6 +159,7 @@ export function planJson(
       record: { ...c.record, value: value(c.name, c.record.value) },
       incoming: value(c.name, c.incoming),
     })),
+    stale_comments: staleComments(plan.files),
     target_only: plan.targetOnly.map((t) => ({
       name: t.name,
       ...jsonPath(t),

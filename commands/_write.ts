@@ -3,14 +3,8 @@
 import { EXIT, type Io } from "./_command.ts";
 import { UsageError } from "./_options.ts";
 import type { Common } from "./_flags.ts";
-import {
-  conflictsText,
-  painter,
-  planJson,
-  summaryText,
-  unifiedDiff,
-  writtenText,
-} from "./_report.ts";
+import { painter, planJson, summaryText, unifiedDiff, writtenText } from "./_report.ts";
+import { conflictsText } from "../render/conflicts.ts";
 import type { SyncContext, SyncPlan } from "../lib/sync/sync.ts";
 import { planMarkdown } from "../render/markdown.ts";
 import type { FilePlan } from "../lib/sync/sync_plan.ts";
@@ -96,6 +90,7 @@ export async function runPlan(
     backup: common.backup,
     holder: `tfsync ${plan.command} (pid ${Deno.pid})`,
     command: plan.command,
+    record: ctx.config.sharedFile,
     onWait: (holder) => say(`waiting for ${holder} to finish writing`),
     onNote: (note) => say(`note: ${note}`),
     // What a person confirmed is what gets written: after a preview, a change is an error.

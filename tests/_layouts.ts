@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { diffLines } from "diff";
 import { LAST_RUN } from "../lib/write/last_run.ts";
+import { PREVIOUS_RECORD } from "../lib/sync/record.ts";
 import { changedPaths, run, snapshotTree, tfsync, which } from "./_cli.ts";
 import { parse } from "../lib/hcl/document.ts";
 import { readWithHcl } from "../lib/hcl/hcl2json.ts";
@@ -106,8 +107,12 @@ export async function checkPromote(c: PromoteCase): Promise<string> {
   const first = await tfsync(root, promote);
   assert.equal(first.code, 0, first.stderr + first.stdout);
   const changed = changedPaths(tree, await snapshotTree(root));
-  // The run record beside the files lets `tfsync restore` undo the whole run.
-  assert.deepEqual(changed, [LAST_RUN, c.record, ...Object.keys(c.changes)].sort());
+  // The run record beside the files lets `tfsync restore` undo the whole run; the previous
+  // record, `apply` judge conflicts against what the targets were synced to.
+  assert.deepEqual(
+    changed,
+    [LAST_RUN, PREVIOUS_RECORD, c.record, ...Object.keys(c.changes)].sort(),
+  );
 
   const names = Object.values(c.changes).flat();
   for (const [file, vars] of Object.entries(c.changes)) {

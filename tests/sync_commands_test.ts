@@ -193,9 +193,10 @@ Deno.test("promote englacial → prod edits exactly the fixture's expected value
     await golden("promote_englacial_prod.txt", r.stdout);
     await golden("promote_englacial_prod/shared-features.tfvars", await read(root, SHARED));
     await golden("promote_englacial_prod/prod.tfvars", await read(root, PROD));
-    // The run's record, for a whole-run restore, beside the files it wrote.
+    // The run's record, for a whole-run restore, and the record before it, for conflicts.
     assert.deepEqual(changedPaths(before, await snapshotTree(root)), [
       ".tfsync-last-run.json",
+      ".tfsync-previous-record.json",
       PROD,
       PROD + ".bak",
       SHARED,
@@ -273,10 +274,11 @@ Deno.test("promote --fail-on-conflict lists hand edits and exits 1, writing noth
     const r = await tfsync(root, [...PROMOTE, "--yes", "--fail-on-conflict"]);
     assert.equal(r.code, 1);
     await golden("promote_fail_on_conflict.txt", r.stdout);
-    assert.ok(r.stdout.includes(
-      "  dask_cluster_max_cores: prod 40 (environments/prod/terraform.tfvars:113), " +
-        "last sync 200 (environments/shared-features.tfvars:19), new 200\n",
-    ));
+    assert.ok(
+      r.stdout.includes("\n  dask_cluster_max_cores  40             113  200           200\n"),
+    );
+    // Every line of the table fits 80 columns.
+    assert.deepEqual(r.stdout.split("\n").filter((l) => l.length > 80), []);
     assert.deepEqual(await snapshotTree(root), before);
     // After a promote, prod agrees with the record: no conflict, nothing to write.
     assert.equal((await tfsync(root, [...PROMOTE, "--yes"])).code, 0);
@@ -524,9 +526,14 @@ Deno.test("apply and sync judge conflicts against the shared file; --fail-on-con
     const sync = ["sync", "--from", "englacial", "--group", "images", "--fail-on-conflict"];
     const toProd = await tfsync(root, [...sync, "--to", "prod"]);
     assert.equal(toProd.code, 1);
-    assert.match(
-      toProd.stdout,
-      /^1 conflict: prod differs from the last sync \(environments\/shared-features.tfvars\), edited since then; this value would be overwritten:\n {2}singleuser_image_tag: prod "2025\.06\.02"/,
+    assert.equal(
+      toProd.stdout.split("\n\n")[0],
+      "1 conflict: prod differs from the last sync\n" +
+        "(environments/shared-features.tfvars), edited since then; this value would be\n" +
+        "overwritten (lines of environments/prod/terraform.tfvars):\n" +
+        "  variable              prod          line  last sync     new\n" +
+        '  singleuser_image_tag  "2025.06.02"   108  "2025.11.30"  "2025.12.18"\n' +
+        "Nothing written: --fail-on-conflict\n",
     );
     assert.deepEqual(changedPaths(before, await snapshotTree(root)), []);
     const toDev = await tfsync(root, [...sync, "--to", "dev", "--date", DATE, "-y"]);

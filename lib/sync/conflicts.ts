@@ -8,6 +8,10 @@ import type { Value } from "../hcl/value.ts";
 import { sameFor } from "../terraform/types_equal.ts";
 import { valueAtKeys } from "../hcl/path_merge.ts";
 import { lineOf } from "./sync_paths.ts";
+import { documentFingerprint, lastSynced } from "./fingerprint.ts";
+import { lastRecord } from "./record.ts";
+import type { TfvarsFile } from "../repo/repo.ts";
+import type { Config } from "../config/config.ts";
 
 /** A value on one side of a conflict: set in a file, or the variables.tf default. */
 export interface ConflictSide {
@@ -25,6 +29,25 @@ export interface Conflict {
   target: ConflictSide;
   record: ConflictSide;
   incoming: Value;
+}
+
+/**
+ * The conflicts of a plan that writes `target`, and the record they are judged against: none when
+ * the target's banner fingerprint says it is as its last sync left it; else the values it
+ * overwrites that differ from the record of the last sync (record.ts).
+ */
+export async function judgeConflicts(
+  ctx: { config: Config; module: ModuleVars },
+  plan: FilePlan,
+  shared: TfvarsFile | undefined,
+  target: Document,
+): Promise<{ conflicts: Conflict[]; record?: string }> {
+  const record = await lastRecord(ctx.config.root, shared);
+  const banner = lastSynced(target);
+  if (banner?.fingerprint === documentFingerprint(target, ctx.config.syncable)) {
+    return { conflicts: [], record: record?.name };
+  }
+  return { conflicts: conflicts(plan, record?.doc, target, ctx.module), record: record?.name };
 }
 
 /** Values the plan overwrites in the target that differ from the record of the last sync. */

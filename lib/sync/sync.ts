@@ -15,7 +15,7 @@ import type { FilePlan, TargetOnly } from "./sync_plan.ts";
 import { type Layered, planLayeredTarget, readLayered, sourceView } from "./route.ts";
 
 export type { Conflict, ConflictSide } from "./conflicts.ts";
-import { type Conflict, conflicts } from "./conflicts.ts";
+import { type Conflict, judgeConflicts } from "./conflicts.ts";
 
 export interface SyncContext {
   config: Config;
@@ -141,8 +141,7 @@ export async function planApply(
     source: from,
     target: env,
     files: plans,
-    conflicts: conflicts(plan, shared.doc, target.doc, ctx.module),
-    record: shared.doc.file,
+    ...await judgeConflicts(ctx, plan, shared, target.doc),
     targetOnly,
     prune,
     notInSource: [],
@@ -238,8 +237,7 @@ async function planThroughShared(ctx: SyncContext, o: PairOptions): Promise<Sync
     source: o.from,
     target: o.to,
     files: extract ? [extract.plan, ...plans] : plans,
-    conflicts: conflicts(plan, record?.doc, target.doc, ctx.module),
-    record: record?.doc.file,
+    ...await judgeConflicts(ctx, plan, record, target.doc),
     targetOnly,
     prune: o.prune,
     notInSource: o.names ? [] : extract!.notInSource,

@@ -48,13 +48,22 @@ export function lastRunReplacement(
   return recordReplacement(root, run);
 }
 
-async function recordReplacement(root: string, run: LastRun): Promise<Replacement> {
-  const path = join(root, LAST_RUN);
+function recordReplacement(root: string, run: LastRun): Promise<Replacement> {
+  return jsonReplacement(root, LAST_RUN, run);
+}
+
+/** The replacement of one of tfsync's small JSON records in the root. */
+export async function jsonReplacement(
+  root: string,
+  name: string,
+  value: unknown,
+): Promise<Replacement> {
+  const path = join(root, name);
   return {
     path,
-    file: LAST_RUN,
-    old: await readBytesIfExists(path, { name: LAST_RUN, root }),
-    bytes: new TextEncoder().encode(JSON.stringify(run, null, 2) + "\n"),
+    file: name,
+    old: await readBytesIfExists(path, { name, root }),
+    bytes: new TextEncoder().encode(JSON.stringify(value, null, 2) + "\n"),
     mode: 0o644,
   };
 }

@@ -2,7 +2,7 @@
 // nothing else can make), and then, under the repository's lock, checks each file unchanged since
 // it was read (else plans again on what is there now, when it can), reads every .bak it will
 // replace, and replaces the files and their .bak all or none (files.ts).
-import { dirname, join } from "../_path.ts";
+import { dirname, join, relative } from "../_path.ts";
 import { ConfigError } from "../errors.ts";
 import { readBytesIfExists, realInside } from "../_fs.ts";
 import { encode } from "../hcl/encoding.ts";
@@ -10,7 +10,8 @@ import type { FilePlan } from "../sync/sync_plan.ts";
 import { verifyEdit } from "../hcl/verify.ts";
 import { JOURNAL, recover, replaceAll, type Replacement, WriteError } from "./files.ts";
 import { type LockOptions, lockRoot } from "./lock.ts";
-import { lastRunReplacement } from "./last_run.ts";
+import { jsonReplacement, lastRunReplacement } from "./last_run.ts";
+import { PREVIOUS_RECORD, type PreviousRecord, sha256 } from "../sync/record.ts";
 
 export { WriteError };
 
@@ -58,6 +59,8 @@ export interface CommitOptions extends LockOptions {
   onLocked?: () => void;
   /** The command, to record the run beside the files so `tfsync restore` can undo it whole. */
   command?: string;
+  /** The shared file's path: a run that changes it keeps its previous text (sync/record.ts). */
+  record?: string;
 }
 
 /** Checks every changed file's edit with verifyEdit. Throws VerificationError. */
@@ -109,11 +112,22 @@ export async function commit(verified: Verified, o: CommitOptions): Promise<Writ
     }
     o.onLocked?.();
     if (o.command) reps.push(await lastRunReplacement(o.root, o.command, o.backup, changed(plans)));
+    const shared = changed(plans).find((p) => p.path === o.record);
+    if (shared) reps.push(await previousRecord(o.root, shared));
     await replaceAll(reps, o);
   } finally {
     await lock.release();
   }
   return results(plans, o.backup);
+}
+
+async function previousRecord(root: string, shared: WritePlan): Promise<Replacement> {
+  const record: PreviousRecord = {
+    shared: relative(root, shared.path),
+    written: await sha256(shared.after),
+    before: shared.exists ? shared.before : null,
+  };
+  return await jsonReplacement(root, PREVIOUS_RECORD, record);
 }
 
 async function recoverWithNote(o: CommitOptions, paths: string[]): Promise<void> {
