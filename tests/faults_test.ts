@@ -345,7 +345,7 @@ Deno.test({
       const root = join(mount, "repo");
       const example = await tempCopy(EXAMPLE);
       // Free space from none to enough, in steps smaller than one file.
-      for (let free = 0; free <= 40_000; free += RUNS === 1 ? 20_000 : 2_000) {
+      for (let free = 0; free <= 60_000; free += RUNS === 1 ? 30_000 : 2_000) {
         await Deno.remove(root, { recursive: true }).catch(() => {});
         await Deno.remove(join(mount, "filler")).catch(() => {});
         await new Deno.Command("cp", { args: ["-a", example, root] }).output();
@@ -406,8 +406,9 @@ Deno.test({
     try {
       const root = join(mount, "repo");
       const fill = join(mount, "fill");
-      // A promote creates the lock, 4 temp files and the journal's: 6 inodes at most at once.
-      for (let free = 0; free <= 7; free++) {
+      // A promote creates the lock, its temp files (two files, their .bak, two records) and the
+      // journal: 9 inodes at most at once.
+      for (let free = 0; free <= 9; free++) {
         await Deno.remove(root, { recursive: true }).catch(() => {});
         await Deno.remove(fill, { recursive: true }).catch(() => {});
         await new Deno.Command("cp", { args: ["-a", EXAMPLE, root] }).output();
