@@ -44,7 +44,7 @@ export async function judgeConflicts(
 ): Promise<{ conflicts: Conflict[]; record?: string }> {
   const record = await lastRecord(ctx.config.root, shared);
   const banner = lastSynced(target);
-  if (banner?.fingerprint === documentFingerprint(target, ctx.config)) {
+  if (banner?.fingerprint === documentFingerprint(target, ctx.config, ctx.module)) {
     return { conflicts: [], record: record?.name };
   }
   return { conflicts: conflicts(plan, record?.doc, target, ctx.module), record: record?.name };
