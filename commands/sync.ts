@@ -6,7 +6,8 @@ import { parseCommandArgs } from "./_flags.ts";
 import { COMMON_USAGE, formatUsage } from "./_usage.ts";
 import { listOption } from "./_lists.ts";
 import { PLAN_FORMATS, requireOption, runPlan, TARGET_OPTIONS, TARGET_USAGE } from "./_write.ts";
-import { loadContext, planPartial, selectVariables } from "../lib/sync/sync.ts";
+import { loadContext, planPartial } from "../lib/sync/sync.ts";
+import { selectVariables } from "../lib/sync/select.ts";
 
 const USAGE = `Usage: tfsync sync --from ENV --to ENV (--group G[,G…] | --vars a,b…) [options]
 

@@ -84,12 +84,16 @@ export class Cursor {
     return { line: lo + 1, column: offset - starts[lo] + 1 };
   }
 
+  /** The text of a 1-based line, without its line ending. */
+  lineText(line: number): string {
+    const starts = this.#lineStarts ??= lineStarts(this.text);
+    const end = line < starts.length ? starts[line] - 1 : this.text.length;
+    return this.text.slice(starts[line - 1], end).replace(/\r$/, "");
+  }
+
   error(detail: string, offset = this.pos): TfvarsSyntaxError {
     const { line, column } = this.location(offset);
-    const start = offset - column + 1;
-    const nl = this.text.indexOf("\n", start);
-    const source = this.text.slice(start, nl === -1 ? undefined : nl).replace(/\r$/, "");
-    return new TfvarsSyntaxError(this.file, line, column, detail, source);
+    return new TfvarsSyntaxError(this.file, line, column, detail, this.lineText(line));
   }
 }
 

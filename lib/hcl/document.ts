@@ -55,6 +55,7 @@ export class Document {
   readonly eol: "\n" | "\r\n";
   readonly bom: boolean;
   #byName: Map<string, Attribute> | undefined;
+  #index: Map<Item, number> | undefined;
   #cursor: Cursor | undefined;
 
   constructor(file: string, text: string, items: Item[]) {
@@ -76,13 +77,27 @@ export class Document {
     this.#byName ??= new Map(this.attributes.map((a) => [a.name, a]));
     return this.#byName.get(name);
   }
+  /** The position of a top-level item in `items` (-1 for none). */
+  indexOf(item: Item): number {
+    this.#index ??= new Map(this.items.map((x, i) => [x, i]));
+    return this.#index.get(item) ?? -1;
+  }
   raw(span: Span): string {
     return this.text.slice(span.start, span.end);
   }
   /** 1-based line number of an offset. */
   lineOf(offset: number): number {
+    return this.location(offset).line;
+  }
+  /** 1-based line and column of an offset. */
+  location(offset: number): { line: number; column: number } {
     this.#cursor ??= new Cursor(this.text, this.file);
-    return this.#cursor.location(offset).line;
+    return this.#cursor.location(offset);
+  }
+  /** The text of a 1-based line, without its line ending. */
+  lineText(line: number): string {
+    this.#cursor ??= new Cursor(this.text, this.file);
+    return this.#cursor.lineText(line);
   }
 }
 

@@ -1,6 +1,6 @@
 // Edits as pure operations on a document: each replaces spans of the original text, the batch is
 // spliced in one pass, and only the "=" and comment runs the edits touched are re-aligned.
-import type { Attribute, Document, Trivia } from "./document.ts";
+import type { Attribute, Document, Span, Trivia } from "./document.ts";
 import { endSpaces, realign } from "./align.ts";
 import { isHeredoc, type PathEdit, pathSplice } from "./path_edit.ts";
 import { withEol } from "./eol.ts";
@@ -54,7 +54,7 @@ function terminatorLength(before: string, inserted: string): number {
 /** Applies a batch of edits; returns the new text (equal to the old when nothing changes). */
 export function applyEdits(doc: Document, edits: Edit[]): string {
   if (isJsonDocument(doc)) return applyJsonEdits(doc, edits.map(jsonEdit));
-  const splices: Splice[] = edits.map((e, order) => ({ ...toSplice(doc, e), order }));
+  const splices: Splice[] = edits.map((e, order) => ({ ...spliceOf(doc, e), order }));
   // At one offset an insertion goes first: it does not overlap a removal that starts there.
   const width = (s: Splice) => s.end > s.start ? 1 : 0;
   splices.sort((a, b) => a.start - b.start || width(a) - width(b) || a.order - b.order);
@@ -84,8 +84,14 @@ export function applyEdits(doc: Document, edits: Edit[]): string {
   text += doc.text.slice(last);
   if (text === doc.text) return text;
   const origin = (offset: number) => {
-    const k = kept.findLast((k) => k.start <= offset)!;
-    return k.was + offset - k.start;
+    // The last stretch starting at or before the offset (they are in order): a binary search.
+    let lo = 0, hi = kept.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (kept[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return kept[lo].was + offset - kept[lo].start;
   };
   return realign(text, changed, { text: doc.text, origin });
 }
@@ -104,7 +110,8 @@ export function edit(doc: Document, edits: Edit[]): Document {
   return reparse(doc, applyEdits(doc, edits));
 }
 
-function toSplice(doc: Document, e: Edit): Omit<Splice, "order"> {
+/** The span of the document's text an edit replaces, and the text it puts there. */
+export function spliceOf(doc: Document, e: Edit): Omit<Splice, "order"> {
   switch (e.kind) {
     case "set": {
       const a = mustGet(doc, e.name);
@@ -129,12 +136,8 @@ function toSplice(doc: Document, e: Edit): Omit<Splice, "order"> {
       // After a last line without a newline: the file stays without one (but a heredoc needs it).
       return { start: at, end: at, text: "", lastLine: line + (isHeredoc(value) ? doc.eol : "") };
     }
-    case "remove": {
-      const a = mustGet(doc, e.name);
-      const next = doc.items[doc.items.indexOf(a) + 1];
-      const ownsComments = !next || next.kind !== "attribute";
-      return { start: ownsComments ? a.leadingStart : a.start, end: a.end, text: "" };
-    }
+    case "remove":
+      return { ...removalSpan(doc, mustGet(doc, e.name)), text: "" };
     case "lines":
       return { start: e.at, end: e.at, text: e.text };
     case "path":
@@ -147,6 +150,13 @@ function toSplice(doc: Document, e: Edit): Omit<Splice, "order"> {
       return { start: line.start, end: line.start + content.length, text: e.line };
     }
   }
+}
+
+/** What removing an attribute removes: it, with the comment lines above it when they are its own. */
+export function removalSpan(doc: Document, a: Attribute): Span {
+  const next = doc.items[doc.indexOf(a) + 1];
+  const ownsComments = !next || next.kind !== "attribute";
+  return { start: ownsComments ? a.leadingStart : a.start, end: a.end };
 }
 
 function mustGet(doc: Document, name: string): Attribute {

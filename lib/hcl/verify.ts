@@ -11,7 +11,8 @@
 // is made of whole items and leaves the anchors where they were. tfsync's own reading of the
 // anchors is never compared with hcl's, so an expression the two render differently (`!true`)
 // cannot block a write.
-import { type Attribute, type Document, parse } from "./document.ts";
+import type { Attribute, Document } from "./document.ts";
+import { reparse } from "./var_file.ts";
 import { TfvarsSyntaxError, VerificationError } from "./errors.ts";
 import { readWithHcl } from "./hcl2json.ts";
 import { disagreement } from "./eval_agree.ts";
@@ -26,20 +27,30 @@ export type Intent = Map<string, Value | undefined>;
 /** The source text of copied attributes ("name = value", as written in its file), by name. */
 export type Copied = Map<string, string>;
 
-export async function verifyEdit(
-  before: Document,
-  afterText: string,
-  intent: Intent,
-  copied: Copied = new Map(),
-): Promise<Document> {
-  if (isJsonDocument(before)) return verifyJsonEdit(before, afterText, intent);
-  let after: Document;
+/**
+ * The edited text, read by tfsync in the syntax of the document it was made from: the one
+ * reading of a plan's result. Throws VerificationError.
+ */
+export function readEdited(from: Document, text: string): Document {
   try {
-    after = parse(afterText, before.file, { tfvars: true });
+    return reparse(from, text);
   } catch (e) {
     if (!(e instanceof TfvarsSyntaxError)) throw e;
     throw new VerificationError(`the edited text does not parse: ${e.message}`, e.place);
   }
+}
+
+/** Verifies the edit of `before` into `edited` (its text, or that text as readEdited read it). */
+export async function verifyEdit(
+  before: Document,
+  edited: string | Document,
+  intent: Intent,
+  copied: Copied = new Map(),
+): Promise<Document> {
+  if (isJsonDocument(before)) {
+    return verifyJsonEdit(before, typeof edited === "string" ? edited : edited.text, intent);
+  }
+  const after = typeof edited === "string" ? readEdited(before, edited) : edited;
   const [anchorsBefore, anchorsAfter] = anchors(before, after, intent);
   const hclBefore = await hclRead(before, blank(before, anchorsBefore), "the original text");
   const hclAfter = await hclRead(after, blank(after, anchorsAfter), "the edited text");

@@ -3,15 +3,15 @@
 // missing one is written in the design's layout: a header, a comment heading per group, values
 // aligned as terraform fmt would.
 import type { Config } from "../config/config.ts";
-import { type Document, parse } from "../hcl/document.ts";
-import { applyEdits, commentLine, type Edit } from "../hcl/edit.ts";
+import { Document } from "../hcl/document.ts";
+import { commentLine, type Edit } from "../hcl/edit.ts";
 import { realign } from "../hcl/align.ts";
 import type { TfvarsFile } from "../repo/repo.ts";
-import { attributeLine, groupHeading, insertAttributes, type NewAttribute } from "./sync_insert.ts";
-import { type Change, type FilePlan, locateLines, rawAttribute, setEdit } from "./sync_plan.ts";
+import { attributeLine, groupHeading, type NewAttribute } from "./sync_insert.ts";
+import { applyBatch, type FilePlan, locateLines, planCopies, removal } from "./sync_plan.ts";
 import { sameFor } from "../terraform/types_equal.ts";
 import type { ModuleVars } from "../terraform/module_types.ts";
-import type { Copied, Intent } from "../hcl/verify.ts";
+import { readEdited } from "../hcl/verify.ts";
 import { planSharedPaths } from "./sync_paths.ts";
 
 export interface SharedPlanOptions {
@@ -48,54 +48,33 @@ export function extractedFrom(doc: Document): string | undefined {
 
 export function planShared(o: SharedPlanOptions): SharedPlan {
   const src = o.source.doc;
-  const doc = o.shared?.doc ?? parse("", o.file, { tfvars: true });
-  const edits: Edit[] = [];
-  const inserts: NewAttribute[] = [];
-  const changes: Change[] = [];
-  const intent: Intent = new Map();
-  const copied: Copied = new Map();
+  const doc = o.shared?.doc ?? new Document(o.file, "", []);
   const notInSource: string[] = [];
-  for (const name of o.names ?? o.config.syncable) {
-    const rules = o.config.rules(name);
-    if (rules) {
-      // Synced by path: the shared file records the synced part of the value.
+  const batch = planCopies(o.names ?? o.config.syncable, o.config, src, doc, {
+    // Synced by path: the shared file records the synced part of the value.
+    paths(name, rules, b) {
       const p = planSharedPaths(name, rules, src, doc, o.module);
       if (!src.get(name)) notInSource.push(name);
-      edits.push(...p.edits);
-      if (p.set !== undefined) edits.push({ kind: "set", name, value: p.set });
-      if (p.insert !== undefined) inserts.push({ name, value: p.insert });
-      changes.push(...p.changes);
-      if (p.changes.length) intent.set(name, p.value);
-      continue;
-    }
-    const s = src.get(name);
-    const t = doc.get(name);
-    if (!s) {
+      b.edits.push(...p.edits);
+      if (p.set !== undefined) b.edits.push({ kind: "set", name, value: p.set });
+      if (p.insert !== undefined) b.inserts.push({ name, value: p.insert });
+      b.changes.push(...p.changes);
+      if (p.changes.length) b.intent.set(name, p.value);
+    },
+    unset(name, t, b) {
       notInSource.push(name);
-      if (t) {
-        edits.push({ kind: "remove", name });
-        changes.push({ name, action: "remove", from: t.value, line: t.line });
-        intent.set(name, undefined);
-      }
-      continue;
-    }
-    if (t && sameFor(o.module, name, t.value, s.value)) continue;
-    const raw = rawAttribute(src, s);
-    intent.set(name, s.value);
-    copied.set(name, `${name} = ${raw.value}`);
-    if (t) {
-      edits.push(setEdit(t, raw));
-      changes.push({ name, action: "update", from: t.value, to: s.value, line: t.line });
-    } else {
-      inserts.push(raw);
-      changes.push({ name, action: "add", to: s.value, line: 0 });
-    }
-  }
-  let after = doc.text;
+      if (t) removal(b, name, t);
+    },
+    same: (name, t, s) => sameFor(o.module, name, t, s),
+    copying: () => ({}),
+  });
+  let after = doc;
   if (!o.shared) {
-    after = newSharedFile(o, inserts, src.eol);
-  } else if (changes.length > 0) {
+    after = readEdited(doc, newSharedFile(o, batch.inserts, src.eol));
+    locateLines(after, batch.changes);
+  } else if (batch.changes.length > 0) {
     const header = [[EXTRACTED_FROM, o.env], [DATE, o.date]] as const;
+    const edits: Edit[] = [];
     for (const [match, value] of o.names ? header.slice(1) : header) {
       const line = commentLine(doc, match);
       if (!line) continue;
@@ -105,10 +84,8 @@ export function planShared(o: SharedPlanOptions): SharedPlan {
       );
       edits.push({ kind: "comment", match, line: text });
     }
-    const edited = parse(applyEdits(doc, edits), doc.file, { tfvars: true });
-    after = insertAttributes(edited, inserts, { groups: o.config.groups, style: "shared" });
+    after = applyBatch(doc, batch, edits, { groups: o.config.groups, style: "shared" });
   }
-  locateLines(after, doc.file, changes);
   return {
     plan: {
       path: o.path,
@@ -116,11 +93,12 @@ export function planShared(o: SharedPlanOptions): SharedPlan {
       role: "shared",
       exists: o.shared !== undefined,
       before: o.shared?.text ?? "",
-      after,
+      after: after.text,
       beforeDoc: doc,
-      intent,
-      copied,
-      changes,
+      afterDoc: after,
+      intent: batch.intent,
+      copied: batch.copied,
+      changes: batch.changes,
     },
     notInSource,
   };

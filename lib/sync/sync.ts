@@ -4,9 +4,8 @@
 // written; writing is lib/transaction.ts's job.
 import { basename } from "../_path.ts";
 import { type Config, loadConfig } from "../config/config.ts";
-import { type Document, parse } from "../hcl/document.ts";
+import type { Document } from "../hcl/document.ts";
 import { ConfigError } from "../errors.ts";
-import { didYouMean } from "../suggest.ts";
 import type { ModuleVars } from "../terraform/module.ts";
 import { loadConfigModule } from "../repo/layout.ts";
 import { checkEnvironmentName, readTfvarsIfExists, type TfvarsFile } from "../repo/repo.ts";
@@ -215,11 +214,7 @@ async function planThroughShared(ctx: SyncContext, o: PairOptions): Promise<Sync
   });
   // A partial sync takes the values (and trailing comments) straight from the source.
   const shared: TfvarsFile = extract && !o.names
-    ? {
-      path: ctx.config.sharedFile,
-      text: extract.plan.after,
-      doc: parse(extract.plan.after, sharedFile, { tfvars: true }),
-    }
+    ? { path: ctx.config.sharedFile, text: extract.plan.after, doc: extract.plan.afterDoc }
     : source;
   const from = o.label ? `${o.from} (${o.label})` : o.from;
   const { plans, targetOnly } = planLayeredTarget(
@@ -243,51 +238,6 @@ async function planThroughShared(ctx: SyncContext, o: PairOptions): Promise<Sync
     notInSource: o.names ? [] : extract!.notInSource,
     unclassified: unclassified(ctx.config, [source.doc, target.doc]),
   };
-}
-
-/**
- * The variables named by `--group` and `--vars`, in config order, and how the banner names them
- * ("group images", "vars a, b"). Throws ConfigError.
- */
-export function selectVariables(
-  ctx: SyncContext,
-  groups: readonly string[],
-  vars: readonly string[],
-): { names: string[]; label: string } {
-  const { config } = ctx;
-  const wanted = new Set<string>();
-  for (const g of groups) {
-    const group = config.group(g);
-    if (!group) {
-      const names = config.groups.map((x) => x.name);
-      const known = names.join(", ");
-      throw new ConfigError(
-        `Unknown group "${g}"${didYouMean(g, names)}: the groups are ${known || "(none)"}`,
-      );
-    }
-    for (const v of group.variables) wanted.add(v);
-  }
-  const syncable = `the syncable variables are ${config.syncable.join(", ") || "(none)"}`;
-  for (const v of vars) {
-    const kind = config.classify(v);
-    if (kind === "environment_specific") {
-      throw new ConfigError(
-        `Variable "${v}" is environment-specific and never synced: ${syncable}`,
-      );
-    }
-    if (kind === "unclassified") {
-      throw new ConfigError(
-        ctx.module.variables.has(v)
-          ? `Variable "${v}" is unclassified and never synced (classify it in ${config.source}): ${syncable}`
-          : `Unknown variable "${v}"${didYouMean(v, config.syncable)}: ${syncable}`,
-      );
-    }
-    wanted.add(v);
-  }
-  const label = groups.length > 0
-    ? `group${groups.length > 1 ? "s" : ""} ${groups.join(", ")}`
-    : `vars ${vars.join(", ")}`;
-  return { names: config.syncable.filter((v) => wanted.has(v)), label };
 }
 
 /** What every target plan shares: the config, the module, all syncable names, the options. */

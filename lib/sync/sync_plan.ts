@@ -2,16 +2,17 @@
 // takes, as edits that keep everything else byte for byte. Nothing here reads or writes files.
 import { basename } from "../_path.ts";
 import type { Config } from "../config/config.ts";
-import { type Attribute, type Document, parse } from "../hcl/document.ts";
+import type { Attribute, Document } from "../hcl/document.ts";
 import { applyEdits, commentLine, type Edit } from "../hcl/edit.ts";
+import type { RuleTree } from "../hcl/path.ts";
+import type { Value } from "../hcl/value.ts";
 import { effectiveValue } from "../terraform/layers.ts";
 import type { ModuleVars } from "../terraform/module.ts";
 import type { TfvarsFile } from "../repo/repo.ts";
-import { insertAttributes, type NewAttribute, RULE_LINE, SECTION_HEADING } from "./sync_insert.ts";
+import { insertionEdits, type Layout, type NewAttribute, RULE_LINE } from "./sync_insert.ts";
 import { checkCopy, sameFor } from "../terraform/types_equal.ts";
-import { Cursor } from "../hcl/cursor.ts";
 import type { Place } from "../errors.ts";
-import type { Copied, Intent } from "../hcl/verify.ts";
+import { type Copied, type Intent, readEdited } from "../hcl/verify.ts";
 import { fingerprint, LAST_SYNCED } from "./fingerprint.ts";
 import { lineOf, type PathWarning, planPaths } from "./sync_paths.ts";
 import type { Change, TargetOnly } from "./sync_types.ts";
@@ -29,6 +30,8 @@ export interface FilePlan {
   before: string;
   after: string;
   beforeDoc: Document;
+  /** `after`, as tfsync reads it (the one reading of the result, which verification checks). */
+  afterDoc: Document;
   intent: Intent;
   /** The source text of the attributes copied as written: what hashicorp/hcl must read them as. */
   copied?: Copied;
@@ -55,9 +58,8 @@ export interface TargetPlanOptions {
 
 /** Where an attribute's value is, for an error about it. */
 function placeOf(file: TfvarsFile, a: Attribute): Place {
-  const { line, column } = new Cursor(file.text, file.path).location(a.valueStart);
-  const sourceLine = file.text.split("\n")[line - 1].replace(/\r$/, "");
-  return { file: file.path, line, column, sourceLine };
+  const { line, column } = file.doc.location(a.valueStart);
+  return { file: file.path, line, column, sourceLine: file.doc.lineText(line) };
 }
 
 /** The raw value text and trailing comment of an attribute, as written in its file. */
@@ -71,70 +73,145 @@ export function rawAttribute(doc: Document, a: Attribute): NewAttribute {
  * the trailing comment the source's when it has one, else the target's kept (a heredoc, which
  * cannot carry one, drops it).
  */
-export function setEdit(target: Attribute, src: NewAttribute): Edit {
+function setEdit(target: Attribute, src: NewAttribute): Edit {
   const heredoc = /^<<-?[A-Za-z_]/.test(src.value);
   const comment = src.comment ?? (heredoc && target.comment ? null : undefined);
   return { kind: "set", name: src.name, value: src.value, comment };
+}
+
+/** What a file's plan gathers: every edit of the file, as one batch, and what each changes. */
+export interface Batch {
+  edits: Edit[];
+  /** Attributes the file does not set yet: placed by sync_insert.ts, in the same batch. */
+  inserts: NewAttribute[];
+  changes: Change[];
+  intent: Intent;
+  copied: Copied;
+}
+
+/** How one kind of file (the shared file, an environment's) takes the source's values. */
+export interface CopyRules {
+  /** A variable synced by path (tfsync.hcl names paths into it). */
+  paths(name: string, rules: RuleTree, batch: Batch): void;
+  /** A variable the source does not set; `set` is the file's attribute when it has one. */
+  unset(name: string, set: Attribute | undefined, batch: Batch): void;
+  /** The file's value is already the source's: nothing changes. */
+  same(name: string, file: Value, source: Value): boolean;
+  /** Checks a value about to be copied (throws), and gives the change of one the file lacks. */
+  copying(name: string, source: Attribute): Partial<Change>;
+}
+
+/**
+ * The one loop of extract and apply: each of `names` whose source value differs from the
+ * file's becomes an edit of the file (set, or an insertion), with its change and intent.
+ */
+export function planCopies(
+  names: readonly string[],
+  config: Config,
+  source: Document,
+  doc: Document,
+  rules: CopyRules,
+): Batch {
+  const batch: Batch = {
+    edits: [],
+    inserts: [],
+    changes: [],
+    intent: new Map(),
+    copied: new Map(),
+  };
+  for (const name of names) {
+    const paths = config.rules(name);
+    if (paths) {
+      rules.paths(name, paths, batch);
+      continue;
+    }
+    const s = source.get(name);
+    const t = doc.get(name);
+    if (!s) {
+      rules.unset(name, t, batch);
+      continue;
+    }
+    if (t && rules.same(name, t.value, s.value)) continue;
+    const extra = rules.copying(name, s);
+    const src = rawAttribute(source, s);
+    batch.intent.set(name, s.value);
+    batch.copied.set(name, `${name} = ${src.value}`);
+    if (t) {
+      batch.edits.push(setEdit(t, src));
+      batch.changes.push({ name, action: "update", from: t.value, to: s.value, line: t.line });
+    } else {
+      batch.inserts.push(src);
+      batch.changes.push({ name, action: "add", to: s.value, line: 0, ...extra });
+    }
+  }
+  return batch;
+}
+
+/** Removes an attribute the file sets: its edit, change and intent. */
+export function removal(batch: Batch, name: string, set: Attribute): void {
+  batch.edits.push({ kind: "remove", name });
+  batch.changes.push({ name, action: "remove", from: set.value, line: set.line });
+  batch.intent.set(name, undefined);
+}
+
+/**
+ * The text after the batch (with `header`, the edits of banner and header lines, and the
+ * insertions placed by `layout`), spliced in one pass and read once: that reading gives the
+ * changes their lines and is what verification checks.
+ */
+export function applyBatch(
+  doc: Document,
+  batch: Batch,
+  header: Edit[],
+  layout: Layout,
+): Document {
+  const others = [...batch.edits, ...header];
+  const text = applyEdits(doc, [...others, ...insertionEdits(doc, batch.inserts, layout, others)]);
+  const after = text === doc.text ? doc : readEdited(doc, text);
+  locateLines(after, batch.changes);
+  return after;
+}
+
+/** Sets the line numbers of updated and added variables to their lines in the edited file. */
+export function locateLines(after: Document, changes: Change[]): void {
+  for (const c of changes) {
+    if (c.action !== "remove") c.line = lineOf(after, c.name, c.keys ?? []) ?? 0;
+  }
 }
 
 /** Plans copying the source's values of `names` into an environment's tfvars. */
 export function planTarget(o: TargetPlanOptions): { plan: FilePlan; targetOnly: TargetOnly[] } {
   const { source, target, module } = o;
   const doc = target.doc;
-  const edits: Edit[] = [];
-  const inserts: NewAttribute[] = [];
-  const changes: Change[] = [];
-  const intent: Intent = new Map();
-  const copied: Copied = new Map();
   const targetOnly: TargetOnly[] = [];
   const warnings: PathWarning[] = [];
-  for (const name of o.names) {
-    const rules = o.config.rules(name);
-    if (rules) {
+  const batch = planCopies(o.names, o.config, source.doc, doc, {
+    paths(name, rules, b) {
       const p = planPaths(name, rules, source.doc, doc, o.prune, module);
-      edits.push(...p.edits);
-      changes.push(...p.changes);
+      b.edits.push(...p.edits);
+      b.changes.push(...p.changes);
       targetOnly.push(...p.targetOnly);
       warnings.push(...p.warnings);
-      if (p.value !== undefined) intent.set(name, p.value);
-      continue;
-    }
-    const s = source.doc.get(name);
-    const t = doc.get(name);
-    if (!s) {
-      if (t) {
-        targetOnly.push({ name, value: t.value, file: doc.file, line: t.line });
-        if (o.prune) {
-          edits.push({ kind: "remove", name });
-          changes.push({ name, action: "remove", from: t.value, line: t.line });
-          intent.set(name, undefined);
-        }
-      }
-      continue;
-    }
+      if (p.value !== undefined) b.intent.set(name, p.value);
+    },
+    unset(name, t, b) {
+      if (!t) return;
+      targetOnly.push({ name, value: t.value, file: doc.file, line: t.line });
+      if (o.prune) removal(b, name, t);
+    },
     // Mirror the source: a value it sets is set here too, even when it equals the default (the
     // two would disagree the day the default changes); an equal value already set is untouched.
-    if (t && sameFor(module, name, t.value, s.value)) continue;
-    const first = o.origin?.doc.get(name);
-    const at = first ? placeOf(o.origin!, first) : placeOf(source, s);
-    checkCopy(module, name, s.value, at, doc.file);
-    const current = effectiveValue(name, doc, module);
-    const src = rawAttribute(source.doc, s);
-    intent.set(name, s.value);
-    copied.set(name, `${name} = ${src.value}`);
-    if (t) {
-      edits.push(setEdit(t, src));
-      changes.push({ name, action: "update", from: t.value, to: s.value, line: t.line });
-    } else {
-      inserts.push(src);
-      const change: Change = { name, action: "add", to: s.value, line: 0 };
-      if (current.source === "default") {
-        Object.assign(change, { from: current.value, fromDefault: true });
-      }
-      changes.push(change);
-    }
-  }
-  let after = target.text;
+    same: (name, t, s) => sameFor(module, name, t, s),
+    copying(name, s) {
+      const first = o.origin?.doc.get(name);
+      const at = first ? placeOf(o.origin!, first) : placeOf(source, s);
+      checkCopy(module, name, s.value, at, doc.file);
+      const current = effectiveValue(name, doc, module);
+      return current.source === "default" ? { from: current.value, fromDefault: true } : {};
+    },
+  });
+  const { changes, intent } = batch;
+  let after = doc;
   if (changes.length > 0) {
     // The values the file will set, fingerprinted in the banner: check tells a hand edit made
     // after this sync (the fingerprint no longer matches) from features not yet promoted.
@@ -143,26 +220,27 @@ export function planTarget(o: TargetPlanOptions): { plan: FilePlan; targetOnly: 
       module,
       (n) => intent.has(n) ? intent.get(n) : doc.get(n)?.value,
     );
-    const from = `${o.from} [values ${values}]`;
+    const synced = `Last synced: ${o.date} from: ${o.from} [values ${values}]`;
     const lastSynced = commentLine(doc, LAST_SYNCED);
-    if (lastSynced) {
-      const line = doc.raw(lastSynced).replace(/\r?\n$/, "")
-        .replace(/(Last synced:).*$/, `$1 ${o.date} from: ${from}`);
-      edits.push({ kind: "comment", match: LAST_SYNCED, line });
-    }
-    const edited = parse(applyEdits(doc, edits), doc.file, { tfvars: true });
-    const withSyncedLine = lastSynced ? edited : addLastSynced(edited, o.date, from);
-    after = insertAttributes(withSyncedLine, inserts, {
+    const header: Edit[] = lastSynced
+      ? [{
+        kind: "comment",
+        match: LAST_SYNCED,
+        line: doc.raw(lastSynced).replace(/\r?\n$/, "").replace(/Last synced:.*$/, synced),
+      }]
+      : [];
+    after = applyBatch(doc, batch, header, {
       groups: o.config.groups,
       style: "section",
       banner: [
         RULE_LINE,
         `# SYNCED FEATURES (from ${basename(o.config.sharedFile)})`,
-        `# Last synced: ${o.date} from: ${from}`,
+        `# ${synced}`,
         RULE_LINE,
       ],
+      // A section heading without a "Last synced:" line gets one right below it.
+      ...(!lastSynced && { underHeading: synced }),
     });
-    locateLines(after, doc.file, changes);
   }
   return {
     plan: {
@@ -171,35 +249,14 @@ export function planTarget(o: TargetPlanOptions): { plan: FilePlan; targetOnly: 
       role: "target",
       exists: true,
       before: target.text,
-      after,
+      after: after.text,
       beforeDoc: doc,
+      afterDoc: after,
       intent,
-      copied,
+      copied: batch.copied,
       changes,
       warnings,
     },
     targetOnly,
   };
-}
-
-/** A section heading without a "Last synced:" line gets one right below it. */
-function addLastSynced(doc: Document, date: string, from: string): Document {
-  const heading = doc.items.find((i) =>
-    i.kind === "trivia" && i.isComment && SECTION_HEADING.test(doc.raw(i))
-  );
-  if (!heading) return doc;
-  const prefix = /^[ \t]*(#|\/\/)/.exec(doc.raw(heading))![0];
-  const lead = doc.text[heading.end - 1] === "\n" ? "" : doc.eol;
-  const text = doc.text.slice(0, heading.end) + lead +
-    `${prefix} Last synced: ${date} from: ${from}${doc.eol}` + doc.text.slice(heading.end);
-  return parse(text, doc.file, { tfvars: true });
-}
-
-/** Sets the line numbers of updated and added variables to their lines in the edited text. */
-export function locateLines(text: string, file: string, changes: Change[]): void {
-  if (!changes.some((c) => c.action !== "remove")) return;
-  const doc = parse(text, file, { tfvars: true });
-  for (const c of changes) {
-    if (c.action !== "remove") c.line = lineOf(doc, c.name, c.keys ?? []) ?? 0;
-  }
 }

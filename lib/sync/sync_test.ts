@@ -6,10 +6,12 @@ import { ConfigError, VerificationError } from "../errors.ts";
 import { emptyModule, type ModuleVars, parseVariables } from "../terraform/module.ts";
 import type { TfvarsFile } from "../repo/repo.ts";
 import { planShared } from "./shared_file.ts";
-import { insertAttributes, type Layout } from "./sync_insert.ts";
+import { insertionEdits, type Layout } from "./sync_insert.ts";
+import { applyEdits } from "../hcl/edit.ts";
 import { type FilePlan, planTarget } from "./sync_plan.ts";
 import { verifyPlans } from "../write/transaction.ts";
-import { loadContext, planPromote, selectVariables } from "./sync.ts";
+import { loadContext, planPromote } from "./sync.ts";
+import { selectVariables } from "./select.ts";
 
 const CONFIG = parseConfig(
   `group "a" {
@@ -49,7 +51,7 @@ const SECTION: Layout = {
   banner: ["# ====", "# SYNCED FEATURES", "# Last synced: D from: S", "# ===="],
 };
 
-Deno.test("insertAttributes() places new variables by their group's neighbours", async (t) => {
+Deno.test("insertionEdits() places new variables by their group's neighbours", async (t) => {
   const cases: Array<[string, string, Array<[string, string, string?]>, string]> = [
     [
       "after the closest earlier member, realigned",
@@ -104,10 +106,13 @@ Deno.test("insertAttributes() places new variables by their group's neighbours",
   for (const [name, text, attrs, want] of cases) {
     await t.step(name, () => {
       const doc = parse(text, "t.tfvars", { tfvars: true });
-      const got = insertAttributes(
+      const got = applyEdits(
         doc,
-        attrs.map(([n, value, comment]) => ({ name: n, value, comment })),
-        SECTION,
+        insertionEdits(
+          doc,
+          attrs.map(([n, value, comment]) => ({ name: n, value, comment })),
+          SECTION,
+        ),
       );
       assert.equal(got, want);
     });
@@ -294,6 +299,7 @@ Deno.test("verifyPlans() rejects an edit that does not read back as intended", a
     before: before.text,
     after: "a1 = 3\n",
     beforeDoc: before.doc,
+    afterDoc: file("a1 = 3\n").doc,
     intent: new Map([["a1", parse("a1 = 2\n").get("a1")!.value]]),
     changes: [],
   };

@@ -63,9 +63,15 @@ export interface CommitOptions extends LockOptions {
   record?: string;
 }
 
-/** Checks every changed file's edit with verifyEdit. Throws VerificationError. */
+/**
+ * Checks every changed file's edit with verifyEdit, on the plan's reading of its result (read
+ * again when that is not the text to write). Throws VerificationError.
+ */
 export async function verifyPlans<P extends FilePlan>(plans: readonly P[]): Promise<Verified<P>> {
-  return await verifyWith(plans, (p) => verifyEdit(p.beforeDoc, p.after, p.intent, p.copied));
+  return await verifyWith(plans, (p) => {
+    const after = p.afterDoc.text === p.after ? p.afterDoc : p.after;
+    return verifyEdit(p.beforeDoc, after, p.intent, p.copied);
+  });
 }
 
 /** Runs `check` on every changed plan (it throws when one is not as intended). */
