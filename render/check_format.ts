@@ -139,22 +139,66 @@ function _cell(s: string): string {
     .replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 
-/** A heading and a table, fit for a pull-request comment. */
+/**
+ * A pull-request comment: a heading with the tally, then the findings grouped by environment
+ * (those of no one environment first: the config, the shared file, the module, unclassified);
+ * each group's errors in a table, its warnings folded under `<details>`. Each finding has its
+ * fix; one several findings of a table share is said once, under it.
+ */
 export function renderMarkdown(result: CheckResult): string {
   const { errors } = counts(result);
   const icon = errors ? "❌" : result.findings.length ? "⚠️" : "✅";
   const out = [`### ${icon} tfsync check: ${_tally(result)}`, "", `${_scope(result)}.`, ""];
-  if (result.findings.length) {
-    out.push("| Severity | Check | Location | Finding |", "|---|---|---|---|");
-    for (const f of result.findings) {
-      const where = _where(f);
+  const groups = new Map<string, Finding[]>([["", []]]);
+  for (const env of result.environments) groups.set(env, []);
+  for (const f of result.findings) {
+    const key = f.environment ?? "";
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  for (const [env, findings] of groups) {
+    if (findings.length === 0) continue;
+    const mine = { environments: [], syncable: 0, findings };
+    out.push(`#### ${env === "" ? "Repository" : env}: ${_tally(mine)}`, "");
+    const errorRows = findings.filter((f) => f.severity === "error");
+    const warningRows = findings.filter((f) => f.severity === "warning");
+    if (errorRows.length) out.push(..._table(errorRows));
+    if (warningRows.length) {
       out.push(
-        `| ${f.severity === "error" ? "❌ error" : "⚠️ warning"} | ${f.check} | ${
-          where ? "`" + where.replace(/`/g, "'").replace(/\|/g, "\\|") + "`" : ""
-        } | ${_cell(withFix(f))} |`,
+        `<details><summary>${_plural(warningRows.length, "warning")}</summary>`,
+        "",
+        ..._table(warningRows),
+        "</details>",
+        "",
       );
     }
-    out.push("");
   }
   return out.join("\n");
+}
+
+/** One table of findings, then the fixes several of them share. */
+function _table(findings: Finding[]): string[] {
+  const shared = new Map<string, Finding[]>();
+  for (const f of findings) if (f.fix) shared.set(f.fix, [...(shared.get(f.fix) ?? []), f]);
+  const folded = [...shared].filter(([, fs]) => fs.length > 1);
+  const out = ["| Check | Location | Finding | Fix |", "|---|---|---|---|"];
+  for (const f of findings) {
+    const where = _where(f);
+    const fix = !f.fix ? "" : shared.get(f.fix)!.length > 1 ? "(below)" : _commands(_cell(f.fix));
+    out.push(
+      `| ${f.check} | ${
+        where ? "`" + where.replace(/`/g, "'").replace(/\|/g, "\\|") + "`" : ""
+      } | ${_commands(_cell(f.message))} | ${fix} |`,
+    );
+  }
+  out.push("");
+  for (const [fix, fs] of folded) {
+    const checks = [...new Set(fs.map((f) => f.check))].join(", ");
+    out.push(`**Fix** for the ${fs.length} ${checks} findings above: ${_commands(_cell(fix))}`, "");
+  }
+  return out;
+}
+
+/** A command quoted in a sentence ('tfsync apply --to prod') as inline code. */
+function _commands(text: string): string {
+  return text.replace(/'(tfsync [^'`&]*)'/g, "`$1`");
 }

@@ -159,9 +159,19 @@ Deno.test("check --format github prints workflow annotations (the default in Git
   assert.equal(actions.stdout, want);
 });
 
-Deno.test("check --format markdown prints a table for a pull-request comment", async () => {
+Deno.test("check --format markdown groups by environment, warnings under <details>, each fix", async () => {
   const out = await readOnly(EXAMPLE, ["check", "--env", "englacial", "--format", "markdown"]);
   assert.equal(out.code, 0);
+  const table = (row: string) => [
+    "<details><summary>1 warning</summary>",
+    "",
+    "| Check | Location | Finding | Fix |",
+    "|---|---|---|---|",
+    row,
+    "",
+    "</details>",
+    "",
+  ];
   assert.equal(
     out.stdout,
     [
@@ -169,11 +179,16 @@ Deno.test("check --format markdown prints a table for a pull-request comment", a
       "",
       "1 environment, 11 syncable variables.",
       "",
-      "| Severity | Check | Location | Finding |",
-      "|---|---|---|---|",
-      "| ⚠️ warning | pending | `environments/englacial/terraform.tfvars:102` | englacial: 1 syncable value differs from the shared file (singleuser_image_tag): englacial is ahead of it, a pending promotion: run 'tfsync promote --from englacial --to ENV' to take it further, or 'tfsync apply --to englacial' to bring englacial in line |",
-      '| ⚠️ warning | unclassified | `environments/englacial/terraform.tfvars:98` | "hub_banner_message" is in no group and not in environment_specific, so it is never synced (set in englacial): classify it in tfsync.hcl |',
+      "#### Repository: 1 warning",
       "",
+      ...table(
+        '| unclassified | `environments/englacial/terraform.tfvars:98` | "hub_banner_message" is in no group and not in environment_specific, so it is never synced (set in englacial) | classify it in tfsync.hcl |',
+      ),
+      "#### englacial: 1 warning",
+      "",
+      ...table(
+        "| pending | `environments/englacial/terraform.tfvars:102` | englacial: 1 syncable value differs from the shared file (singleuser_image_tag): englacial is ahead of it, a pending promotion | run `tfsync promote --from englacial --to ENV` to take it further, or `tfsync apply --to englacial` to bring englacial in line |",
+      ),
     ].join("\n"),
   );
 });

@@ -17,7 +17,10 @@ async function run(name: string, strict = false): Promise<CheckResult> {
   return await checkRepository(config, { strict, display });
 }
 
-/** Golden cases: tests/testdata/check/<case>/ is a repository; want.txt its text report. */
+/**
+ * Golden cases: tests/testdata/check/<case>/ is a repository; want.txt its text report, want.md
+ * its markdown.
+ */
 const GOLDEN: Array<[string, string, { strict?: boolean; errors: number; warnings: number }]> = [
   ["clean", "a repository in sync has no finding", { errors: 0, warnings: 0 }],
   ["drift", "drift lists environment × variable with both values and file:line", {
@@ -49,9 +52,12 @@ for (const [name, behaviour, want] of GOLDEN) {
   Deno.test(`checkRepository() ${behaviour} (${name})`, async () => {
     const result = await run(name, want.strict);
     const text = render(result, "text");
-    const file = join(TESTDATA, name, want.strict ? "want-strict.txt" : "want.txt");
-    if (UPDATE) await Deno.writeTextFile(file, text);
-    assert.equal(text, await Deno.readTextFile(file));
+    const base = join(TESTDATA, name, want.strict ? "want-strict" : "want");
+    // The text report and the pull-request comment (--format markdown), exactly.
+    for (const [ext, output] of [["txt", text], ["md", render(result, "markdown")]]) {
+      if (UPDATE) await Deno.writeTextFile(`${base}.${ext}`, output);
+      assert.equal(output, await Deno.readTextFile(`${base}.${ext}`), `${name}: want.${ext}`);
+    }
     assert.deepEqual(counts(result), { errors: want.errors, warnings: want.warnings });
   });
 }
@@ -127,18 +133,40 @@ Deno.test("renderGithub() escapes workflow command data and properties", () => {
   );
 });
 
-Deno.test("renderMarkdown() escapes table cells", () => {
-  const md = renderMarkdown(SAMPLE);
-  assert.match(md, /^### ❌ tfsync check: 1 error, 1 warning\n/);
-  assert.ok(
-    md.includes(
-      '| ❌ error | drift | `env/a, b:c.tfvars:3` | a: x = "1,2\\|3", but: 100% new line |',
-    ),
-  );
-  assert.ok(md.includes("| ⚠️ warning | unclassified |  | y &lt;b&gt; |"));
+Deno.test("renderMarkdown() groups by environment, folds warnings, escapes table cells", () => {
+  const [drift, unclassified] = SAMPLE.findings;
+  const md = renderMarkdown({
+    ...SAMPLE,
+    findings: [{ ...drift, environment: "a", fix: "run 'tfsync apply --to a'" }, unclassified],
+  });
   assert.equal(
-    renderMarkdown({ environments: [], syncable: 0, findings: [] }).split("\n")[0],
-    "### ✅ tfsync check: no findings",
+    md,
+    [
+      "### ❌ tfsync check: 1 error, 1 warning",
+      "",
+      "1 environment, 1 syncable variable.",
+      "",
+      "#### Repository: 1 warning",
+      "",
+      "<details><summary>1 warning</summary>",
+      "",
+      "| Check | Location | Finding | Fix |",
+      "|---|---|---|---|",
+      "| unclassified |  | y &lt;b&gt; |  |",
+      "",
+      "</details>",
+      "",
+      "#### a: 1 error",
+      "",
+      "| Check | Location | Finding | Fix |",
+      "|---|---|---|---|",
+      '| drift | `env/a, b:c.tfvars:3` | a: x = "1,2\\|3", but: 100% new line | run `tfsync apply --to a` |',
+      "",
+    ].join("\n"),
+  );
+  assert.equal(
+    renderMarkdown({ environments: [], syncable: 0, findings: [] }),
+    "### ✅ tfsync check: no findings\n\n0 environments, 0 syncable variables.\n",
   );
 });
 
