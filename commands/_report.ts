@@ -4,6 +4,7 @@ import type { SyncPlan } from "../lib/sync/sync.ts";
 import type { Change, FilePlan } from "../lib/sync/sync_plan.ts";
 import type { WriteResult } from "../lib/write/transaction.ts";
 import type { ModuleVars } from "../lib/terraform/module.ts";
+import type { Effective } from "../lib/terraform/layers.ts";
 import { FORMAT_VERSION, isSensitive, jsonValue, SENSITIVE } from "../lib/report/present.ts";
 import { toHcl, type Value } from "../lib/hcl/value.ts";
 import { formatPath, pathJson } from "../lib/hcl/path.ts";
@@ -126,6 +127,13 @@ export function planJson(
   o: { dryRun: boolean; results?: WriteResult[]; diffs: Map<FilePlan, string> },
 ): string {
   const value = (name: string, v: Value) => isSensitive(module, name) ? SENSITIVE : jsonValue(v);
+  // docs/json.md's shape: `default` tells a value left to the variables.tf default.
+  const conflictSide = (name: string, e: Effective) => ({
+    value: value(name, e.value),
+    file: e.file,
+    line: e.line,
+    default: e.layer === "default",
+  });
   const doc = {
     format_version: FORMAT_VERSION,
     command: plan.command,
@@ -155,8 +163,8 @@ export function planJson(
     conflicts: plan.conflicts.map((c) => ({
       name: c.name,
       ...jsonPath(c),
-      target: { ...c.target, value: value(c.name, c.target.value) },
-      record: { ...c.record, value: value(c.name, c.record.value) },
+      target: conflictSide(c.name, c.target),
+      record: conflictSide(c.name, c.record),
       incoming: value(c.name, c.incoming),
     })),
     stale_comments: staleComments(plan.files),

@@ -1,6 +1,6 @@
 // tfsync check's findings as text for people, JSON for scripts, GitHub workflow annotations and
 // a Markdown table for a pull-request comment.
-import type { CheckResult, Finding, Located } from "../lib/report/check.ts";
+import type { CheckResult, CheckValue, Finding } from "../lib/report/check.ts";
 import { FORMAT_VERSION, jsonValue } from "../lib/report/present.ts";
 import { paint } from "./paint.ts";
 
@@ -84,7 +84,7 @@ export function renderText(result: CheckResult, color = false): string {
   return [...lines, ...(lines.length ? [""] : []), summary, ""].join("\n");
 }
 
-function _located(l: Located): Record<string, unknown> {
+function _located(l: CheckValue): Record<string, unknown> {
   const out: Record<string, unknown> = { layer: l.layer };
   if (l.sensitive) out.sensitive = true;
   else if (l.value !== undefined) out.value = jsonValue(l.value);

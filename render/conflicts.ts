@@ -21,7 +21,7 @@ export function conflictsText(
 ): string {
   const n = plan.conflicts.length;
   if (n === 0) return "";
-  const file = plan.conflicts.find((c) => !c.target.default)?.target.file;
+  const file = plan.conflicts.find((c) => c.target.layer !== "default")?.target.file;
   const these = n === 1 ? "this value" : "these values";
   const lines = file ? ` (lines of ${file})` : "";
   const heading = `${n} conflict${n === 1 ? "" : "s"}: ${plan.target} differs from the last sync ` +
@@ -29,11 +29,12 @@ export function conflictsText(
   const show = (name: string, v: Parameters<typeof toHcl>[0]) =>
     isSensitive(module, name) ? SENSITIVE : toHcl(v);
   const rows = plan.conflicts.map((c) => {
-    const side = (x: typeof c.target) => show(c.name, x.value) + (x.default ? " (default)" : "");
+    const side = (x: typeof c.target) =>
+      show(c.name, x.value) + (x.layer === "default" ? " (default)" : "");
     const [target, record, incoming] = [side(c.target), side(c.record), show(c.name, c.incoming)];
     return {
       name: formatPath(c.name, c.keys ?? []),
-      line: c.target.default ? "-" : String(c.target.line),
+      line: c.target.layer === "default" ? "-" : String(c.target.line),
       values: [target, record, incoming],
       // Where each value starts to differ: the target's from the record's, the others' from the target's.
       at: [differsAt(target, record), differsAt(record, target), differsAt(incoming, target)],

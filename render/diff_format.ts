@@ -29,7 +29,7 @@ export function comparisonText(
   const text = (r: PathRow, v: Value | undefined, dflt = false) =>
     v === undefined ? "(not set)" : secret(r) ? SENSITIVE : toHcl(v) + (dflt ? " (default)" : "");
   const sides = (r: PathRow): [string, string] => {
-    const [a, b] = [r.source, r.target].map((e) => text(r, e?.value, e?.source === "default"));
+    const [a, b] = [r.source, r.target].map((e) => text(r, e?.value, e?.layer === "default"));
     return clipPair(a, b);
   };
   /** An object or list on both sides: its differing keys or elements, one a line. */

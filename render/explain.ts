@@ -1,6 +1,7 @@
 // An explanation for people: a heading, the layers, one row an environment.
 import type { VariableClass } from "../lib/config/config.ts";
-import type { Explanation, Place } from "../lib/report/explain.ts";
+import type { Explanation } from "../lib/report/explain.ts";
+import type { Value } from "../lib/hcl/value.ts";
 import { SENSITIVE, showValue } from "../lib/report/present.ts";
 import { paint } from "./paint.ts";
 
@@ -19,8 +20,8 @@ const LAYER_TEXT = {
 
 /** The explanation for people: a heading, the layers, one row an environment. */
 export function renderExplanation(x: Explanation, color = false): string {
-  const show = (p: Place) =>
-    p.layer === "none" ? "-" : x.sensitive ? SENSITIVE : showValue(p.value!, 50);
+  const show = (v: Value | undefined) =>
+    v === undefined ? "-" : x.sensitive ? SENSITIVE : showValue(v, 50);
   const at = (p: { file?: string; line?: number }) =>
     p.file === undefined ? "" : p.file + (p.line === undefined ? "" : `:${p.line}`);
   const group = x.group
@@ -42,14 +43,14 @@ export function renderExplanation(x: Explanation, color = false): string {
   else if (x.shared.value === undefined) out.push(`  shared file   ${x.shared.file}: not set`);
   else {
     out.push(
-      `  shared file   ${at(x.shared)}: ${show({ layer: "shared", value: x.shared.value })}`,
+      `  shared file   ${at(x.shared)}: ${show(x.shared.value)}`,
     );
   }
   out.push("");
   const rows = [["ENVIRONMENT", "VALUE", "WINS", "FROM"]];
   for (const e of x.environments) {
     const note = e.differsFromShared ? "differs from the shared file" : "";
-    rows.push([e.name, show(e.value), LAYER_TEXT[e.value.layer], at(e.value), note]);
+    rows.push([e.name, show(e.value.value), LAYER_TEXT[e.value.layer], at(e.value), note]);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
   rows.forEach((r, i) => {
@@ -58,9 +59,7 @@ export function renderExplanation(x: Explanation, color = false): string {
     const differs = i > 0 && x.environments[i - 1].differsFromShared;
     out.push(differs ? paint(color, "yellow", line) : i === 0 ? paint(color, "dim", line) : line);
     for (const l of (i > 0 && x.environments[i - 1].layers) || []) {
-      const value = l.value === undefined
-        ? "not set"
-        : show({ layer: "environment", value: l.value });
+      const value = l.value === undefined ? "not set" : show(l.value);
       out.push(`      ${l.own ? "layer" : "shared layer"} ${at(l)}: ${value}`);
     }
   });

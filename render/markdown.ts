@@ -94,7 +94,7 @@ export function comparisonMarkdown(
 ): string {
   const side = (name: string, e: Row["source"]) =>
     !e ? "(not set)" : (isSensitive(module, name) ? SENSITIVE : toHcl(e.value)) +
-      (e.source === "default" ? " (default)" : "");
+      (e.layer === "default" ? " (default)" : "");
   const out = [`### ${from} → ${to}`, ""];
   const sections: [string, Row[]][] = [
     ["Syncable features", cmp.syncable],

@@ -18,7 +18,7 @@ import {
 import type { Value } from "../hcl/value.ts";
 import { CHECKS, type Finding } from "./check_types.ts";
 import { unknownGroupVariables } from "./check_groups.ts";
-export { type CheckName, CHECKS, type Finding, type Located } from "./check_types.ts";
+export { type CheckName, CHECKS, type CheckValue, type Finding } from "./check_types.ts";
 
 export interface CheckOptions {
   /** Only these environments (unknown names throw ConfigError); default every one. */

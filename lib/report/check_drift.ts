@@ -2,28 +2,21 @@
 // the shared file's (its value, else the default it leaves in place); with no shared value to
 // compare with, the environments against one another.
 import type { Document } from "../hcl/document.ts";
-import { type Effective, effectiveValue, type NoValue } from "../terraform/layers.ts";
+import { effectiveValue, type Located, sameLocated } from "../terraform/layers.ts";
 import { isSensitive, SENSITIVE, showValue } from "./present.ts";
 import { layerDocs, type Snapshot } from "../repo/snapshot.ts";
 import type { TfType } from "../terraform/types.ts";
-import { declaredType, sameValue } from "../terraform/types_equal.ts";
-import type { Finding, Located } from "./check_types.ts";
+import { declaredType } from "../terraform/types_equal.ts";
+import type { CheckValue, Finding } from "./check_types.ts";
 import { extractedFrom } from "../sync/shared_file.ts";
 import { pathFindings } from "./check_paths.ts";
 import { documentFingerprint, lastSynced, recordDate } from "../sync/fingerprint.ts";
 
-function _locate(e: Effective | NoValue, inShared: boolean, sensitive: boolean): Located {
-  if (e.source === "none") return { layer: "none" };
-  const layer = e.source === "default" ? "default" : inShared ? "shared" : "environment";
-  return { layer, value: e.value, file: e.file, line: e.line, ...(sensitive && { sensitive }) };
+function _sensitive(l: Located, sensitive: boolean): CheckValue {
+  return l.layer !== "none" && sensitive ? { ...l, sensitive } : l;
 }
 
-function _same(a: Located, b: Located, type: TfType | undefined): boolean {
-  if (a.layer === "none" || b.layer === "none") return a.layer === b.layer;
-  return sameValue(a.value!, b.value!, type);
-}
-
-function _show(l: Located): string {
+function _show(l: CheckValue): string {
   return l.sensitive ? SENSITIVE : showValue(l.value!);
 }
 
@@ -134,11 +127,11 @@ function _differences(s: Snapshot): Finding[] {
     const sensitive = isSensitive(s.module, name);
     const type = declaredType(s.module, name);
     const ref = s.shared
-      ? _locate(effectiveValue(name, s.shared, s.module), true, sensitive)
+      ? _sensitive(effectiveValue(name, s.shared, s.module, "shared"), sensitive)
       : { layer: "none" as const };
     const vals = envs.map((e) => ({
       env: e,
-      at: _locate(effectiveValue(name, layerDocs(e), s.module), false, sensitive),
+      at: _sensitive(effectiveValue(name, layerDocs(e), s.module), sensitive),
     }));
     if (ref.layer === "none") {
       const f = _crossDrift(name, vals, type);
@@ -146,7 +139,7 @@ function _differences(s: Snapshot): Finding[] {
       continue;
     }
     for (const { env, at } of vals) {
-      if (_same(at, ref, type)) continue;
+      if (sameLocated(at, ref, type)) continue;
       const mine = at.layer === "environment"
         ? `${name} = ${_show(at)}`
         : at.layer === "default"
@@ -173,12 +166,12 @@ function _differences(s: Snapshot): Finding[] {
 /** No shared value to compare with: a finding when the environments disagree among themselves. */
 function _crossDrift(
   name: string,
-  vals: Array<{ env: { name: string; doc?: Document }; at: Located }>,
+  vals: Array<{ env: { name: string; doc?: Document }; at: CheckValue }>,
   type: TfType | undefined,
 ): Finding | undefined {
-  const groups: Array<{ at: Located; envs: string[]; where: Located[] }> = [];
+  const groups: Array<{ at: CheckValue; envs: string[]; where: CheckValue[] }> = [];
   for (const { env, at } of vals) {
-    const g = groups.find((g) => _same(g.at, at, type));
+    const g = groups.find((g) => sameLocated(g.at, at, type));
     if (g) g.envs.push(env.name), g.where.push(at);
     else groups.push({ at, envs: [env.name], where: [at] });
   }
@@ -186,7 +179,8 @@ function _crossDrift(
   const largest = Math.max(...groups.map((g) => g.envs.length));
   const odd =
     vals.find(({ at }) =>
-      groups.find((g) => _same(g.at, at, type))!.envs.length < largest && at.layer === "environment"
+      groups.find((g) => sameLocated(g.at, at, type))!.envs.length < largest &&
+      at.layer === "environment"
     ) ?? vals.find(({ at }) => at.layer === "environment") ?? vals[0];
   const parts = groups.map((g) => {
     const v = g.at.layer === "none"

@@ -1,6 +1,6 @@
 // The data of a check report: its findings and the located values they compare (check.ts builds
 // them, check_drift.ts and check_paths.ts add theirs, render/check_format.ts renders them).
-import type { Value } from "../hcl/value.ts";
+import type { Located } from "../terraform/layers.ts";
 
 /** The checks, in the order findings are listed. */
 export const CHECKS = [
@@ -17,14 +17,8 @@ export const CHECKS = [
 ] as const;
 export type CheckName = typeof CHECKS[number];
 
-/** A value with the layer it comes from: an environment's tfvars, the shared file, a default. */
-export interface Located {
-  layer: "environment" | "shared" | "default" | "none";
-  value?: Value;
-  file?: string;
-  line?: number;
-  sensitive?: boolean;
-}
+/** A value a finding compares, and whether it is sensitive (then JSON leaves it out). */
+export type CheckValue = Located & { sensitive?: boolean };
 
 export interface Finding {
   check: CheckName;
@@ -43,5 +37,5 @@ export interface Finding {
   variables?: string[];
   environment?: string;
   /** drift: the values compared, by environment name, and "shared" for the reference. */
-  values?: Record<string, Located>;
+  values?: Record<string, CheckValue>;
 }

@@ -1,22 +1,13 @@
 // tfsync explain VAR: where a variable's value comes from, layer by layer, in each environment.
 import type { VariableClass } from "../config/config.ts";
 import { ConfigError } from "../errors.ts";
-import { effectiveValue } from "../terraform/layers.ts";
+import { effectiveValue, type Located, sameLocated } from "../terraform/layers.ts";
 import { FORMAT_VERSION, isSensitive, jsonValue } from "./present.ts";
 import { layerDocs, type Snapshot } from "../repo/snapshot.ts";
 import { parseType, typeToString } from "../terraform/types.ts";
 import type { Value } from "../hcl/value.ts";
-import type { TfType } from "../terraform/types.ts";
-import { declaredType, sameValue } from "../terraform/types_equal.ts";
+import { declaredType } from "../terraform/types_equal.ts";
 import { didYouMean } from "../suggest.ts";
-
-/** A value and where it is set. `layer` "none": no value at all. */
-export interface Place {
-  layer: "environment" | "shared" | "default" | "none";
-  value?: Value;
-  file?: string;
-  line?: number;
-}
 
 export interface Explanation {
   variable: string;
@@ -34,7 +25,7 @@ export interface Explanation {
   shared?: { file: string; line?: number; value?: Value };
   environments: Array<{
     name: string;
-    value: Place;
+    value: Located;
     differsFromShared?: boolean;
     /** Every var file of an environment that has several, in -var-file order. */
     layers?: Layer[];
@@ -82,20 +73,16 @@ export function explain(s: Snapshot, name: string): Explanation {
     if (declared.description !== undefined) out.declaration.description = declared.description;
   }
   // The shared layer: the shared file's value, else the default it leaves in place.
-  let reference: Place | undefined;
+  let reference: Located | undefined;
   if (s.shared) {
     const attr = s.shared.get(name);
     out.shared = attr
       ? { file: s.shared.file, line: attr.line, value: attr.value }
       : { file: s.shared.file };
-    const e = effectiveValue(name, s.shared, s.module);
-    reference = e.source === "none" ? { layer: "none" } : { layer: "shared", value: e.value };
+    reference = effectiveValue(name, s.shared, s.module, "shared");
   }
   for (const env of s.environments) {
-    const e = effectiveValue(name, layerDocs(env), s.module);
-    const value: Place = e.source === "none"
-      ? { layer: "none" }
-      : { layer: e.source, value: e.value, file: e.file, line: e.line };
+    const value = effectiveValue(name, layerDocs(env), s.module);
     const row: Explanation["environments"][number] = { name: env.name, value };
     if (env.layers.length > 1) {
       row.layers = env.layers.flatMap((l) => {
@@ -105,7 +92,7 @@ export function explain(s: Snapshot, name: string): Explanation {
       });
     }
     if (cls === "syncable" && reference) {
-      row.differsFromShared = !_same(value, reference, declaredType(s.module, name));
+      row.differsFromShared = !sameLocated(value, reference, declaredType(s.module, name));
     }
     out.environments.push(row);
   }
@@ -121,16 +108,11 @@ function _typeText(source: string): string {
   }
 }
 
-function _same(a: Place, b: Place, type: TfType | undefined): boolean {
-  if (a.layer === "none" || b.layer === "none") return a.layer === b.layer;
-  return sameValue(a.value!, b.value!, type);
-}
-
 /** The explanation as JSON; values exact, sensitive ones left out. */
 export function explanationJson(x: Explanation): string {
   const value = (v: Value | undefined) =>
     v === undefined ? {} : x.sensitive ? { sensitive: true } : { value: jsonValue(v) };
-  const place = (p: Place) => ({
+  const place = (p: Located) => ({
     layer: p.layer,
     ...value(p.value),
     ...(p.file !== undefined && { file: p.file }),

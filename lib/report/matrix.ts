@@ -2,21 +2,14 @@
 // from the shared file's value (with no shared file: from the value most environments have).
 import { ConfigError } from "../errors.ts";
 import { didYouMean } from "../suggest.ts";
-import { effectiveValue } from "../terraform/layers.ts";
+import { effectiveValue, type Located, sameLocated } from "../terraform/layers.ts";
 import { FORMAT_VERSION, isSensitive, jsonValue } from "./present.ts";
 import { layerDocs, type Snapshot } from "../repo/snapshot.ts";
-import type { Value } from "../hcl/value.ts";
 import type { TfType } from "../terraform/types.ts";
-import { declaredType, sameValue } from "../terraform/types_equal.ts";
+import { declaredType } from "../terraform/types_equal.ts";
 
-export interface Cell {
-  layer: "environment" | "shared" | "default" | "none";
-  value?: Value;
-  file?: string;
-  line?: number;
-  /** Differs from the row's reference (the shared file's value, or the most common one). */
-  differs: boolean;
-}
+/** A value and its layer, and whether it differs from the row's reference (the shared file's value, or the most common one). */
+export type Cell = Located & { differs: boolean };
 
 export interface MatrixRow {
   variable: string;
@@ -54,11 +47,12 @@ export function buildMatrix(s: Snapshot, groups?: readonly string[]): Matrix {
       let reference: Cell | undefined;
       let shared: Cell | undefined;
       if (s.shared) {
-        const e = effectiveValue(name, s.shared, s.module);
-        shared = _cell(e.source === "environment" ? { ...e, source: "shared" } : e);
+        shared = _cell(effectiveValue(name, s.shared, s.module, "shared"));
         reference = shared;
       } else reference = _mostCommon(cells, type);
-      for (const c of cells) c.differs = reference !== undefined && !_same(c, reference, type);
+      for (const c of cells) {
+        c.differs = reference !== undefined && !sameLocated(c, reference, type);
+      }
       rows.push({
         variable: name,
         group: g.name,
@@ -75,21 +69,15 @@ export function buildMatrix(s: Snapshot, groups?: readonly string[]): Matrix {
   };
 }
 
-function _cell(e: { source: Cell["layer"]; value?: Value; file?: string; line?: number }): Cell {
-  if (e.source === "none") return { layer: "none", differs: false };
-  return { layer: e.source, value: e.value, file: e.file, line: e.line, differs: false };
-}
-
-function _same(a: Cell, b: Cell, type: TfType | undefined): boolean {
-  if (a.layer === "none" || b.layer === "none") return a.layer === b.layer;
-  return sameValue(a.value!, b.value!, type);
+function _cell(e: Located): Cell {
+  return { ...e, differs: false };
 }
 
 function _mostCommon(cells: Cell[], type: TfType | undefined): Cell | undefined {
   let best: Cell | undefined;
   let bestCount = 0;
   for (const c of cells) {
-    const n = cells.filter((d) => _same(c, d, type)).length;
+    const n = cells.filter((d) => sameLocated(c, d, type)).length;
     if (n > bestCount) [best, bestCount] = [c, n];
   }
   return best;

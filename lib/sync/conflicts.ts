@@ -1,11 +1,11 @@
 // Conflicts: target values edited by hand since the last sync. The shared file is the record of
 // the last sync; a value the run would overwrite that differs from the record's is a conflict.
 import type { Document } from "../hcl/document.ts";
-import { type Effective, effectiveValue } from "../terraform/layers.ts";
+import { type Effective, effectiveValue, sameLocated } from "../terraform/layers.ts";
 import type { ModuleVars } from "../terraform/module.ts";
 import type { FilePlan } from "./sync_plan.ts";
 import type { Value } from "../hcl/value.ts";
-import { sameFor } from "../terraform/types_equal.ts";
+import { declaredType, sameFor } from "../terraform/types_equal.ts";
 import { valueAtKeys } from "../hcl/path_merge.ts";
 import { lineOf } from "./sync_paths.ts";
 import { documentFingerprint, lastSynced } from "./fingerprint.ts";
@@ -13,21 +13,15 @@ import { lastRecord } from "./record.ts";
 import type { TfvarsFile } from "../repo/repo.ts";
 import type { Config } from "../config/config.ts";
 
-/** A value on one side of a conflict: set in a file, or the variables.tf default. */
-export interface ConflictSide {
-  value: Value;
-  file: string;
-  line: number;
-  default: boolean;
-}
-
 /** A target value that differs from the record of the last sync and would be overwritten. */
 export interface Conflict {
   name: string;
   /** The keys inside the value, for a variable synced by path. */
   keys?: string[];
-  target: ConflictSide;
-  record: ConflictSide;
+  /** The target's value (layer "environment", or "default" when it leaves it unset). */
+  target: Effective;
+  /** The record's (layer "shared", or "default"). */
+  record: Effective;
   incoming: Value;
 }
 
@@ -66,21 +60,11 @@ export function conflicts(
       if (k) out.push({ ...k, incoming: c.to });
       continue;
     }
-    const rec = effectiveValue(c.name, record, module);
+    const rec = effectiveValue(c.name, record, module, "shared");
     const cur = effectiveValue(c.name, target, module);
-    if (
-      rec.source === "none" || cur.source === "none" ||
-      sameFor(module, c.name, rec.value, cur.value)
-    ) {
-      continue;
-    }
-    const side = (e: Effective): ConflictSide => ({
-      value: e.value,
-      file: e.file,
-      line: e.line,
-      default: e.source === "default",
-    });
-    out.push({ name: c.name, target: side(cur), record: side(rec), incoming: c.to });
+    if (rec.layer === "none" || cur.layer === "none") continue;
+    if (sameLocated(rec, cur, declaredType(module, c.name))) continue;
+    out.push({ name: c.name, target: cur, record: rec, incoming: c.to });
   }
   return out;
 }
@@ -97,11 +81,16 @@ function pathConflict(
   if (rec === undefined || c.from === undefined || sameFor(module, c.name, rec, c.from, keys)) {
     return undefined;
   }
-  const side = (doc: Document, value: Value): ConflictSide => ({
+  const side = (layer: Effective["layer"], doc: Document, value: Value): Effective => ({
+    layer,
     value,
     file: doc.file,
     line: lineOf(doc, c.name, keys) ?? 0,
-    default: false,
   });
-  return { name: c.name, keys, target: side(target, c.from), record: side(record, rec) };
+  return {
+    name: c.name,
+    keys,
+    target: side("environment", target, c.from),
+    record: side("shared", record, rec),
+  };
 }

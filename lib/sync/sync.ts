@@ -13,7 +13,7 @@ import { extractedFrom, planShared } from "./shared_file.ts";
 import type { FilePlan, TargetOnly } from "./sync_plan.ts";
 import { type Layered, planLayeredTarget, readLayered, sourceView } from "./route.ts";
 
-export type { Conflict, ConflictSide } from "./conflicts.ts";
+export type { Conflict } from "./conflicts.ts";
 import { type Conflict, judgeConflicts } from "./conflicts.ts";
 
 export interface SyncContext {

@@ -207,7 +207,7 @@ export function planTarget(o: TargetPlanOptions): { plan: FilePlan; targetOnly: 
       const at = first ? placeOf(o.origin!, first) : placeOf(source, s);
       checkCopy(module, name, s.value, at, doc.file);
       const current = effectiveValue(name, doc, module);
-      return current.source === "default" ? { from: current.value, fromDefault: true } : {};
+      return current.layer === "default" ? { from: current.value, fromDefault: true } : {};
     },
   });
   const { changes, intent } = batch;

@@ -8,9 +8,13 @@ import type { Value } from "../hcl/value.ts";
 import type { TfType } from "./types.ts";
 import { declaredType, sameValue } from "./types_equal.ts";
 
-/** A value and the layer it comes from, with the file and line that set it. */
+/**
+ * THE value with the layer it comes from (an environment's tfvars, the shared file, the
+ * variables.tf default) and the file and line that set it; what diff, check, matrix, explain and
+ * conflicts show.
+ */
 export interface Effective {
-  source: "environment" | "default";
+  layer: "environment" | "shared" | "default";
   value: Value;
   file: string;
   line: number;
@@ -18,10 +22,14 @@ export interface Effective {
 
 /** No value at all: not set in the environment, and no default (or no variable block). */
 export interface NoValue {
-  source: "none";
+  layer: "none";
   value?: undefined;
+  file?: undefined;
   line?: undefined;
 }
+
+/** A variable's value in one place, or none. */
+export type Located = Effective | NoValue;
 
 /** One variable whose effective values differ; a side is absent where it has no value at all. */
 export interface Row {
@@ -47,31 +55,26 @@ export function winningLayer(name: string, layers: Layers): Document | undefined
   return docs.findLast((d) => d.get(name) !== undefined);
 }
 
-/** The value a variable takes in an environment. */
+/** The value a variable takes in an environment (or, `layer` "shared", in the shared file). */
 export function effectiveValue(
   name: string,
   envDoc: Layers,
   module: ModuleVars,
-): Effective | NoValue {
+  layer: "environment" | "shared" = "environment",
+): Located {
   const doc = winningLayer(name, envDoc);
   const attr = doc?.get(name);
-  if (attr) {
-    return { source: "environment", value: attr.value, file: doc!.file, line: attr.line };
-  }
+  if (attr) return { layer, value: attr.value, file: doc!.file, line: attr.line };
   const variable = module.variables.get(name);
   if (variable && variable.default !== undefined) {
-    return { source: "default", value: variable.default, file: variable.file, line: variable.line };
+    return { layer: "default", value: variable.default, file: variable.file, line: variable.line };
   }
-  return { source: "none" };
+  return { layer: "none" };
 }
 
-/** Whether two effective values are the same value of `type` (both "none" counts as the same). */
-export function effectiveEqual(
-  a: Effective | NoValue,
-  b: Effective | NoValue,
-  type?: TfType,
-): boolean {
-  if (a.source === "none" || b.source === "none") return a.source === b.source;
+/** Whether two values are the same value of `type` (both "none" counts as the same). */
+export function sameLocated(a: Located, b: Located, type?: TfType): boolean {
+  if (a.layer === "none" || b.layer === "none") return a.layer === b.layer;
   return sameValue(a.value, b.value, type);
 }
 
@@ -85,10 +88,10 @@ export function compareEnvironments(
   const row = (name: string): Row | undefined => {
     const s = effectiveValue(name, sourceDoc, module);
     const t = effectiveValue(name, targetDoc, module);
-    if (effectiveEqual(s, t, declaredType(module, name))) return undefined;
+    if (sameLocated(s, t, declaredType(module, name))) return undefined;
     const r: Row = { name };
-    if (s.source !== "none") r.source = s;
-    if (t.source !== "none") r.target = t;
+    if (s.layer !== "none") r.source = s;
+    if (t.layer !== "none") r.target = t;
     return r;
   };
   const rows = (names: Iterable<string>) => [...names].flatMap((n) => row(n) ?? []);

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { defaultConfig, parseConfig } from "../config/config.ts";
 import { parse } from "../hcl/document.ts";
-import { compareEnvironments, type Effective, effectiveValue, type Row } from "./layers.ts";
+import { compareEnvironments, effectiveValue, type Located, type Row } from "./layers.ts";
 import { emptyModule, loadModule, type ModuleVars, parseVariables } from "./module.ts";
 import { readTfvars } from "../repo/repo.ts";
 import { toHcl } from "../hcl/value.ts";
@@ -34,9 +34,9 @@ function module(): ModuleVars {
 const tfvars = (text: string, file: string) => parse(text, file, { tfvars: true });
 
 /** An effective value as one line: `VALUE (source file:line)`, or "-" for no value. */
-function show(e: Effective | { source: "none" } | undefined): string {
-  if (!e || e.source === "none") return "-";
-  return `${toHcl(e.value)} (${e.source} ${e.file}:${e.line})`;
+function show(e: Located | undefined): string {
+  if (!e || e.layer === "none") return "-";
+  return `${toHcl(e.value)} (${e.layer} ${e.file}:${e.line})`;
 }
 
 function showRows(rows: Row[]): string[] {
