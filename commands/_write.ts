@@ -7,6 +7,7 @@ import { painter, planJson, summaryText, unifiedDiff, writtenText } from "./_rep
 import { conflictsText } from "../render/conflicts.ts";
 import type { SyncContext, SyncPlan } from "../lib/sync/sync.ts";
 import { planMarkdown } from "../render/markdown.ts";
+import { pendingAfter } from "../lib/report/pending.ts";
 import type { FilePlan } from "../lib/sync/sync_plan.ts";
 import { changed, commit, verifyPlans, type WriteResult } from "../lib/write/transaction.ts";
 
@@ -53,10 +54,12 @@ export async function runPlan(
     if (!diffs.has(f)) diffs.set(f, await unifiedDiff(f, paint));
     return diffs.get(f)!;
   };
-  const json = async (results?: WriteResult[]) => {
+  const json = async (results?: WriteResult[], refused = false) => {
     for (const f of changed(plan.files)) await diffOf(f);
-    const o = { dryRun: common.dryRun, results, diffs };
-    io.stdout(common.json ? planJson(plan, ctx.module, o) : planMarkdown(plan, ctx.module, o));
+    const o = { dryRun: common.dryRun, results, diffs, refused };
+    if (common.json) return io.stdout(planJson(plan, ctx.module, o));
+    const pending = refused ? [] : await pendingAfter(ctx.config, ctx.module, plan.files);
+    io.stdout(planMarkdown(plan, ctx.module, { ...o, pending }));
   };
   const summary = () => summaryText(plan, ctx.module, paint);
   const willWrite = !common.dryRun && !o.failOnConflict;
@@ -65,7 +68,7 @@ export async function runPlan(
   const verified = await verifyPlans(plan.files);
   const todo = changed(plan.files);
   if (o.failOnConflict && plan.conflicts.length > 0) {
-    if (report) await json();
+    if (report) await json(undefined, true);
     else text(conflicts + "Nothing written: --fail-on-conflict\n");
     return EXIT.differences;
   }

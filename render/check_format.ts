@@ -183,22 +183,29 @@ function _table(findings: Finding[]): string[] {
   const out = ["| Check | Location | Finding | Fix |", "|---|---|---|---|"];
   for (const f of findings) {
     const where = _where(f);
-    const fix = !f.fix ? "" : shared.get(f.fix)!.length > 1 ? "(below)" : _commands(_cell(f.fix));
+    const fix = !f.fix
+      ? ""
+      : shared.get(f.fix)!.length > 1
+      ? "(below)"
+      : inlineCommands(_cell(f.fix));
     out.push(
       `| ${f.check} | ${
         where ? "`" + where.replace(/`/g, "'").replace(/\|/g, "\\|") + "`" : ""
-      } | ${_commands(_cell(f.message))} | ${fix} |`,
+      } | ${inlineCommands(_cell(f.message))} | ${fix} |`,
     );
   }
   out.push("");
   for (const [fix, fs] of folded) {
     const checks = [...new Set(fs.map((f) => f.check))].join(", ");
-    out.push(`**Fix** for the ${fs.length} ${checks} findings above: ${_commands(_cell(fix))}`, "");
+    out.push(
+      `**Fix** for the ${fs.length} ${checks} findings above: ${inlineCommands(_cell(fix))}`,
+      "",
+    );
   }
   return out;
 }
 
 /** A command quoted in a sentence ('tfsync apply --to prod') as inline code. */
-function _commands(text: string): string {
+export function inlineCommands(text: string): string {
   return text.replace(/'(tfsync [^'`&]*)'/g, "`$1`");
 }

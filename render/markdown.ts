@@ -1,6 +1,6 @@
 // Markdown for pull requests: what a promote, backport, sync, apply or extract changed (a PR's
-// body: per file, each variable's old → new value, then conflicts, what was left alone and what is
-// unclassified), and a diff's differences.
+// body: per file, each variable's old → new value, then conflicts, the pending promotions it
+// leaves, what was left alone and what is unclassified), and a diff's differences.
 import { formatPath } from "../lib/hcl/path.ts";
 import type { PathRow } from "../lib/report/diff_paths.ts";
 import type { SyncPlan } from "../lib/sync/sync.ts";
@@ -9,6 +9,8 @@ import type { WriteResult } from "../lib/write/transaction.ts";
 import { isSensitive, SENSITIVE } from "../lib/report/present.ts";
 import { toHcl, type Value } from "../lib/hcl/value.ts";
 import type { Comparison, Row } from "../lib/terraform/layers.ts";
+import type { Finding } from "../lib/report/check_types.ts";
+import { inlineCommands, withFix } from "./check_format.ts";
 
 /** Inline code that survives a table cell: no "|" breaks the row, no "`" ends the span. */
 export function code(text: string): string {
@@ -18,7 +20,14 @@ export function code(text: string): string {
 export function planMarkdown(
   plan: SyncPlan,
   module: ModuleVars,
-  o: { dryRun: boolean; results?: WriteResult[] },
+  o: {
+    dryRun: boolean;
+    results?: WriteResult[];
+    /** --fail-on-conflict found conflicts: nothing was written. */
+    refused?: boolean;
+    /** What `tfsync check` lists as pending once the files hold their new text. */
+    pending?: Finding[];
+  },
 ): string {
   const v = (name: string, value: Value | undefined) =>
     value === undefined ? "(not set)" : code(isSensitive(module, name) ? SENSITIVE : toHcl(value));
@@ -27,6 +36,7 @@ export function planMarkdown(
     : `${code(plan.source)} → ${code(plan.target)}`;
   const out = [`## tfsync ${plan.command}: ${route}`, ""];
   if (o.dryRun) out.push("_Dry run: nothing written._", "");
+  if (o.refused) out.push("_Nothing written: conflicts (--fail-on-conflict)._", "");
   for (const f of plan.files) {
     if (f.changes.length === 0) {
       out.push(`**${code(f.file)}**: up to date`, "");
@@ -57,6 +67,11 @@ export function planMarkdown(
     }
     out.push("");
   }
+  if (o.pending?.length) {
+    out.push(`**Pending promotions** (${o.pending.length}): where the features go next`, "");
+    for (const f of o.pending) out.push(`- ${inlineCommands(withFix(f))}`);
+    out.push("");
+  }
   const notes: string[] = [];
   for (const t of plan.targetOnly) {
     notes.push(
@@ -74,11 +89,11 @@ export function planMarkdown(
       }`,
     );
   }
-  if (plan.unclassified.length > 0) {
+  for (const u of plan.unclassified) {
     notes.push(
-      `- Unclassified, never synced: ${
-        plan.unclassified.map((u) => code(u.name)).join(", ")
-      } (classify them in tfsync.hcl)`,
+      `- Unclassified, never synced: ${code(u.name)} (set in ${
+        u.files.map(code).join(", ")
+      }): classify it in ${code("tfsync.hcl")}`,
     );
   }
   if (notes.length > 0) out.push(...notes, "");

@@ -264,20 +264,8 @@ Deno.test("every JSON output carries format_version; errors are JSON objects wit
   assert.equal(JSON.parse(usageError.stdout).error.message, 'Unknown option "--bogus"');
 });
 
-Deno.test("promote --format markdown prints what changed, for a pull request's body", async () => {
-  const r = await readOnly([
-    "promote",
-    "--from",
-    "englacial",
-    "--to",
-    "prod",
-    "--dry-run",
-    "--format",
-    "markdown",
-    "--date",
-    "2026-01-05",
-  ]);
-  assert.deepEqual(r, { code: 0, stderr: "", stdout: PROMOTE_MARKDOWN });
+// The pull-request body of the writing commands: tests/pr_body_test.ts.
+Deno.test("diff --format markdown prints the differences, for a pull request's comment", async () => {
   const diff = await readOnly([
     "diff",
     "--from",
@@ -293,39 +281,6 @@ Deno.test("promote --format markdown prints what changed, for a pull request's b
     /^### englacial → prod\n\n\*\*Syncable features\*\*: 4\n\n\| variable \| englacial \| prod \|\n\| --- \| --- \| --- \|\n\| `singleuser_image_tag` \| `"2025.12.18"` \| `"2025.06.02"` \|\n/,
   );
 });
-
-const PROMOTE_MARKDOWN = `## tfsync promote: \`englacial\` → \`prod\`
-
-_Dry run: nothing written._
-
-**\`environments/shared-features.tfvars\`**
-
-| variable | old | new |
-| --- | --- | --- |
-| \`singleuser_image_tag\` | \`"2025.11.30"\` | \`"2025.12.18"\` |
-
-**\`environments/prod/terraform.tfvars\`**
-
-| variable | old | new |
-| --- | --- | --- |
-| \`singleuser_image_tag\` | \`"2025.06.02"\` | \`"2025.12.18"\` |
-| \`dask_worker_memory_max\` | \`4\` | \`3\` |
-| \`dask_cluster_max_cores\` | \`40\` | \`200\` |
-| \`enable_lambda_invoke\` | \`false\` | \`true\` |
-
-**Conflicts** (4): edited by hand since the last sync
-
-| variable | target had | last sync had | now |
-| --- | --- | --- | --- |
-| \`singleuser_image_tag\` | \`"2025.06.02"\` | \`"2025.11.30"\` | \`"2025.12.18"\` |
-| \`dask_worker_memory_max\` | \`4\` | \`3\` | \`3\` |
-| \`dask_cluster_max_cores\` | \`40\` | \`200\` | \`200\` |
-| \`enable_lambda_invoke\` | \`false\` | \`true\` | \`true\` |
-
-- \`server_cull_timeout\` is set in \`prod\` but not in \`englacial\`: left alone (--prune removes it)
-- Not set in \`englacial\` (the variables.tf default): \`server_cull_timeout\`
-- Unclassified, never synced: \`hub_banner_message\` (classify them in tfsync.hcl)
-`;
 
 Deno.test("run through make (TFSYNC_MAKE=1), messages name make's words", async () => {
   const make = { TFSYNC_MAKE: "1" };
