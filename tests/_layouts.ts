@@ -7,8 +7,8 @@ import { join } from "node:path";
 import { diffLines } from "diff";
 import { LAST_RUN } from "../lib/write/last_run.ts";
 import { PREVIOUS_RECORD } from "../lib/sync/record.ts";
-import { changedPaths, run, snapshotTree, tfsync, which } from "./_cli.ts";
-import { parse } from "../lib/hcl/document.ts";
+import { changedPaths, copyTree, CORPUS, run, snapshotTree, tfsync, which } from "./_cli.ts";
+import { isJsonPath, parseVarFile } from "../lib/hcl/var_file.ts";
 import { readWithHcl } from "../lib/hcl/hcl2json.ts";
 
 export const TERRAFORM = which("terraform");
@@ -20,15 +20,24 @@ export interface PromoteCase {
   to: string;
   /** Each environment's var files relative to the root, in -var-file order. */
   files: Record<string, string[]>;
-  /** The shared record (shared_file), relative to the root. */
-  record: string;
+  /** The shared record (shared_file), relative to the root; absent when it holds the source's values already. */
+  record?: string;
   /** File (relative) → the variables the promote changes in it. */
   changes: Record<string, string[]>;
 }
 
+/** A var file's values: hcl2json's reading (constant strings), or JSON.parse's of a `.json` file. */
 async function values(root: string, file: string): Promise<Record<string, unknown>> {
-  const path = join(root, file);
-  return await readWithHcl(await Deno.readTextFile(path), file);
+  const text = await Deno.readTextFile(join(root, file));
+  return isJsonPath(file) ? JSON.parse(text) : unescapeTemplates(await readWithHcl(text, file));
+}
+
+/** hcl2json keeps a string's template escapes ("$${", "%%{"): the value has "${" and "%{". */
+function unescapeTemplates(v: unknown): Record<string, unknown> {
+  return JSON.parse(
+    JSON.stringify(v),
+    (_, x) => typeof x === "string" ? x.replaceAll("$${", "${").replaceAll("%%{", "%{") : x,
+  );
 }
 
 /** The variables an environment's files give, merged in -var-file order (hcl2json). */
@@ -63,13 +72,14 @@ export async function consoleValues(
 
 /** The names of the attributes whose lines a changed line of `text` falls in; "" for others. */
 function owners(text: string, file: string): (line: number) => string | undefined {
-  const doc = parse(text, file, { tfvars: true });
+  const doc = parseVarFile(text, file);
   return (line) => doc.attributes.find((a) => a.line <= line && line <= a.endLine)?.name;
 }
 
 /**
  * Every line that differs between before and after is a comment, a blank line, or a line of a
- * variable the promote changes: no other byte moved.
+ * variable the promote changes: no other byte moved. In JSON, a member's line may gain or lose
+ * the comma after it (a member added or removed after it), and nothing else.
  */
 function assertOnlyChanged(before: string, after: string, file: string, names: string[]): void {
   const ownerBefore = owners(before, file);
@@ -77,15 +87,21 @@ function assertOnlyChanged(before: string, after: string, file: string, names: s
   let [lineBefore, lineAfter] = [1, 1];
   // A last line that only gains its newline (text follows it now) is no changed line.
   const ended = before.endsWith("\n") || before === "" ? before : before + "\n";
-  for (const part of diffLines(ended, after)) {
-    const lines = part.value.split("\n").slice(0, part.value.endsWith("\n") ? -1 : undefined);
+  const parts = diffLines(ended, after);
+  const linesOf = (value = "") => value.split("\n").slice(0, value.endsWith("\n") ? -1 : undefined);
+  for (const [p, part] of parts.entries()) {
+    const lines = linesOf(part.value);
+    // The lines this change replaces with others (a removal and the addition after it).
+    const other = new Set(linesOf(parts[p + (part.added ? -1 : 1)]?.value));
     lines.forEach((text, i) => {
       if (!part.added && !part.removed) return;
       const line = (part.added ? lineAfter : lineBefore) + i;
       const owner = (part.added ? ownerAfter : ownerBefore)(line);
-      const trivia = /^\s*(#|\/\/|$)/.test(text);
+      const trivia = /^\s*(#|\/\/|$)/.test(text) || (isJsonPath(file) && /^[\s{}]*$/.test(text));
+      const comma = isJsonPath(file) &&
+        (other.has(text + ",") || other.has(text.replace(/,$/, "")));
       assert.ok(
-        owner ? names.includes(owner) : trivia,
+        owner ? names.includes(owner) || comma : trivia,
         `${file}:${line} changed outside the synced variables: ${JSON.stringify(text)}`,
       );
     });
@@ -111,7 +127,7 @@ export async function checkPromote(c: PromoteCase): Promise<string> {
   // record, `apply` judge conflicts against what the targets were synced to.
   assert.deepEqual(
     changed,
-    [LAST_RUN, PREVIOUS_RECORD, c.record, ...Object.keys(c.changes)].sort(),
+    [LAST_RUN, ...c.record ? [PREVIOUS_RECORD, c.record] : [], ...Object.keys(c.changes)].sort(),
   );
 
   const names = Object.values(c.changes).flat();
@@ -142,3 +158,60 @@ export async function checkPromote(c: PromoteCase): Promise<string> {
 function treeState(t: Map<string, { hash: string; mtime: number }>): string[] {
   return [...t].map(([p, e]) => `${p} ${e.hash} ${e.mtime}`).sort();
 }
+
+const HAVE_CORPUS = (() => {
+  try {
+    return Deno.statSync(join(CORPUS, "SOURCES.md")).isFile;
+  } catch {
+    return false;
+  }
+})();
+
+/** A test of a corpus repository; ignored, and named so, when the corpus is not there. */
+export function corpusTest(name: string, fn: () => Promise<void>): void {
+  Deno.test({
+    name: HAVE_CORPUS ? name : `${name} (skipped: no corpus)`,
+    ignore: !HAVE_CORPUS,
+    fn,
+  });
+}
+
+export interface Settings {
+  files: string[];
+  shared: string;
+  module: string;
+  /** The variables of one group, "sync". */
+  sync: string[];
+  environmentSpecific: string[];
+}
+
+/** A temporary copy of a corpus repository (no tfsync.hcl: see writeConfig). */
+export async function corpusTree(repo: string): Promise<string> {
+  const root = await Deno.makeTempDir({ prefix: "tfsync-layout-" });
+  await copyTree(join(CORPUS, repo), root);
+  return root;
+}
+
+/** Writes a `tfsync.hcl` of the settings into root. */
+export async function writeConfig(root: string, s: Settings): Promise<void> {
+  const list = (names: string[]) => JSON.stringify(names).replaceAll(",", ", ");
+  await Deno.writeTextFile(
+    join(root, "tfsync.hcl"),
+    hcl([
+      `environment_files = ${list(s.files)}`,
+      `shared_file = "${s.shared}"`,
+      `module_dir = "${s.module}"`,
+      `group "sync" {\n  variables = ${list(s.sync)}\n}`,
+      `environment_specific = ${list(s.environmentSpecific)}`,
+    ]),
+  );
+}
+
+/** A temporary copy of a corpus repository with a `tfsync.hcl` of the settings written into it. */
+export async function corpusCopy(repo: string, s: Settings): Promise<string> {
+  const root = await corpusTree(repo);
+  await writeConfig(root, s);
+  return root;
+}
+
+export const hcl = (lines: string[]) => lines.join("\n") + "\n";

@@ -3,52 +3,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { copyTree, CORPUS, tfsync } from "./_cli.ts";
-import { checkPromote } from "./_layouts.ts";
-
-const HAVE_CORPUS = (() => {
-  try {
-    return Deno.statSync(join(CORPUS, "SOURCES.md")).isFile;
-  } catch {
-    return false;
-  }
-})();
-
-function corpusTest(name: string, fn: () => Promise<void>): void {
-  Deno.test({
-    name: HAVE_CORPUS ? name : `${name} (skipped: no corpus)`,
-    ignore: !HAVE_CORPUS,
-    fn,
-  });
-}
-
-interface Settings {
-  files: string[];
-  shared: string;
-  module: string;
-  /** The variables of one group, "sync". */
-  sync: string[];
-  environmentSpecific: string[];
-}
-
-/** A temporary copy of a corpus repository with a `tfsync.hcl` of the settings written into it. */
-async function corpusCopy(repo: string, s: Settings): Promise<string> {
-  const root = await Deno.makeTempDir({ prefix: "tfsync-layout-" });
-  await copyTree(join(CORPUS, repo), root);
-  const list = (names: string[]) => JSON.stringify(names).replaceAll(",", ", ");
-  await Deno.writeTextFile(
-    join(root, "tfsync.hcl"),
-    hcl([
-      `environment_files = ${list(s.files)}`,
-      `shared_file = "${s.shared}"`,
-      `module_dir = "${s.module}"`,
-      `group "sync" {\n  variables = ${list(s.sync)}\n}`,
-      `environment_specific = ${list(s.environmentSpecific)}`,
-    ]),
-  );
-  return root;
-}
-
-const hcl = (lines: string[]) => lines.join("\n") + "\n";
+import { checkPromote, corpusCopy, corpusTest, hcl, type Settings } from "./_layouts.ts";
 
 /** A one-file-per-environment corpus layout, promoted `from` → `to`. */
 interface OneFileCase {
@@ -339,7 +294,7 @@ Deno.test("init refuses a repository where it finds no environment, and writes n
     code: 2,
     stdout: "",
     stderr:
-      "tfsync init: No environment found: no folder of environments/ holds a terraform.tfvars, and no var files (*.tfvars) sit in a folder per environment or are named per environment; set environment_files in tfsync.hcl by hand\n",
+      "tfsync init: No environment found: no folder of environments/ holds a terraform.tfvars, and no var files (*.tfvars, *.tfvars.json) sit in a folder per environment or are named per environment; set environment_files in tfsync.hcl by hand\n",
   });
   assert.deepEqual([...Deno.readDirSync(root)].map((e) => e.name), ["main.tf"]);
 });

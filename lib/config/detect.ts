@@ -14,8 +14,8 @@ export interface Detected {
 }
 
 const SKIP = new Set(["node_modules", ".terraform", ".git"]);
-// .tfvars.json is not read yet: a pattern for it would find environments tfsync cannot read.
-const VAR_FILE = /\.tfvars$/;
+// HCL's native syntax or its JSON one (`x.tfvars.json`): the pattern keeps the whole extension.
+const VAR_FILE = /\.tfvars(\.json)?$/;
 // On a tie, a file every environment has by such a name is the likelier environment file.
 const PREFERRED = /^(common|shared|global|base|terraform|main)\./;
 

@@ -22,7 +22,7 @@ export async function withLayout(
   const detected = await detectLayout(root);
   if (!detected) {
     throw new ConfigError(
-      `No environment found: ${lookedFor(config)}, and no var files (*.tfvars) ` +
+      `No environment found: ${lookedFor(config)}, and no var files (*.tfvars, *.tfvars.json) ` +
         `sit in a folder per environment or are named per environment; set environment_files in ` +
         `tfsync.hcl by hand`,
     );

@@ -53,9 +53,7 @@ export function parseJson(text: string, file = "<input>"): JsonDocument {
       items.push({ kind: "trivia", start: last, end: a.start, isComment: false }, a);
       last = a.end;
       space(c);
-      if (c.peek() !== ",") break;
-      c.pos++;
-      space(c);
+      if (!comma(c, "}")) break;
     }
   }
   if (c.peek() !== "}") throw c.error(`Missing "}" or ",": found ${found(c)} after a member`);
@@ -68,7 +66,6 @@ export function parseJson(text: string, file = "<input>"): JsonDocument {
 
 function member(c: Cursor): Attribute {
   const nameStart = c.pos;
-  if (c.peek() === "}") throw c.error('Trailing comma: JSON allows no "," before "}"', c.pos);
   if (c.peek() !== '"') {
     throw c.error(`Invalid object key: found ${found(c)} where a key should be`);
   }
@@ -136,9 +133,7 @@ function collection(c: Cursor, depth: number, object: boolean): Value {
         map.set(key, parseValue(c, depth + 1));
       } else list.push(parseValue(c, depth + 1));
       space(c);
-      if (c.peek() !== ",") break;
-      c.pos++;
-      space(c);
+      if (!comma(c, close)) break;
     }
   }
   if (c.peek() !== close) {
@@ -188,6 +183,15 @@ function string(c: Cursor): string {
   }
   c.pos++;
   return out.toWellFormed();
+}
+
+/** Past a comma and the space after it; false when there is none. One before `close` is an error. */
+function comma(c: Cursor, close: string): boolean {
+  if (c.peek() !== ",") return false;
+  const at = c.pos++;
+  space(c);
+  if (c.peek() === close) throw c.error(`Trailing comma: JSON allows no "," before "${close}"`, at);
+  return true;
 }
 
 function space(c: Cursor): void {

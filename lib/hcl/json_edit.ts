@@ -32,11 +32,12 @@ export function jsonStyle(doc: JsonDocument): JsonStyle {
   const head = doc.text.slice(first.nameStart, first.valueStart);
   const colon = head.slice(head.lastIndexOf('"') + 1);
   const before = doc.text.slice(doc.open + 1, first.nameStart);
-  const between = second ? doc.text.slice(first.valueEnd, second.nameStart) : before;
+  const between = second ? doc.text.slice(first.valueEnd, second.nameStart) : "";
   if (before.includes("\n")) {
     return { indent: before.slice(before.lastIndexOf("\n") + 1), colon, gap: DEFAULT.gap };
   }
-  return { colon, gap: between.replace(",", "") };
+  // One member on one line shows no comma: a space after it when there is one after the colon.
+  return { colon, gap: second ? between.replace(",", "") : colon.endsWith(" ") ? " " : "" };
 }
 
 /** A value as JSON text at a member's depth, in the style (collections on lines when it has them). */

@@ -129,6 +129,9 @@ Deno.test("jsonStyle() reads indentation, colon spacing and the gap after commas
     gap: " ",
   });
   assert.deepEqual(jsonStyle(parseJson('{"a":1,"b":2}')), { colon: ":", gap: "" });
+  // One member on one line: the gap after a comma follows the colon's.
+  assert.deepEqual(jsonStyle(parseJson('{"a": 1}')), { colon: ": ", gap: " " });
+  assert.deepEqual(jsonStyle(parseJson('{"a":1}')), { colon: ":", gap: "" });
   assert.deepEqual(jsonStyle(parseJson("{}")), { indent: "  ", colon: ": ", gap: " " });
 });
 

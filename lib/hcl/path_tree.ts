@@ -4,6 +4,8 @@
 import { Cursor } from "./cursor.ts";
 import type { Document, Span } from "./document.ts";
 import { parseExpression } from "./expression.ts";
+import { isJsonDocument, type JsonDocument } from "./json_document.ts";
+import { PlacedError } from "./errors.ts";
 import { HclNumber, type Value } from "./value.ts";
 
 export interface ValueNode extends Span {
@@ -44,6 +46,7 @@ const cache = new WeakMap<Document, Map<number, ValueNode>>();
 
 /** The node of the value that starts at `start` in the document's text (cached per document). */
 export function valueNode(doc: Document, start: number): ValueNode {
+  if (isJsonDocument(doc)) throw jsonPath(doc, start);
   let nodes = cache.get(doc);
   if (!nodes) cache.set(doc, nodes = new Map());
   let node = nodes.get(start);
@@ -179,4 +182,15 @@ export function nodeAtKeys(
     cur = entry.value;
   }
   return { node: cur, entry };
+}
+
+/** Paths inside values (`a.b`) are read and edited in HCL's syntax only. */
+function jsonPath(doc: JsonDocument, start: number): PlacedError {
+  const name = doc.attributes.find((a) => a.valueStart === start)?.name;
+  const { line, column } = new Cursor(doc.text, doc.file).location(start);
+  const sourceLine = doc.text.split("\n")[line - 1].replace(/\r$/, "");
+  return new PlacedError(
+    `Cannot sync a path inside "${name}" in a JSON var file: paths (a.b) are synced in .tfvars files only; sync the whole variable`,
+    { file: doc.file, line, column, sourceLine },
+  );
 }

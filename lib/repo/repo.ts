@@ -9,6 +9,8 @@ import {
 export { invalidEnvironmentReason };
 import { type Document, parse } from "../hcl/document.ts";
 import { parseExplained } from "../hcl/diagnose.ts";
+import { parseJson } from "../hcl/json_document.ts";
+import { isJsonPath } from "../hcl/var_file.ts";
 import { ConfigError } from "../errors.ts";
 import { didYouMean } from "../suggest.ts";
 import { readTextIfExists } from "../_fs.ts";
@@ -86,7 +88,10 @@ export async function readTfvarsIfExists(
 ): Promise<TfvarsFile | undefined> {
   const text = await readTextIfExists(path, { name, root });
   if (text === undefined) return undefined;
-  const doc = explain
+  // JSON is tfsync's own to explain: hashicorp/hcl's JSON reader is not what hcl2json loads.
+  const doc = isJsonPath(path)
+    ? parseJson(text, name)
+    : explain
     ? await parseExplained(text, name, { tfvars: true })
     : parse(text, name, { tfvars: true });
   return { path, text, doc };

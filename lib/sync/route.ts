@@ -4,6 +4,8 @@
 // change there is set in the environment's last own file, where it now overrides the layer.
 import type { Config } from "../config/config.ts";
 import { type Document, parse } from "../hcl/document.ts";
+import { isJsonDocument } from "../hcl/json_document.ts";
+import { toHcl } from "../hcl/value.ts";
 import { sameFor } from "../terraform/types_equal.ts";
 import { winningLayer } from "../terraform/layers.ts";
 import { environmentLayers, ownFile } from "../repo/layout.ts";
@@ -41,7 +43,7 @@ export function layerDocuments(l: Layered): Document[] {
 
 /**
  * The values an environment gives, as one file: its own when it has one file, else each
- * variable's winning assignment as written, in -var-file order (named as its own file).
+ * variable's winning assignment as written, in -var-file order (named as its own file; HCL).
  */
 export function sourceView(l: Layered): TfvarsFile {
   if (l.layers.length === 1) return l.own;
@@ -50,7 +52,10 @@ export function sourceView(l: Layered): TfvarsFile {
   for (const doc of docs) {
     for (const a of doc.attributes) {
       if (winningLayer(a.name, docs) !== doc) continue;
-      const text = doc.text.slice(a.start, a.end);
+      // A JSON layer's member, as the HCL line that sets its value.
+      const text = isJsonDocument(doc)
+        ? `${a.name} = ${toHcl(a.value)}`
+        : doc.text.slice(a.start, a.end);
       parts.push(text.endsWith("\n") ? text : text + "\n");
     }
   }

@@ -3,6 +3,8 @@
 import { basename } from "../_path.ts";
 import type { Config } from "../config/config.ts";
 import type { Attribute, Document } from "../hcl/document.ts";
+import { isJsonDocument } from "../hcl/json_document.ts";
+import { valueText } from "../hcl/var_file.ts";
 import { applyEdits, commentLine, type Edit } from "../hcl/edit.ts";
 import type { RuleTree } from "../hcl/path.ts";
 import type { Value } from "../hcl/value.ts";
@@ -62,10 +64,13 @@ function placeOf(file: TfvarsFile, a: Attribute): Place {
   return { file: file.path, line, column, sourceLine: file.doc.lineText(line) };
 }
 
-/** The raw value text and trailing comment of an attribute, as written in its file. */
-export function rawAttribute(doc: Document, a: Attribute): NewAttribute {
+/**
+ * The value text and trailing comment of an attribute of `doc`, for the file `to`: as written in
+ * its file, or converted when `to` is in the other syntax (HCL and JSON: var_file.ts).
+ */
+export function rawAttribute(doc: Document, a: Attribute, to: Document): NewAttribute {
   const comment = a.comment ? doc.raw(a.comment) : undefined;
-  return { name: a.name, value: doc.text.slice(a.valueStart, a.valueEnd), comment };
+  return { name: a.name, value: valueText(doc, a, to), comment };
 }
 
 /**
@@ -133,7 +138,7 @@ export function planCopies(
     }
     if (t && rules.same(name, t.value, s.value)) continue;
     const extra = rules.copying(name, s);
-    const src = rawAttribute(source, s);
+    const src = rawAttribute(source, s, doc);
     batch.intent.set(name, s.value);
     batch.copied.set(name, `${name} = ${src.value}`);
     if (t) {
@@ -166,7 +171,11 @@ export function applyBatch(
   layout: Layout,
 ): Document {
   const others = [...batch.edits, ...header];
-  const text = applyEdits(doc, [...others, ...insertionEdits(doc, batch.inserts, layout, others)]);
+  // JSON: new members after the last one (json_edit.ts writes them in the file's style).
+  const inserted = isJsonDocument(doc)
+    ? batch.inserts.map((a): Edit => ({ ...a, kind: "insert", at: { end: true } }))
+    : insertionEdits(doc, batch.inserts, layout, others);
+  const text = applyEdits(doc, [...others, ...inserted]);
   const after = text === doc.text ? doc : readEdited(doc, text);
   locateLines(after, batch.changes);
   return after;
@@ -212,7 +221,10 @@ export function planTarget(o: TargetPlanOptions): { plan: FilePlan; targetOnly: 
   });
   const { changes, intent } = batch;
   let after = doc;
-  if (changes.length > 0) {
+  if (changes.length > 0 && isJsonDocument(doc)) {
+    // JSON has no comments: no banner, no "Last synced" line.
+    after = applyBatch(doc, batch, [], { groups: o.config.groups, style: "section" });
+  } else if (changes.length > 0) {
     // The values the file will set, fingerprinted in the banner: check tells a hand edit made
     // after this sync (the fingerprint no longer matches) from features not yet promoted.
     const values = fingerprint(

@@ -1,0 +1,285 @@
+// The JSON layouts of issue 10, end to end (tests/_layouts.ts says what a promote must do): a
+// corpus repository whose var files are made `.tfvars.json` in a temporary copy, and one that
+// mixes the two syntaxes (HCL into JSON, JSON into HCL).
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { tfsync } from "./_cli.ts";
+import { checkPromote, corpusTest, corpusTree, type Settings, writeConfig } from "./_layouts.ts";
+import { readWithHcl } from "../lib/hcl/hcl2json.ts";
+
+/** Replaces each HCL var file by a `.json` one of its values (hcl2json's reading, indented). */
+async function toJson(root: string, files: Record<string, number>): Promise<void> {
+  for (const [file, indent] of Object.entries(files)) {
+    const path = join(root, file);
+    const values = await readWithHcl(await Deno.readTextFile(path), file);
+    await Deno.writeTextFile(`${path}.json`, JSON.stringify(values, null, indent) + "\n");
+    await Deno.remove(path);
+  }
+}
+
+const read = async (root: string, file: string) => await Deno.readTextFile(join(root, file));
+
+const HMCTS: Settings = {
+  files: ["environments/{env}/{env}.tfvars.json"],
+  shared: "environments/shared-features.tfvars",
+  module: "environments",
+  sync: ["frontend_agw_min_capacity", "frontend_agw_max_capacity", "project", "location"],
+  environmentSpecific: ["env", "subscription"],
+};
+const HMCTS_ENVS = ["demo", "dev", "ithc", "prod", "ptl", "sbox", "stg", "test"];
+
+corpusTest("hmcts as JSON: environments/{env}/{env}.tfvars.json", async () => {
+  const root = await corpusTree("hmcts__azure-platform-terraform");
+  // prod and demo in four spaces, the others in two: each file keeps its own.
+  const indent = (e: string) => e === "prod" || e === "demo" ? 4 : 2;
+  const file = (e: string) => `environments/${e}/${e}.tfvars.json`;
+  await toJson(root, Object.fromEntries(HMCTS_ENVS.map((e) => [file(e).slice(0, -5), indent(e)])));
+  const init = await tfsync(root, ["init"]);
+  assert.equal(init.code, 0, init.stderr);
+  assert.ok(
+    init.stdout.includes(
+      'Layout found: environment_files = ["environments/{env}/{env}.tfvars.json"]; module_dir = "environments"\n',
+    ),
+    init.stdout,
+  );
+  await writeConfig(root, HMCTS);
+  const diff = await tfsync(root, ["diff", "--from", "stg", "--to", "prod"]);
+  assert.equal(diff.code, 0, diff.stderr);
+  assert.match(diff.stdout, /\nfrontend_agw_min_capacity\n {2}stg: +5\n {2}prod: 10\n/);
+  const check = await tfsync(root, ["check"]);
+  assert.equal(check.code, 1, check.stderr + check.stdout);
+  assert.match(check.stdout, /\n8 environments, 4 syncable variables: 3 errors, 45 warnings\n$/);
+  // Each finding names the JSON file and the line of the member.
+  assert.ok(
+    check.stdout.includes(
+      "\nenvironments/prod/prod.tfvars.json:21: error: frontend_agw_min_capacity differs between environments: 2 (default) in demo, dev, ithc, ptl, sbox, test; 10 in prod; 5 in stg [drift]\n",
+    ),
+    check.stdout,
+  );
+
+  // Two values updated in prod; all four added to demo, after its last member in its style.
+  const [stg, prod, demo] = await Promise.all(
+    ["stg", "prod", "demo"].map((e) => read(root, file(e))),
+  );
+  const stgValues = JSON.parse(stg);
+  const synced = Object.fromEntries(HMCTS.sync.map((n) => [n, stgValues[n]]));
+  await checkPromote({
+    root,
+    from: "stg",
+    to: "prod",
+    files: { stg: [file("stg")], prod: [file("prod")] },
+    record: HMCTS.shared,
+    changes: { [file("prod")]: ["frontend_agw_min_capacity", "frontend_agw_max_capacity"] },
+  });
+  assert.equal(
+    await read(root, file("prod")),
+    JSON.stringify({ ...JSON.parse(prod), ...synced }, null, 4) + "\n",
+  );
+  await checkPromote({
+    root,
+    from: "stg",
+    to: "demo",
+    files: { stg: [file("stg")], demo: [file("demo")] },
+    changes: { [file("demo")]: HMCTS.sync },
+  });
+  assert.equal(
+    await read(root, file("demo")),
+    JSON.stringify({ ...JSON.parse(demo), ...synced }, null, 4) + "\n",
+  );
+});
+
+const CDS: Settings = {
+  // dev and production in HCL, staging in JSON: one pattern finds both.
+  files: ["env/{env}_config.tfvars*"],
+  shared: "env/shared-features.tfvars",
+  module: "env",
+  sync: [
+    "primary_worker_instance_types",
+    "elasticache_cache_ops_node_type",
+    "rds_instance_type",
+    "log_retention_period_days",
+    "eks_cluster_version",
+  ],
+  environmentSpecific: ["env", "domain", "region"],
+};
+
+corpusTest("cds-snc mixed: HCL into JSON, then JSON into HCL", async () => {
+  const root = await corpusTree("cds-snc__notification-terraform");
+  await toJson(root, { "env/staging_config.tfvars": 2 });
+  await writeConfig(root, CDS);
+  const file = (e: string) => `env/${e}_config.tfvars${e === "staging" ? ".json" : ""}`;
+  const files = (...envs: string[]) => Object.fromEntries(envs.map((e) => [e, [file(e)]]));
+  const diff = await tfsync(root, ["diff", "--from", "dev", "--to", "staging"]);
+  assert.equal(diff.code, 0, diff.stderr);
+  assert.match(
+    diff.stdout,
+    /\nrds_instance_type\n {2}dev: {5}"db\.t3\.medium"\n {2}staging: "db\.r6g\.xlarge"\n/,
+  );
+  const staging = await read(root, file("staging"));
+  // HCL into JSON: each value as a JSON literal laid out as the file lays out its own.
+  await checkPromote({
+    root,
+    from: "dev",
+    to: "staging",
+    files: files("dev", "staging"),
+    record: CDS.shared,
+    changes: { [file("staging")]: CDS.sync.slice(0, 4) },
+  });
+  const values = JSON.parse(staging);
+  Object.assign(values, {
+    primary_worker_instance_types: ["m7i-flex.xlarge"],
+    elasticache_cache_ops_node_type: "cache.t3.micro",
+    rds_instance_type: "db.t3.medium",
+    log_retention_period_days: 14,
+  });
+  assert.equal(await read(root, file("staging")), JSON.stringify(values, null, 2) + "\n");
+
+  // JSON into HCL: staging's strings hold "${" and "%{", literal text in JSON, escaped in HCL.
+  await Deno.writeTextFile(
+    join(root, file("staging")),
+    (await read(root, file("staging")))
+      .replace('"eks_cluster_version": "1.36"', '"eks_cluster_version": "1.37-${v}"')
+      .replace('[\n    "m7i-flex.xlarge"\n  ]', '["m7i.xlarge", "%{x}"]'),
+  );
+  await checkPromote({
+    root,
+    from: "staging",
+    to: "production",
+    files: files("staging", "production"),
+    record: CDS.shared,
+    changes: { [file("production")]: CDS.sync },
+  });
+  const record = await read(root, CDS.shared);
+  assert.match(record, /\nprimary_worker_instance_types += \["m7i\.xlarge", "%%\{x\}"\]\n/);
+  assert.match(record, /\neks_cluster_version += "1\.37-\$\$\{v\}"\n/);
+  const production = await read(root, file("production"));
+  assert.match(production, /\neks_cluster_version += "1\.37-\$\$\{v\}"\n/);
+});
+
+/** A small repository: envs/{env}.tfvars* (dev in HCL, prod in JSON) and a group "app". */
+async function mixed(files: Record<string, string>): Promise<string> {
+  const root = await Deno.makeTempDir({ prefix: "tfsync-json-" });
+  await Deno.mkdir(join(root, "envs"));
+  const all: Record<string, string> = {
+    "tfsync.hcl": [
+      'environment_files = ["envs/{env}.tfvars*"]',
+      'shared_file       = "record.tfvars"',
+      'group "app" {',
+      '  variables = ["image_tag", "settings"]',
+      "}",
+    ].join("\n") + "\n",
+    "variables.tf": 'variable "image_tag" {}\nvariable "settings" {\n  type = any\n}\n',
+    ...files,
+  };
+  for (const [f, text] of Object.entries(all)) await Deno.writeTextFile(join(root, f), text);
+  return root;
+}
+
+Deno.test("a .tfvars.json that is no valid JSON: one line naming the place, exit 2, nothing written", async () => {
+  const cases: Array<[string, string]> = [
+    [
+      '{\n  "image_tag": "v1",\n}\n',
+      'envs/prod.tfvars.json:2:20: Trailing comma: JSON allows no "," before "}"',
+    ],
+    [
+      '{\n  "image_tag": "v1",\n  "image_tag": "v2"\n}\n',
+      'envs/prod.tfvars.json:3:3: Duplicate attribute definition: "image_tag" was already set at line 2',
+    ],
+    [
+      '["image_tag"]\n',
+      "envs/prod.tfvars.json:1:1: Root value must be object: a .tfvars.json file is one JSON object of variable names",
+    ],
+    [
+      '{"settings": {"a": 1, "a": 2}}',
+      'envs/prod.tfvars.json:1:23: Duplicate object key: "a" is set twice',
+    ],
+  ];
+  for (const [json, message] of cases) {
+    const root = await mixed({
+      "envs/dev.tfvars": 'image_tag = "v2"\n',
+      "envs/prod.tfvars.json": json,
+    });
+    for (
+      const args of [["diff", "--from", "dev", "--to", "prod"], [
+        "promote",
+        "--from",
+        "dev",
+        "--to",
+        "prod",
+        "-y",
+      ]]
+    ) {
+      const out = await tfsync(root, args);
+      assert.deepEqual(
+        out,
+        { code: 2, stdout: "", stderr: `tfsync ${args[0]}: ${message}\n` },
+        json,
+      );
+    }
+    assert.equal(await read(root, "envs/prod.tfvars.json"), json);
+    assert.deepEqual((await Array.fromAsync(Deno.readDir(root))).map((e) => e.name).sort(), [
+      "envs",
+      "tfsync.hcl",
+      "variables.tf",
+    ]);
+  }
+});
+
+Deno.test("into JSON, an HCL expression is written as the value terraform reads", async () => {
+  const root = await mixed({
+    "envs/dev.tfvars":
+      'image_tag = "v${1 + 1}"\nsettings = {\n  ttl  = 12 * 60 # minutes\n  note = <<EOT\n  $${x}\nEOT\n}\n',
+    "envs/prod.tfvars.json": '{"image_tag": "v1"}\n',
+  });
+  const out = await tfsync(root, ["promote", "--from", "dev", "--to", "prod", "-y", "--no-backup"]);
+  assert.equal(out.code, 0, out.stderr);
+  assert.equal(
+    await read(root, "envs/prod.tfvars.json"),
+    '{"image_tag": "v2", "settings": {"ttl": 720, "note": "  ${x}\\n"}}\n',
+  );
+});
+
+Deno.test("a value terraform reads but tfsync cannot (1 / 0 is +Inf in terraform, no JSON number) is refused", async () => {
+  const root = await mixed({
+    "envs/dev.tfvars": 'image_tag = "v2"\nsettings  = { ttl = 1 / 0 }\n',
+    "envs/prod.tfvars.json": '{"image_tag": "v1"}\n',
+  });
+  const out = await tfsync(root, ["promote", "--from", "dev", "--to", "prod", "-y"]);
+  assert.deepEqual(out, {
+    code: 2,
+    stdout: "",
+    stderr:
+      "tfsync promote: envs/dev.tfvars:2:21: Operation failed: Error during operation: division by zero\n",
+  });
+  assert.equal(await read(root, "envs/prod.tfvars.json"), '{"image_tag": "v1"}\n');
+});
+
+Deno.test("a path inside a value (a.b) is refused in a JSON var file, naming it", async () => {
+  const root = await mixed({
+    "envs/dev.tfvars": 'image_tag = "v2"\nsettings  = { a = 1, b = 2 }\n',
+    "envs/prod.tfvars.json": '{\n  "image_tag": "v1",\n  "settings": {"a": 0, "b": 3}\n}\n',
+  });
+  const config = await read(root, "tfsync.hcl");
+  await Deno.writeTextFile(
+    join(root, "tfsync.hcl"),
+    config.replace('"settings"]', '"settings.a"]') + 'environment_specific = ["settings"]\n',
+  );
+  const message =
+    'envs/prod.tfvars.json:3:15: Cannot sync a path inside "settings" in a JSON var file: paths (a.b) are synced in .tfvars files only; sync the whole variable';
+  for (
+    const args of [["promote", "--from", "dev", "--to", "prod", "-y"], [
+      "diff",
+      "--from",
+      "dev",
+      "--to",
+      "prod",
+    ]]
+  ) {
+    const out = await tfsync(root, args);
+    assert.deepEqual(out, { code: 2, stdout: "", stderr: `tfsync ${args[0]}: ${message}\n` });
+  }
+  assert.equal(
+    await read(root, "envs/prod.tfvars.json"),
+    '{\n  "image_tag": "v1",\n  "settings": {"a": 0, "b": 3}\n}\n',
+  );
+});
