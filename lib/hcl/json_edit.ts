@@ -107,10 +107,14 @@ export function applyJsonEdits(doc: JsonDocument, edits: readonly JsonEdit[]): s
       // An empty object: its members on lines of their own, unless it is written on one line.
       const rest = doc.text.slice(members.at(-1)?.valueEnd ?? doc.open + 1, doc.close);
       const end = rest.includes("\n") || style.indent === undefined ? "" : doc.eol;
+      // One line: what stood between the brace and the first member it had.
+      const lead = style.indent === undefined
+        ? doc.text.slice(doc.open + 1, members[0].nameStart)
+        : sep;
       splices.push({
         start: doc.open + 1,
         end: doc.open + 1,
-        text: sep + added.join("," + sep) + end,
+        text: lead + added.join("," + sep) + end,
       });
     }
   }
