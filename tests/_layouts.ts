@@ -185,6 +185,21 @@ export interface Settings {
   environmentSpecific: string[];
 }
 
+/** cds-snc's settings: env/{env}_config.tfvars, a group of five sizes and versions. */
+export const CDS_SNC: Settings = {
+  files: ["env/{env}_config.tfvars"],
+  shared: "env/shared-features.tfvars",
+  module: "env",
+  sync: [
+    "primary_worker_instance_types",
+    "elasticache_cache_ops_node_type",
+    "rds_instance_type",
+    "log_retention_period_days",
+    "eks_cluster_version",
+  ],
+  environmentSpecific: ["env", "domain", "region"],
+};
+
 /** A temporary copy of a corpus repository (no tfsync.hcl: see writeConfig). */
 export async function corpusTree(repo: string): Promise<string> {
   const root = await Deno.makeTempDir({ prefix: "tfsync-layout-" });

@@ -3,8 +3,15 @@
 // mixes the two syntaxes (HCL into JSON, JSON into HCL).
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { tfsync } from "./_cli.ts";
-import { checkPromote, corpusTest, corpusTree, type Settings, writeConfig } from "./_layouts.ts";
+import { type CliResult, tfsync } from "./_cli.ts";
+import {
+  CDS_SNC,
+  checkPromote,
+  corpusTest,
+  corpusTree,
+  type Settings,
+  writeConfig,
+} from "./_layouts.ts";
 import { readWithHcl } from "../lib/hcl/hcl2json.ts";
 
 /** Replaces each HCL var file by a `.json` one of its values (hcl2json's reading, indented). */
@@ -16,6 +23,14 @@ async function toJson(root: string, files: Record<string, number>): Promise<void
     await Deno.remove(path);
   }
 }
+
+/** A run refused as bad input: exit 2, one line on stderr, nothing on stdout. */
+function assertRefused(out: CliResult, command: string, message: string): void {
+  assert.deepEqual(out, { code: 2, stdout: "", stderr: `tfsync ${command}: ${message}\n` });
+}
+
+const DIFF = ["diff", "--from", "dev", "--to", "prod"];
+const PROMOTE = ["promote", "--from", "dev", "--to", "prod", "-y"];
 
 const read = async (root: string, file: string) => await Deno.readTextFile(join(root, file));
 
@@ -88,20 +103,8 @@ corpusTest("hmcts as JSON: environments/{env}/{env}.tfvars.json", async () => {
   );
 });
 
-const CDS: Settings = {
-  // dev and production in HCL, staging in JSON: one pattern finds both.
-  files: ["env/{env}_config.tfvars*"],
-  shared: "env/shared-features.tfvars",
-  module: "env",
-  sync: [
-    "primary_worker_instance_types",
-    "elasticache_cache_ops_node_type",
-    "rds_instance_type",
-    "log_retention_period_days",
-    "eks_cluster_version",
-  ],
-  environmentSpecific: ["env", "domain", "region"],
-};
+// dev and production in HCL, staging in JSON: one pattern finds both.
+const CDS: Settings = { ...CDS_SNC, files: ["env/{env}_config.tfvars*"] };
 
 corpusTest("cds-snc mixed: HCL into JSON, then JSON into HCL", async () => {
   const root = await corpusTree("cds-snc__notification-terraform");
@@ -199,22 +202,8 @@ Deno.test("a .tfvars.json that is no valid JSON: one line naming the place, exit
       "envs/dev.tfvars": 'image_tag = "v2"\n',
       "envs/prod.tfvars.json": json,
     });
-    for (
-      const args of [["diff", "--from", "dev", "--to", "prod"], [
-        "promote",
-        "--from",
-        "dev",
-        "--to",
-        "prod",
-        "-y",
-      ]]
-    ) {
-      const out = await tfsync(root, args);
-      assert.deepEqual(
-        out,
-        { code: 2, stdout: "", stderr: `tfsync ${args[0]}: ${message}\n` },
-        json,
-      );
+    for (const args of [DIFF, PROMOTE]) {
+      assertRefused(await tfsync(root, args), args[0], message);
     }
     assert.equal(await read(root, "envs/prod.tfvars.json"), json);
     assert.deepEqual((await Array.fromAsync(Deno.readDir(root))).map((e) => e.name).sort(), [
@@ -245,12 +234,11 @@ Deno.test("a value terraform reads but tfsync cannot (1 / 0 is +Inf in terraform
     "envs/prod.tfvars.json": '{"image_tag": "v1"}\n',
   });
   const out = await tfsync(root, ["promote", "--from", "dev", "--to", "prod", "-y"]);
-  assert.deepEqual(out, {
-    code: 2,
-    stdout: "",
-    stderr:
-      "tfsync promote: envs/dev.tfvars:2:21: Operation failed: Error during operation: division by zero\n",
-  });
+  assertRefused(
+    out,
+    "promote",
+    "envs/dev.tfvars:2:21: Operation failed: Error during operation: division by zero",
+  );
   assert.equal(await read(root, "envs/prod.tfvars.json"), '{"image_tag": "v1"}\n');
 });
 
@@ -266,18 +254,7 @@ Deno.test("a path inside a value (a.b) is refused in a JSON var file, naming it"
   );
   const message =
     'envs/prod.tfvars.json:3:15: Cannot sync a path inside "settings" in a JSON var file: paths (a.b) are synced in .tfvars files only; sync the whole variable';
-  for (
-    const args of [["promote", "--from", "dev", "--to", "prod", "-y"], [
-      "diff",
-      "--from",
-      "dev",
-      "--to",
-      "prod",
-    ]]
-  ) {
-    const out = await tfsync(root, args);
-    assert.deepEqual(out, { code: 2, stdout: "", stderr: `tfsync ${args[0]}: ${message}\n` });
-  }
+  for (const args of [PROMOTE, DIFF]) assertRefused(await tfsync(root, args), args[0], message);
   assert.equal(
     await read(root, "envs/prod.tfvars.json"),
     '{\n  "image_tag": "v1",\n  "settings": {"a": 0, "b": 3}\n}\n',

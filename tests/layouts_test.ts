@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { copyTree, CORPUS, tfsync } from "./_cli.ts";
-import { checkPromote, corpusCopy, corpusTest, hcl, type Settings } from "./_layouts.ts";
+import { CDS_SNC, checkPromote, corpusCopy, corpusTest, hcl, type Settings } from "./_layouts.ts";
 
 /** A one-file-per-environment corpus layout, promoted `from` → `to`. */
 interface OneFileCase {
@@ -23,19 +23,7 @@ const ONE_FILE: OneFileCase[] = [
   {
     name: "cds-snc: env/{env}_config.tfvars",
     repo: "cds-snc__notification-terraform",
-    settings: {
-      files: ["env/{env}_config.tfvars"],
-      shared: "env/shared-features.tfvars",
-      module: "env",
-      sync: [
-        "primary_worker_instance_types",
-        "elasticache_cache_ops_node_type",
-        "rds_instance_type",
-        "log_retention_period_days",
-        "eks_cluster_version",
-      ],
-      environmentSpecific: ["env", "domain", "region"],
-    },
+    settings: CDS_SNC,
     from: "dev",
     to: "staging",
     diff:
