@@ -3,8 +3,12 @@
 import { EXIT, type Io } from "./_command.ts";
 import { UsageError } from "./_options.ts";
 import type { Common } from "./_flags.ts";
-import { painter, planJson, summaryText, unifiedDiff, writtenText } from "./_report.ts";
+import { confirm } from "./_confirm.ts";
+import { painter } from "../render/paint.ts";
+import { summaryText, writtenText } from "../render/plan_text.ts";
 import { conflictsText } from "../render/conflicts.ts";
+import { planJson } from "../render/plan_json.ts";
+import { unifiedDiff } from "../render/unified_diff.ts";
 import type { SyncContext, SyncPlan } from "../lib/sync/sync.ts";
 import { planMarkdown } from "../render/markdown.ts";
 import { pendingAfter } from "../lib/report/pending.ts";
@@ -114,39 +118,6 @@ export async function runPlan(
   const hint = o.hint?.(results);
   if (hint) text(hint + "\n");
   return EXIT.ok;
-}
-
-/**
- * Shows what a command will write and asks, when stdin is a terminal (whatever stdout is);
- * without one, --yes is needed. Returns undefined to go on, else the exit code: 2 when there is
- * no one to ask, 1 when declined ("nothing written").
- */
-export async function confirm(
-  command: string,
-  files: string[],
-  preview: string[],
-  common: Common,
-  io: Io,
-): Promise<number | undefined> {
-  if (common.yes) return undefined;
-  if (!io.interactive || io.env("CI") !== undefined) {
-    io.stderr(
-      `tfsync ${command}: not confirmed: no terminal to ask on; pass --yes to write, or --dry-run to see the changes\n`,
-    );
-    return EXIT.usage;
-  }
-  // The preview and the question go where the person sees them: stdout on a terminal, else
-  // stderr (`tfsync promote | tee log` still asks on the terminal).
-  const report = common.json || common.format === "markdown";
-  const ask = report || !io.stdoutTerminal ? io.stderr : io.stdout;
-  for (const p of preview) if (p) ask(p + "\n");
-  ask(`Write ${files.join(" and ")}? Press Enter to continue, or Ctrl+C to cancel: `);
-  const answer = await io.readLine();
-  if (answer === null || !/^\s*(y|yes)?\s*$/i.test(answer)) {
-    io.stderr(`tfsync ${command}: cancelled: nothing written\n`);
-    return EXIT.differences;
-  }
-  return undefined;
 }
 
 /** The value of a required option. Throws UsageError. */

@@ -4,7 +4,7 @@ import { type Command, EXIT } from "./_command.ts";
 import { displayPath, guard } from "./_options.ts";
 import { emit, parseCommandArgs } from "./_flags.ts";
 import { formatUsage, OUTPUT_USAGE, READ_USAGE } from "./_usage.ts";
-import { painter } from "./_report.ts";
+import { painter } from "../render/paint.ts";
 import { requireOption } from "./_write.ts";
 import { comparisonMarkdown } from "../render/markdown.ts";
 import { loadContext, readPair } from "../lib/sync/sync.ts";

@@ -9,7 +9,7 @@ import { loadConfig } from "../lib/config/config.ts";
 import { checkEnvironmentName } from "../lib/repo/repo.ts";
 import { restoreBackup } from "../lib/write/restore.ts";
 import { LAST_RUN, restoreLastRun } from "../lib/write/last_run.ts";
-import { confirm } from "./_write.ts";
+import { confirm } from "./_confirm.ts";
 
 const USAGE = `Usage: tfsync restore [--env ENV] [options]
 

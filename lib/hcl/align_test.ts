@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { formatLines, isTextAligned, realign } from "./align.ts";
+import { isTextAligned, realign } from "./align.ts";
+import { formatLines } from "./format_lines.ts";
 
 /** Hand-written texts and whether `terraform fmt -check` passes them (checked with v1.11.4). */
 const ALIGNED: Array<{ name: string; text: string; clean: boolean }> = [

@@ -1,6 +1,11 @@
 // A position in source text, with the small scanning steps the HCL parser is made of.
 import { TfvarsSyntaxError } from "./errors.ts";
 
+/** HCL's names (ASCII, as tfsync reads them) and numbers: one rule for every reader. */
+export const IDENT_START = /[A-Za-z_]/;
+export const IDENT_CHAR = /[A-Za-z0-9_-]/;
+const NUMBER = /[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+
 export class Cursor {
   readonly text: string;
   readonly file: string;
@@ -40,8 +45,15 @@ export class Cursor {
     return this.text.slice(start, this.pos);
   }
   readIdent(what: string): string {
-    if (!/[A-Za-z_]/.test(this.peek())) throw this.error(`${what}: expected a name`);
-    return this.readWhile(/[A-Za-z0-9_-]/);
+    if (!IDENT_START.test(this.peek())) throw this.error(`${what}: expected a name`);
+    return this.readWhile(IDENT_CHAR);
+  }
+  /** The number literal at the cursor (it starts with a digit). */
+  readNumber(): string {
+    NUMBER.lastIndex = this.pos;
+    const text = NUMBER.exec(this.text)![0];
+    this.pos += text.length;
+    return text;
   }
   expect(s: string, what: string): void {
     if (!this.startsWith(s)) {
@@ -61,15 +73,27 @@ export class Cursor {
       const ch = t[this.pos];
       if (ch === " " || ch === "\t") this.pos++;
       else if (newlines && (ch === "\n" || (ch === "\r" && t[this.pos + 1] === "\n"))) this.pos++;
-      else if (ch === "#" || (ch === "/" && t[this.pos + 1] === "/")) {
-        const nl = t.indexOf("\n", this.pos);
-        this.pos = nl === -1 ? t.length : (newlines ? nl + 1 : nl - (t[nl - 1] === "\r" ? 1 : 0));
-      } else if (ch === "/" && t[this.pos + 1] === "*") {
-        const close = t.indexOf("*/", this.pos + 2);
-        if (close === -1) throw this.error("Unterminated comment: missing */");
-        this.pos = close + 2;
-      } else break;
+      else if (!this.skipComment(newlines)) break;
     }
+  }
+
+  /**
+   * Skips the comment at the cursor, if one starts here. A `#` or `//` comment ends with its
+   * newline when `newline`, else just before it.
+   */
+  skipComment(newline: boolean): boolean {
+    const t = this.text;
+    const ch = t[this.pos];
+    if (ch === "#" || (ch === "/" && t[this.pos + 1] === "/")) {
+      const nl = t.indexOf("\n", this.pos);
+      this.pos = nl === -1 ? t.length : (newline ? nl + 1 : nl - (t[nl - 1] === "\r" ? 1 : 0));
+      return true;
+    }
+    if (ch !== "/" || t[this.pos + 1] !== "*") return false;
+    const close = t.indexOf("*/", this.pos + 2);
+    if (close === -1) throw this.error("Unterminated comment: missing */");
+    this.pos = close + 2;
+    return true;
   }
 
   /** 1-based line and column (in characters) of an offset. */

@@ -1,7 +1,8 @@
 // Edits as pure operations on a document: each replaces spans of the original text, the batch is
 // spliced in one pass, and only the "=" and comment runs the edits touched are re-aligned.
 import type { Attribute, Document, Span, Trivia } from "./document.ts";
-import { endSpaces, realign } from "./align.ts";
+import { realign } from "./align.ts";
+import { endSpaces } from "./format_lines.ts";
 import { isHeredoc, type PathEdit, pathSplice } from "./path_edit.ts";
 import { withEol } from "./eol.ts";
 import { isJsonDocument } from "./json_document.ts";

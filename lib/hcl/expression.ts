@@ -1,16 +1,13 @@
 // HCL expressions: where an expression ends, and its syntax tree. Its value is the evaluator's
 // (eval.ts): a constant expression is read as Terraform reads it; a reference or a function
 // call keeps its source text as an HclExpression that says why it has no value.
-import type { Cursor } from "./cursor.ts";
+import { type Cursor, IDENT_CHAR, IDENT_START } from "./cursor.ts";
 import { evaluateNode } from "./eval.ts";
 import { parseFor } from "./expression_for.ts";
 import { parseHeredoc, parseQuoted } from "./expression_template.ts";
 import type { Node, ObjectItem } from "./syntax.ts";
 import { HclNumber, type Value } from "./value.ts";
 
-const IDENT_START = /[A-Za-z_]/;
-const IDENT_CHAR = /[A-Za-z0-9_-]/;
-const NUMBER = /[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 const FOR = /[[{]\s*for(?![A-Za-z0-9_-])/y;
 // Binary operators by precedence, loosest first.
 const LEVELS = [["||"], ["&&"], ["==", "!="], ["<=", ">=", "<", ">"], ["+", "-"], ["*", "/", "%"]];
@@ -160,12 +157,7 @@ function restore(c: Cursor, pos: number, node: Node): Node {
 function parsePrimary(c: Cursor): Node {
   const at = c.pos;
   const ch = c.peek();
-  if (/[0-9]/.test(ch)) {
-    NUMBER.lastIndex = at;
-    const text = NUMBER.exec(c.text)![0];
-    c.pos += text.length;
-    return { k: "value", at, value: HclNumber.parse(text)! };
-  }
+  if (/[0-9]/.test(ch)) return { k: "value", at, value: HclNumber.parse(c.readNumber())! };
   if (ch === '"') return parseQuoted(c, parseNode);
   if (ch === "<" && c.peekAt(1) === "<") return parseHeredoc(c, parseNode);
   FOR.lastIndex = at;

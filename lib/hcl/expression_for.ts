@@ -1,8 +1,6 @@
 // `for` expressions: `[for k, v in coll : value if cond]`, `{for x in coll : key => value...}`.
-import type { Cursor } from "./cursor.ts";
+import { type Cursor, IDENT_CHAR } from "./cursor.ts";
 import type { Node, ParseNode } from "./syntax.ts";
-
-const IDENT_CHAR = /[A-Za-z0-9_-]/;
 
 /** `[for k, v in coll : value if cond]` or `{for k, v in coll : key => value... if cond}`. */
 export function parseFor(c: Cursor, parseNode: ParseNode): Node {

@@ -2,7 +2,8 @@
 // with the conversions Terraform applies to input variables (hashicorp/go-cty's convert package).
 
 import { HclExpression, HclNumber, toHcl, type Value } from "../hcl/value.ts";
-import { parseTypeSyntax, TypeConstraintError } from "./types_parse.ts";
+import { parseTypeSyntax } from "./types_parse.ts";
+import { TypeConstraintError } from "./types_tokens.ts";
 
 export { TypeConstraintError };
 export type { TfAttribute, TfType } from "./type_model.ts";

@@ -4,110 +4,17 @@
 
 import { HclExpression, HclNumber, type Value } from "../hcl/value.ts";
 import type { TfAttribute, TfType } from "./type_model.ts";
-
-/** A type constraint that does not parse; `offset` is where in the source the problem is. */
-export class TypeConstraintError extends TypeError {
-  readonly source: string;
-  readonly offset: number;
-  readonly detail: string;
-  constructor(source: string, offset: number, detail: string) {
-    super(
-      `Invalid type constraint ${JSON.stringify(_oneLine(source))}: ${detail}`,
-    );
-    this.name = "TypeConstraintError";
-    this.source = source;
-    this.offset = offset;
-    this.detail = detail;
-  }
-}
-
-function _oneLine(source: string): string {
-  const text = source.trim().replace(/\s+/g, " ");
-  return text.length > 60 ? text.slice(0, 59) + "…" : text;
-}
-
-interface Token {
-  kind: "ident" | "string" | "number" | "punct" | "eof";
-  text: string;
-  /** The decoded text of a string; undefined when it interpolates (`${…}`, `%{…}`). */
-  value?: string;
-  start: number;
-  /** A newline (or a comment ending one) comes between the previous token and this one. */
-  nl: boolean;
-}
-
-// One token per match: whitespace and comments (skipped), an identifier, a number, a string
-// (without template nesting), any other character; a lone `"` or `/*` matches nothing.
-const TOKEN =
-  /\s+|#.*|\/\/.*|\/\*[\s\S]*?\*\/|([A-Za-z_][\w-]*)|(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|("(?:\\.|[^"\\\n])*")|(?!\/\*)[^"]/y;
-const ESCAPES: Record<string, string> = {
-  n: "\n",
-  r: "\r",
-  t: "\t",
-  '"': '"',
-  "\\": "\\",
-};
-
-function _tokenize(src: string): Token[] {
-  const tokens: Token[] = [];
-  let nl = false;
-  for (let i = 0; i < src.length; i += TOKEN.lastIndex - i) {
-    TOKEN.lastIndex = i;
-    const m = TOKEN.exec(src);
-    if (!m) {
-      const what = src[i] === '"' ? "string" : "comment";
-      throw new TypeConstraintError(src, i, `unterminated ${what}`);
-    }
-    const [text, , , string] = m;
-    if (/^(?:\s|#|\/[/*])/.test(text)) {
-      nl ||= text.includes("\n");
-      continue;
-    }
-    const kinds = ["ident", "number", "string"] as const;
-    const kind = kinds.find((_, k) => m[k + 1] !== undefined) ?? "punct";
-    const value = string ? _decode(src, i, string) : undefined;
-    tokens.push({ kind, text, value, start: i, nl });
-    nl = false;
-  }
-  tokens.push({ kind: "eof", text: "", start: src.length, nl });
-  return tokens;
-}
-
-/** The value of a quoted string (`$${` is `${`); undefined when it interpolates. */
-function _decode(src: string, at: number, quoted: string): string | undefined {
-  const body = quoted.slice(1, -1);
-  if (/(?:^|[^$])\$\{|(?:^|[^%])%\{/.test(body)) return undefined;
-  return body.replace(
-    /\\(?:u([\da-fA-F]{4})|U([\da-fA-F]{8})|(.))|([$%])\4\{/g,
-    (_, u, U, c, t) => {
-      if (t) return t + "{"; // a template escape: $${ is ${
-      if (u || U) return String.fromCodePoint(parseInt(u ?? U, 16));
-      if (Object.hasOwn(ESCAPES, c)) return ESCAPES[c];
-      throw new TypeConstraintError(
-        src,
-        at,
-        `invalid escape "\\${c}" in a string`,
-      );
-    },
-  );
-}
+import { describe, tokenize, TokenReader } from "./types_tokens.ts";
 
 /** Parses type constraint text; defaults of `optional()` are parsed but not checked here. */
 export function parseTypeSyntax(source: string): TfType {
-  const p = new _Parser(source, _tokenize(source));
+  const p = new _Parser(source, tokenize(source));
   const type = p.type();
   const rest = p.peek();
   if (rest.kind !== "eof") {
-    p.fail(rest, `unexpected ${_describe(rest)} after the type`);
+    p.fail(rest, `unexpected ${describe(rest)} after the type`);
   }
   return type;
-}
-
-function _describe(t: Token): string {
-  if (t.kind === "eof") return "end of input";
-  return JSON.stringify(
-    t.text.length > 20 ? t.text.slice(0, 19) + "…" : t.text,
-  );
 }
 
 const LEGACY: Record<string, TfType> = {
@@ -122,40 +29,7 @@ const KEYWORDS = new Map<string, Value>([
   ["null", null],
 ]);
 
-class _Parser {
-  #i = 0;
-  constructor(readonly source: string, readonly tokens: Token[]) {}
-
-  peek(ahead = 0): Token {
-    return this.tokens[Math.min(this.#i + ahead, this.tokens.length - 1)];
-  }
-  next(): Token {
-    const t = this.peek();
-    if (t.kind !== "eof") this.#i++;
-    return t;
-  }
-  is(text: string, ahead = 0): boolean {
-    const t = this.peek(ahead);
-    return t.kind === "punct" && t.text === text;
-  }
-  fail(at: Token, detail: string): never {
-    throw new TypeConstraintError(this.source, at.start, detail);
-  }
-  expect(text: string, context: string): void {
-    const t = this.next();
-    if (t.kind !== "punct" || t.text !== text) {
-      this.fail(t, `expected "${text}" ${context}, found ${_describe(t)}`);
-    }
-  }
-  /** Ends an argument list: an optional trailing comma, then ")"; else `detail`. */
-  close(detail: string): void {
-    if (this.is(",")) this.next();
-    const t = this.peek();
-    if (t.kind === "eof") this.fail(t, `expected ")", found end of input`);
-    if (!this.is(")")) this.fail(t, detail);
-    this.next();
-  }
-
+class _Parser extends TokenReader {
   type(): TfType {
     const t = this.next();
     if (t.kind === "string" && t.value !== undefined) {
@@ -168,7 +42,7 @@ class _Parser {
       );
     }
     if (t.kind !== "ident") {
-      this.fail(t, `expected a type, found ${_describe(t)}`);
+      this.fail(t, `expected a type, found ${describe(t)}`);
     }
     const name = t.text;
     const call = this.is("(");
@@ -202,7 +76,7 @@ class _Parser {
           else if (!this.is("]")) {
             this.fail(
               this.peek(),
-              `expected "," or "]" after a tuple element, found ${_describe(this.peek())}`,
+              `expected "," or "]" after a tuple element, found ${describe(this.peek())}`,
             );
           }
         }
@@ -240,7 +114,7 @@ class _Parser {
       if (key.kind !== "ident") {
         this.fail(
           key,
-          `expected an attribute name or "}", found ${_describe(key)}`,
+          `expected an attribute name or "}", found ${describe(key)}`,
         );
       }
       if (attributes.has(key.text)) {
@@ -254,7 +128,7 @@ class _Parser {
       if (!this.is(",")) {
         this.fail(
           after,
-          `expected "," or a newline after attribute "${key.text}", found ${_describe(after)}`,
+          `expected "," or a newline after attribute "${key.text}", found ${describe(after)}`,
         );
       }
       this.next();
@@ -290,10 +164,10 @@ class _Parser {
 
   /** A literal default, or the source text up to the next "," or ")" as an HclExpression. */
   default(): Value {
-    const start = this.#i;
+    const start = this.i;
     const value = this.literal();
     if (value !== undefined && (this.is(",") || this.is(")"))) return value;
-    this.#i = start;
+    this.i = start;
     let depth = 0;
     for (let t = this.peek(); t.kind !== "eof"; t = this.peek()) {
       if (depth === 0 && (this.is(",") || this.is(")"))) break;
@@ -302,10 +176,10 @@ class _Parser {
       this.next();
     }
     const first = this.tokens[start];
-    if (this.#i === start) {
-      this.fail(first, `expected a default value, found ${_describe(first)}`);
+    if (this.i === start) {
+      this.fail(first, `expected a default value, found ${describe(first)}`);
     }
-    const end = this.tokens[this.#i - 1];
+    const end = this.tokens[this.i - 1];
     return new HclExpression(
       this.source.slice(first.start, end.start + end.text.length),
     );

@@ -1,46 +1,21 @@
-// Printing what the sync commands did or would do: unified diffs (coloured on a terminal), the
-// semantic summary a person reads, and the JSON a script reads.
+// What the sync commands did or would do, as lines a person reads: what each file gets, what
+// was left alone, what was written.
 import type { SyncPlan } from "../lib/sync/sync.ts";
 import type { Change, FilePlan } from "../lib/sync/sync_plan.ts";
 import type { WriteResult } from "../lib/write/transaction.ts";
 import type { ModuleVars } from "../lib/terraform/module.ts";
-import type { Effective } from "../lib/terraform/layers.ts";
-import { FORMAT_VERSION, isSensitive, jsonValue, SENSITIVE } from "../lib/report/present.ts";
+import { isSensitive, SENSITIVE } from "../lib/report/present.ts";
 import { toHcl, type Value } from "../lib/hcl/value.ts";
-import { formatPath, pathJson } from "../lib/hcl/path.ts";
-import { type Paint, painter } from "../render/paint.ts";
+import { formatPath } from "../lib/hcl/path.ts";
+import type { Paint } from "./paint.ts";
 import { staleComments } from "../lib/sync/stale_comments.ts";
-export { type Paint, painter };
 
 /** A variable, or a path inside its value (`forms_admin_settings.enable_opentelemetry`). */
 const label = (c: { name: string; keys?: string[] }) => formatPath(c.name, c.keys ?? []);
-/** --json: the path as a list of steps and as a string, for a change inside a value. */
-const jsonPath = (c: { name: string; keys?: string[] }) =>
-  c.keys ? { path: pathJson({ name: c.name, keys: c.keys }) } : {};
 
 /** A value as people read it: one line of HCL, without comments; a sensitive one hidden. */
 export function show(module: ModuleVars, name: string, value: Value): string {
   return isSensitive(module, name) ? SENSITIVE : toHcl(value);
-}
-
-/** The unified diff of a file's two texts (`--- /dev/null` for a new file), lines without "\r". */
-export async function unifiedDiff(plan: FilePlan, paint: Paint): Promise<string> {
-  const { structuredPatch } = await import("diff");
-  const patch = structuredPatch(plan.file, plan.file, plan.before, plan.after, "", "", {
-    context: 3,
-  });
-  const out = [
-    paint.bold(`--- ${plan.exists ? "a/" + plan.file : "/dev/null"}`),
-    paint.bold(`+++ b/${plan.file}`),
-  ];
-  for (const h of patch.hunks) {
-    out.push(paint.cyan(`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`));
-    for (const line of h.lines) {
-      const text = line.replace(/\r$/, "");
-      out.push(line[0] === "-" ? paint.red(text) : line[0] === "+" ? paint.green(text) : text);
-    }
-  }
-  return out.join("\n") + "\n";
 }
 
 function changeLine(module: ModuleVars, c: Change, width: number, paint: Paint): string {
@@ -118,66 +93,4 @@ export function writtenText(results: WriteResult[], plans: FilePlan[], paint: Pa
     const verb = plans[i].exists ? "Wrote" : "Created";
     return `${paint.green(verb)} ${r.file}${r.backup ? ` (backup: ${r.file}.bak)` : ""}\n`;
   }).join("");
-}
-
-/** The whole run as one JSON document. */
-export function planJson(
-  plan: SyncPlan,
-  module: ModuleVars,
-  o: { dryRun: boolean; results?: WriteResult[]; diffs: Map<FilePlan, string> },
-): string {
-  const value = (name: string, v: Value) => isSensitive(module, name) ? SENSITIVE : jsonValue(v);
-  // docs/json.md's shape: `default` tells a value left to the variables.tf default.
-  const conflictSide = (name: string, e: Effective) => ({
-    value: value(name, e.value),
-    file: e.file,
-    line: e.line,
-    default: e.layer === "default",
-  });
-  const doc = {
-    format_version: FORMAT_VERSION,
-    command: plan.command,
-    source: plan.source,
-    ...(plan.target !== undefined && { target: plan.target }),
-    dry_run: o.dryRun,
-    files: plan.files.map((f, i) => ({
-      file: f.file,
-      role: f.role,
-      created: !f.exists && f.after !== f.before,
-      changed: f.after !== f.before,
-      written: o.results?.[i]?.written ?? false,
-      backup: o.results?.[i]?.backup ? f.file + ".bak" : null,
-      changes: f.changes.map((c) => ({
-        name: c.name,
-        ...jsonPath(c),
-        action: c.action,
-        ...(c.from !== undefined && { from: value(c.name, c.from) }),
-        ...(c.fromDefault && { from_default: true }),
-        ...(c.overrides && { overrides: c.overrides }),
-        ...(c.to !== undefined && { to: value(c.name, c.to) }),
-        line: c.line,
-      })),
-      diff: o.diffs.get(f) ?? "",
-      ...(f.warnings?.length && { warnings: f.warnings }),
-    })),
-    conflicts: plan.conflicts.map((c) => ({
-      name: c.name,
-      ...jsonPath(c),
-      target: conflictSide(c.name, c.target),
-      record: conflictSide(c.name, c.record),
-      incoming: value(c.name, c.incoming),
-    })),
-    stale_comments: staleComments(plan.files),
-    target_only: plan.targetOnly.map((t) => ({
-      name: t.name,
-      ...jsonPath(t),
-      value: value(t.name, t.value),
-      file: t.file,
-      line: t.line,
-      pruned: plan.prune,
-    })),
-    not_in_source: plan.notInSource,
-    unclassified: plan.unclassified,
-  };
-  return JSON.stringify(doc, null, 2) + "\n";
 }
