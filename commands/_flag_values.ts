@@ -1,5 +1,4 @@
-// The shared flags' values that need more than a lookup (--format, --color, --date), and what
-// to type instead of stray arguments.
+// The shared flags' values that need more than a lookup (--format, --color, --date).
 import type { Io } from "./_command.ts";
 import { UsageError } from "./_options.ts";
 
@@ -49,22 +48,4 @@ export function syncDate(flag: string | undefined, io: Io): string {
   const now = new Date();
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** Arguments where flags belong: says what to type instead (diff a b: --from a --to b). */
-export function misplaced(
-  positionals: string[],
-  spec: { name: string; positionals?: number; meant?: readonly string[] },
-): never {
-  const extra = positionals.slice(spec.positionals ?? 0);
-  const meant = spec.meant ?? [];
-  const quoted = extra.map((p) => `"${p}"`).join(", ");
-  if (extra.length > meant.length) {
-    throw new UsageError(`Unexpected argument ${quoted}: ${spec.name} takes no more arguments`);
-  }
-  const instead = extra.map((p, i) => `${meant[i]} ${p}`).join(" ");
-  const rest = meant.slice(extra.length).map((f) => ` ${f} ${f === "--to" ? "ENV" : "…"}`).join("");
-  throw new UsageError(
-    `Unexpected argument ${quoted}: type 'tfsync ${spec.name} ${instead}${rest}'`,
-  );
 }

@@ -1,12 +1,12 @@
 // The command line of one command: its own flags plus the shared ones, parsed strictly, with
 // "did you mean" for a mistyped flag, a repeated single-valued flag refused, the flags of writing
 // commands refused by read-only ones, and stray positionals answered with what to type instead.
-import { parseArgs, type ParseArgsConfig, type Token } from "./_args.ts";
+import { parseArgs, type ParseArgsConfig } from "./_args.ts";
 import { resolve } from "../lib/_path.ts";
 import type { Io } from "./_command.ts";
 import { displayPath, UsageError } from "./_options.ts";
-import { didYouMean } from "../lib/suggest.ts";
-import { colorOf, formatOf, misplaced, syncDate } from "./_flag_values.ts";
+import { colorOf, formatOf, syncDate } from "./_flag_values.ts";
+import { misplaced, once, unknownFlag } from "./_flag_errors.ts";
 import { writeReport } from "../lib/write/report.ts";
 import { discoverRoot } from "../lib/repo/discover.ts";
 import { ConfigError } from "../lib/errors.ts";
@@ -88,9 +88,9 @@ export function parseCommandArgs<O extends Options>(
   try {
     parsed = parseArgs({ args, options: all, strict: true, allowPositionals: true, tokens: true });
   } catch (e) {
-    throw new UsageError(_unknown((e as Error).message, all, spec));
+    throw new UsageError(unknownFlag((e as Error).message, all, spec, Object.keys(WRITE_OPTIONS)));
   }
-  _once(parsed.tokens, all);
+  once(parsed.tokens, all);
   const positionals = parsed.positionals;
   if (positionals.length > (spec.positionals ?? 0)) misplaced(positionals, spec);
   const v = parsed.values as Record<string, string | boolean | string[] | undefined>;
@@ -140,30 +140,5 @@ function _root(dir: string | undefined, io: Io): string {
     throw new Deno.errors.NotADirectory();
   } catch (e) {
     throw new ConfigError(`Cannot use root "${dir}": ${fsReason(e)}`);
-  }
-}
-
-function _unknown(message: string, all: Options, spec: ArgSpec): string {
-  const flag = /^Unknown option '(-[^']*)'/.exec(message)?.[1];
-  if (flag === undefined) return message.replace(/\. To specify a positional.*$/, "");
-  const name = flag.replace(/^--?/, "").replace(/=.*$/, "");
-  if ((spec.readOnly && name in WRITE_OPTIONS) || flag === "-y") {
-    return `"${flag}" is for commands that write: ${spec.name} only reads`;
-  }
-  const near = didYouMean(name, Object.keys(all));
-  return `Unknown option "${flag}"${near.replace(/"([^"]+)"/, '"--$1"')}`;
-}
-
-/** A single-valued flag given twice is refused: silently keeping the last hides a mistake. */
-function _once(tokens: Token[] | undefined, all: Options): void {
-  const seen = new Map<string, string | undefined>();
-  for (const t of tokens ?? []) {
-    if (t.kind !== "option" || all[t.name]?.multiple || all[t.name]?.type !== "string") continue;
-    if (seen.has(t.name)) {
-      throw new UsageError(
-        `"--${t.name}" given twice ("${seen.get(t.name)}", then "${t.value}"): give it once`,
-      );
-    }
-    seen.set(t.name, t.value);
   }
 }
