@@ -44,7 +44,7 @@ export function placed(e: PlacedError, io: Io): string {
 }
 
 /** An error as the JSON object `--format json` prints on stdout (docs/json.md). */
-export function errorJson(command: string, message: string, exit: number, io: Io, e?: unknown) {
+function errorJson(command: string, message: string, exit: number, io: Io, e?: unknown) {
   const fields = e instanceof PlacedError ? errorFields(e, (f) => showFile(f, io)) : { message };
   return JSON.stringify(
     { format_version: FORMAT_VERSION, error: { command, ...fields, exit_code: exit } },

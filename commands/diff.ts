@@ -97,7 +97,7 @@ function origins(cmp: PathComparison, from: string, to: string): string {
 }
 
 /** The JSON shape: only differing variables; a side omitted where it has no value. */
-export function comparisonJson(
+function comparisonJson(
   cmp: PathComparison,
   from: string,
   to: string,

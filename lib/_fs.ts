@@ -46,7 +46,7 @@ export function kindOf(info: Deno.FileInfo): string {
 }
 
 /** Throws ConfigError (no place) unless `info` is a regular file of at most MAX_INPUT_BYTES. */
-export function requireRegular(info: Deno.FileInfo): void {
+function requireRegular(info: Deno.FileInfo): void {
   if (!info.isFile) throw new ConfigError(`${kindOf(info)}, not a regular file`);
   if (info.size > MAX_INPUT_BYTES) {
     throw new ConfigError(`${info.size} bytes: larger than tfsync's limit of 64 MiB`);

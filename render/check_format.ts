@@ -49,7 +49,7 @@ function _where(f: Finding): string {
 }
 
 /** The message and what fixes it, in one sentence. */
-export function withFix(f: Finding): string {
+function withFix(f: Finding): string {
   return f.fix ? `${f.message}: ${f.fix}` : f.message;
 }
 
@@ -58,7 +58,7 @@ export function withFix(f: Finding): string {
  * said once, after them (`25 findings [unclassified]: classify it in tfsync.hcl`); then a
  * summary line.
  */
-export function renderText(result: CheckResult, color = false): string {
+function renderText(result: CheckResult, color = false): string {
   const shared = new Map<string, Finding[]>();
   for (const f of result.findings) {
     if (f.fix) shared.set(f.fix, [...(shared.get(f.fix) ?? []), f]);
@@ -94,7 +94,7 @@ function _located(l: CheckValue): Record<string, unknown> {
 }
 
 /** `{ok, errors, warnings, environments, findings: [...]}`; values as exact JSON. */
-export function renderJson(result: CheckResult): string {
+function renderJson(result: CheckResult): string {
   const { errors, warnings } = counts(result);
   const findings = result.findings.map((f) => ({
     ...f,

@@ -4,7 +4,7 @@
 import type { Place, PlacedError } from "../lib/errors.ts";
 
 /** `file:line:col` of a place, the file as `show` presents it. */
-export function placeText(place: Place, show: (file: string) => string): string {
+function placeText(place: Place, show: (file: string) => string): string {
   return [show(place.file), place.line, place.line && place.column].filter((x) => x).join(":");
 }
 

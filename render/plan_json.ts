@@ -5,7 +5,7 @@ import type { WriteResult } from "../lib/write/transaction.ts";
 import type { ModuleVars } from "../lib/terraform/module.ts";
 import type { Effective } from "../lib/terraform/layers.ts";
 import { FORMAT_VERSION, isSensitive, jsonValue, SENSITIVE } from "../lib/report/present.ts";
-import { type Value } from "../lib/hcl/value.ts";
+import type { Value } from "../lib/hcl/value.ts";
 import { pathJson } from "../lib/hcl/path.ts";
 import { staleComments } from "../lib/sync/stale_comments.ts";
 

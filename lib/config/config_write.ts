@@ -10,7 +10,7 @@ export interface RenderOptions {
   header?: readonly string[];
 }
 
-export const DEFAULT_HEADER: readonly string[] = [
+const DEFAULT_HEADER: readonly string[] = [
   "tfsync configuration.",
   "Syncable variables are the union of the groups; environment_specific variables are never",
   "synced; a variable in neither list is unclassified: never synced, always reported.",

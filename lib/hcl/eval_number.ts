@@ -67,10 +67,6 @@ export function parseDecimal(text: string): BigFloat {
   return divide(neg, digits, 10n ** BigInt(-p), 0);
 }
 
-export function isZero(x: BigFloat): boolean {
-  return x.m === 0n;
-}
-
 export function negate(x: BigFloat): BigFloat {
   return { neg: !x.neg, m: x.m, e: x.e };
 }

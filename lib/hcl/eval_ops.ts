@@ -136,7 +136,7 @@ export function unary(op: "-" | "!", v: Value, at: number): Value {
 }
 
 /** cty's Equals: same type and same value (numbers by their text, -0 equal to 0). */
-export function equalValues(a: Value, b: Value): boolean {
+function equalValues(a: Value, b: Value): boolean {
   if (a === b) return true;
   if (a === null || b === null || a instanceof HclExpression || b instanceof HclExpression) {
     return false;

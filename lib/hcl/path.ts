@@ -53,7 +53,7 @@ export function parsePath(text: string): PathPattern {
 }
 
 /** A step as written in a path: `.key`, `["key"]` for a key that is no identifier, `.*`. */
-export function formatStep(step: Step): string {
+function formatStep(step: Step): string {
   if (step === null) return ".*";
   return IDENT.exec(step)?.[0] === step ? `.${step}` : `[${JSON.stringify(step)}]`;
 }

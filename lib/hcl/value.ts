@@ -88,10 +88,6 @@ export type Value =
 /** Object values keep their keys in source order; equality ignores the order. */
 export type ValueMap = Map<string, Value>;
 
-export function isMap(v: Value): v is ValueMap {
-  return v instanceof Map;
-}
-
 /** Semantic equality: `["a"]` equals `[ "a", ]`, `1.0` equals `1`, key order in maps is ignored. */
 export function valuesEqual(a: Value, b: Value): boolean {
   if (a === b) return true;

@@ -88,7 +88,7 @@ export async function checkRepository(
 }
 
 /** By check, then file, then line; stable otherwise. */
-export function sortFindings(findings: Finding[]): Finding[] {
+function sortFindings(findings: Finding[]): Finding[] {
   const rank = (f: Finding) => CHECKS.indexOf(f.check);
   const byText = (a = "", b = "") => (a < b ? -1 : a > b ? 1 : 0);
   return findings

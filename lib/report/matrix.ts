@@ -112,7 +112,7 @@ export function matrixJson(m: Matrix): string {
 }
 
 /** Environments named in promotion_order first, in its order; the others after, as found. */
-export function inPromotionOrder<E extends { name: string }>(
+function inPromotionOrder<E extends { name: string }>(
   envs: readonly E[],
   order: readonly string[] = [],
 ): E[] {
