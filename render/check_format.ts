@@ -49,7 +49,7 @@ function _where(f: Finding): string {
 }
 
 /** The message and what fixes it, in one sentence. */
-function withFix(f: Finding): string {
+export function withFix(f: Finding): string {
   return f.fix ? `${f.message}: ${f.fix}` : f.message;
 }
 
