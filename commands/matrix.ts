@@ -10,7 +10,7 @@ import { checkRepository } from "../lib/report/check.ts";
 import type { Config } from "../lib/config/config.ts";
 import { basename } from "../lib/_path.ts";
 import { buildMatrix, matrixJson } from "../lib/report/matrix.ts";
-import { renderMatrixMarkdown, renderMatrixText } from "../render/matrix.ts";
+import { matrixOrigins, renderMatrixMarkdown, renderMatrixText } from "../render/matrix.ts";
 import { loadSnapshot } from "../lib/repo/snapshot.ts";
 
 const FORMATS = ["text", "json", "markdown", "html"];
@@ -59,7 +59,9 @@ export const matrix: Command = {
           ? renderMatrixHtml(m, await htmlOptions(config, common.root, io))
           : format === "markdown"
           ? renderMatrixMarkdown(m)
-          : renderMatrixText(m, common.color),
+          : renderMatrixText(m, common.color) +
+            // With several var files an environment's value may come from any: each names its file.
+            (snapshot.environments.some((e) => e.layers.length > 1) ? matrixOrigins(m) : ""),
       );
       return EXIT.ok;
     }),

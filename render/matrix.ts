@@ -38,6 +38,15 @@ export function renderMatrixText(m: Matrix, color = false): string {
   return [dim(line(head, -1)), ...rows.map(line), "", dim(legend(m)), ""].join("\n");
 }
 
+/** Where each value of a row that differs comes from (for environments with several var files). */
+export function matrixOrigins(m: Matrix): string {
+  const at = (c: Cell) => (c.layer === "none" ? "(not set)" : `${c.file}:${c.line}`);
+  const rows = m.rows.filter((r) => r.cells.some((c) => c.differs)).map((r) =>
+    `${r.variable}: ${r.cells.map((c, i) => `${m.environments[i]} ${at(c)}`).join(", ")}`
+  );
+  return rows.length ? ["", "=== FROM FILES ===", ...rows, ""].join("\n") : "";
+}
+
 /** A Markdown table; differing cells in bold with "*". */
 export function renderMatrixMarkdown(m: Matrix): string {
   const esc = (t: string) =>

@@ -152,8 +152,10 @@ function _differences(s: Snapshot): Finding[] {
         check: "drift",
         severity: "error",
         message: `${env.name}: ${mine}, but ${theirs}`,
-        file: env.doc!.file,
-        ...(at.layer === "environment" && { line: at.line }),
+        // The file the value comes from (with several var files: its layer's).
+        ...(at.layer === "environment"
+          ? { file: at.file, line: at.line }
+          : { file: env.doc!.file }),
         variable: name,
         environment: env.name,
         values: { [env.name]: at, shared: ref },
@@ -196,8 +198,9 @@ function _crossDrift(
     message: `${name} differs between environments: ${parts.join("; ")}`,
     fix: "run 'tfsync extract --from ENV' to record one environment's values, then " +
       "'tfsync apply --to ENV' for the others",
-    file: odd.env.doc!.file,
-    ...(odd.at.layer === "environment" && { line: odd.at.line }),
+    ...(odd.at.layer === "environment"
+      ? { file: odd.at.file, line: odd.at.line }
+      : { file: odd.env.doc!.file }),
     variable: name,
     values: Object.fromEntries(vals.map(({ env, at }) => [env.name, at])),
   };

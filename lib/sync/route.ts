@@ -65,8 +65,9 @@ export function sourceView(l: Layered): TfvarsFile {
 
 /**
  * Plans a target with several var files: each own file gets the variables whose winning
- * assignment it holds; the last own file every other one that changes (a shared layer's value
- * overridden: the change says so). One file: planTarget as it is.
+ * assignment it holds (with --prune, one the source does not set: every own file that sets it);
+ * the last own file every other one that changes (a shared layer's value overridden: the change
+ * says so). One file: planTarget as it is.
  */
 export function planLayeredTarget(
   o: Omit<TargetPlanOptions, "target">,
@@ -84,7 +85,10 @@ export function planLayeredTarget(
     const win = winningLayer(n, docs);
     const layer = target.layers.find((l) => l.file.doc === win);
     const s = o.source.doc.get(n);
-    if (layer?.own) add(layer.file, n);
+    if (!s && o.prune) {
+      // Pruned from every own file that sets it: an earlier one must not leave its value behind.
+      for (const l of target.layers) if (l.own && l.file.doc.get(n)) add(l.file, n);
+    } else if (layer?.own) add(layer.file, n);
     else if (s && !(win && sameFor(o.module, n, win.get(n)!.value, s.value))) {
       add(target.own, n);
       if (layer) overrides.set(n, layer.file.doc);
