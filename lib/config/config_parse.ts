@@ -68,7 +68,7 @@ export function parseConfigText(
       settings.environmentFiles = _patterns(item, fail);
       layoutLines.push([item.name, item.line]);
     } else if (item.name === "promotion_order") {
-      settings.promotionOrder = _order(item, fail);
+      [settings.promotionOrder, settings.promotionOrderLines] = _order(doc, item, fail);
     } else if (item.name === "environment_specific") {
       settings.environmentSpecific = _names(doc, item, "environment_specific", fail, mentions);
       sawEnvironmentSpecific = true;
@@ -178,8 +178,12 @@ function _patterns(
   return out;
 }
 
-/** promotion_order: environment names, each once. */
-function _order(attr: Attribute, fail: (line: number, message: string) => ConfigError): string[] {
+/** promotion_order: environment names, each once, and the line of each. */
+function _order(
+  doc: Document,
+  attr: Attribute,
+  fail: (line: number, message: string, firstLine?: number) => ConfigError,
+): [string[], number[]] {
   const v = attr.value;
   if (!Array.isArray(v) || v.length < 2 || v.some((e) => typeof e !== "string" || e === "")) {
     throw fail(
@@ -188,9 +192,24 @@ function _order(attr: Attribute, fail: (line: number, message: string) => Config
     );
   }
   const names = v as string[];
-  const twice = names.find((n, i) => names.indexOf(n) !== i);
-  if (twice) throw fail(attr.line, `"promotion_order" names "${twice}" twice`);
-  return names;
+  const lines = _lines(doc, attr, names);
+  const twice = names.findIndex((n, i) => names.indexOf(n) !== i);
+  if (twice >= 0) {
+    const first = lines[names.indexOf(names[twice])];
+    throw fail(lines[twice], `"promotion_order" names "${names[twice]}" twice`, first);
+  }
+  return [names, lines];
+}
+
+/** The line of each string of a list attribute (lists may span many). */
+function _lines(doc: Document, attr: Attribute, strings: readonly string[]): number[] {
+  let from = attr.valueStart;
+  return strings.map((v) => {
+    const at = doc.text.indexOf(JSON.stringify(v), from);
+    if (at < 0 || at >= attr.valueEnd) return attr.line;
+    from = at + 1;
+    return doc.lineOf(at);
+  });
 }
 
 /** A list of variable names; each is recorded with its own line (lists may span many). */
@@ -206,17 +225,16 @@ function _names(
   if (!Array.isArray(value)) {
     throw fail(attr.line, `${label} must be a list of variable names, not ${_kind(value)}`);
   }
-  let from = attr.valueStart;
-  return value.map((v) => {
-    if (typeof v !== "string") {
-      throw fail(
-        attr.line,
-        `${label} must be a list of variable names, not a list holding ${_kind(v)}`,
-      );
-    }
-    const at = doc.text.indexOf(JSON.stringify(v), from);
-    const line = at >= 0 && at < attr.valueEnd ? doc.lineOf(at) : attr.line;
-    if (at >= 0) from = at + 1;
+  const bad = value.find((v) => typeof v !== "string");
+  if (bad !== undefined) {
+    throw fail(
+      attr.line,
+      `${label} must be a list of variable names, not a list holding ${_kind(bad)}`,
+    );
+  }
+  const lines = _lines(doc, attr, value as string[]);
+  return (value as string[]).map((v, i) => {
+    const line = lines[i];
     // A variable, or a path into its value (`name.key["other key"].*`), written canonically.
     let path: string;
     try {

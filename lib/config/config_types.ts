@@ -29,4 +29,6 @@ export interface ConfigSettings {
   environmentSpecific: readonly string[];
   /** The environments features flow through, first to last (`promotion_order`); optional. */
   promotionOrder?: readonly string[];
+  /** The tfsync.hcl line of each name in promotionOrder, for messages. */
+  promotionOrderLines?: readonly number[];
 }

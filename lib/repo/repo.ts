@@ -28,8 +28,23 @@ export interface TfvarsFile {
  * The environments (see findEnvironments: by default the folders of envDir that hold the tfvars
  * file, directly or through a symlink), sorted.
  */
-export function listEnvironments(config: Config): Promise<string[]> {
-  return findEnvironments(config, (n) => invalidEnvironmentReason(n) === undefined);
+export async function listEnvironments(config: Config): Promise<string[]> {
+  const found = await findEnvironments(config, (n) => invalidEnvironmentReason(n) === undefined);
+  checkPromotionOrder(config, found);
+  return found;
+}
+
+/** Every name in promotion_order is an environment. Throws ConfigError at its tfsync.hcl line. */
+function checkPromotionOrder(config: Config, known: readonly string[]): void {
+  const { promotionOrder = [], promotionOrderLines = [] } = config.settings;
+  const i = promotionOrder.findIndex((n) => !known.includes(n));
+  if (i < 0) return;
+  const name = promotionOrder[i];
+  throw new ConfigError(
+    `"promotion_order" names "${name}", which is no environment${didYouMean(name, known)}: ` +
+      (known.length ? `the environments are ${known.join(", ")}` : lookedFor(config)),
+    { file: config.display(config.source), line: promotionOrderLines[i] },
+  );
 }
 
 /** What an environment is, for "none found" messages. */
