@@ -42,14 +42,16 @@ export function renderExplanation(x: Explanation, color = false): string {
   if (!x.shared) out.push(`  shared file   none`);
   else if (x.shared.value === undefined) out.push(`  shared file   ${x.shared.file}: not set`);
   else {
-    out.push(
-      `  shared file   ${at(x.shared)}: ${show(x.shared.value)}`,
-    );
+    const written = x.shared.written ? ` (as written: ${x.shared.written})` : "";
+    out.push(`  shared file   ${at(x.shared)}: ${show(x.shared.value)}${written}`);
   }
   out.push("");
   const rows = [["ENVIRONMENT", "VALUE", "WINS", "FROM"]];
   for (const e of x.environments) {
-    const note = e.differsFromShared ? "differs from the shared file" : "";
+    const note = [
+      ...(e.differsFromShared ? ["differs from the shared file"] : []),
+      ...(e.written ? [`as written: ${e.written}`] : []),
+    ].join("; ");
     rows.push([e.name, show(e.value.value), LAYER_TEXT[e.value.layer], at(e.value), note]);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));

@@ -269,3 +269,80 @@ Deno.test("check: a typed-equal hand edit after a sync keeps the file as its syn
     assert.equal(check.code, 0);
   });
 });
+
+// Display: values as terraform reads them for their type; explain adds the text as written.
+const PROD_DIFFERENT = `region       = "us-east-1"
+ip_only      = false
+cull_timeout = 86401
+flags        = { enabled = false }
+limits       = { cpu = 4 }
+settings     = { enabled = false, name = "prod" }
+`;
+
+Deno.test('diff shows terraform\'s values: 60 * 60 * 24 as 86400, "true" as true, "3" as 3', async () => {
+  await withRepo({ dev: DEV, prod: PROD_DIFFERENT }, async (root) => {
+    const r = await tfsync(root, ["diff", "--from", "dev", "--to", "prod", "--exit-code"]);
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(
+      r.stdout.split("=== SYNCABLE FEATURES ===\n")[1].split("\n\n")[0],
+      "ip_only\n  dev:  true\n  prod: false\n" +
+        "cull_timeout\n  dev:  86400\n  prod: 86401\n" +
+        "flags\n  flags.enabled: true → false\n" +
+        "limits\n  limits.cpu: 3 → 4\n" +
+        "settings.enabled\n  dev:  true\n  prod: false",
+    );
+  });
+});
+
+Deno.test("check shows terraform's values in its drift findings", async () => {
+  await withRepo({ dev: DEV, prod: PROD_DIFFERENT }, async (root) => {
+    const r = await tfsync(root, ["check"]);
+    assert.equal(r.code, 1, r.stderr);
+    const dev = "environments/dev/terraform.tfvars";
+    assert.deepEqual(r.stdout.split("\n").filter((l) => l.endsWith("[drift]")), [
+      `${dev}:2: error: ip_only differs between environments: true in dev; false in prod [drift]`,
+      `${dev}:3: error: cull_timeout differs between environments: 86400 in dev; 86401 in prod [drift]`,
+      `${dev}:4: error: flags differs between environments: { enabled = true } in dev; ` +
+      "{ enabled = false } in prod [drift]",
+      `${dev}:5: error: limits differs between environments: { cpu = 3 } in dev; { cpu = 4 } in prod [drift]`,
+      "environments/prod/terraform.tfvars:6: error: prod: settings.enabled = false, but " +
+      `settings.enabled is true (${dev}:6) [drift]`,
+    ]);
+  });
+});
+
+Deno.test("matrix shows terraform's values", async () => {
+  await withRepo({ dev: DEV, prod: PROD_DIFFERENT }, async (root) => {
+    const r = await tfsync(root, ["matrix"]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(r.stdout.split("\n").slice(0, 5), [
+      `GROUP     VARIABLE      ${"dev".padEnd(28)}  prod`,
+      `features  ip_only       ${"true".padEnd(28)}  false*`,
+      `features  cull_timeout  ${"86400".padEnd(28)}  86401*`,
+      `features  flags         ${"{ enabled = true }".padEnd(28)}  { enabled = false }*`,
+      `features  limits        ${"{ cpu = 3 }".padEnd(28)}  { cpu = 4 }*`,
+    ]);
+  });
+});
+
+Deno.test("explain shows terraform's value and, beside it, the text as written", async () => {
+  await withRepo({ dev: DEV, prod: PROD_DIFFERENT, shared: SHARED }, async (root) => {
+    const r = await tfsync(root, ["explain", "cull_timeout"]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(
+      r.stdout,
+      'cull_timeout: syncable, group "features"\n\n' +
+        "  variable      variables.tf:7: type number, no default (required)\n" +
+        `  shared file   ${SHARED_FILE}:5: 86400\n\n` +
+        "  ENVIRONMENT  VALUE  WINS    FROM\n" +
+        "  dev          86400  tfvars  environments/dev/terraform.tfvars:3   as written: 60 * 60 * 24\n" +
+        "  prod         86401  tfvars  environments/prod/terraform.tfvars:3  differs from the shared file\n",
+    );
+    const json = await tfsync(root, ["explain", "ip_only", "--json"]);
+    const envs = JSON.parse(json.stdout).environments;
+    assert.deepEqual(
+      envs.map((e: Record<string, unknown>) => [e.name, e.value, e.written, e.differs_from_shared]),
+      [["dev", true, '"true"', false], ["prod", false, undefined, true]],
+    );
+  });
+});

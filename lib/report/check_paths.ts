@@ -9,7 +9,7 @@ import { lineOf } from "../sync/sync_paths.ts";
 import { isSensitive, SENSITIVE, showValue } from "./present.ts";
 import type { Finding } from "./check_types.ts";
 import type { Value } from "../hcl/value.ts";
-import { sameAtKeys } from "../terraform/types_equal.ts";
+import { declaredType, sameAtKeys, shownAs, typeAt } from "../terraform/types_equal.ts";
 
 /** Drift and warnings of one variable synced by path. */
 export function pathFindings(s: Snapshot, name: string): Finding[] {
@@ -17,8 +17,13 @@ export function pathFindings(s: Snapshot, name: string): Finding[] {
   const envs = s.environments.filter((e) => e.doc?.get(name));
   const record = s.shared?.get(name) ? s.shared : envs[0]?.doc;
   if (!record) return [];
-  const show = (v: Value | undefined) =>
-    v === undefined ? "(not set)" : isSensitive(s.module, name) ? SENSITIVE : showValue(v);
+  const type = declaredType(s.module, name);
+  const show = (v: Value | undefined, keys: string[]) =>
+    v === undefined
+      ? "(not set)"
+      : isSensitive(s.module, name)
+      ? SENSITIVE
+      : showValue(shownAs(v, typeAt(type, keys)));
   const out: Finding[] = [];
   for (const env of s.environments) {
     const doc = env.doc;
@@ -47,8 +52,8 @@ export function pathFindings(s: Snapshot, name: string): Finding[] {
       out.push({
         check: "drift",
         severity: "error",
-        message: `${env.name}: ${path} = ${show(c.from)}, but ${theirs(s, record, path)} ${
-          show(c.to)
+        message: `${env.name}: ${path} = ${show(c.from, c.keys)}, but ${theirs(s, record, path)} ${
+          show(c.to, c.keys)
         } (${record.file}:${lineOf(record, name, c.keys)})`,
         file: doc.file,
         ...(c.from !== undefined && { line: lineOf(doc, name, c.keys) }),

@@ -1,12 +1,13 @@
 // tfsync explain VAR: where a variable's value comes from, layer by layer, in each environment.
 import type { VariableClass } from "../config/config.ts";
 import { ConfigError } from "../errors.ts";
-import { effectiveValue, type Located, sameLocated } from "../terraform/layers.ts";
+import { effectiveValue, type Located, sameLocated, winningLayer } from "../terraform/layers.ts";
+import type { Document } from "../hcl/document.ts";
 import { FORMAT_VERSION, isSensitive, jsonValue } from "./present.ts";
 import { layerDocs, type Snapshot } from "../repo/snapshot.ts";
 import { parseType, typeToString } from "../terraform/types.ts";
-import type { Value } from "../hcl/value.ts";
-import { declaredType } from "../terraform/types_equal.ts";
+import { toHcl, type Value } from "../hcl/value.ts";
+import { declaredType, shownAs } from "../terraform/types_equal.ts";
 import { didYouMean } from "../suggest.ts";
 
 export interface Explanation {
@@ -21,11 +22,16 @@ export interface Explanation {
     default?: Value;
     description?: string;
   };
-  /** The shared file (undefined: there is none) and its value of the variable, when it sets one. */
-  shared?: { file: string; line?: number; value?: Value };
+  /**
+   * The shared file (undefined: there is none) and its value of the variable, when it sets one;
+   * `written`: its text as written, where it reads otherwise (writtenText).
+   */
+  shared?: { file: string; line?: number; value?: Value; written?: string };
   environments: Array<{
     name: string;
     value: Located;
+    /** The text of an environment's value as written, where it reads otherwise (writtenText). */
+    written?: string;
     differsFromShared?: boolean;
     /** Every var file of an environment that has several, in -var-file order. */
     layers?: Layer[];
@@ -74,29 +80,56 @@ export function explain(s: Snapshot, name: string): Explanation {
   }
   // The shared layer: the shared file's value, else the default it leaves in place.
   let reference: Located | undefined;
+  const type = declaredType(s.module, name);
+  // Sensitive values are never shown, so neither is their text.
+  const written = (doc: Document | undefined, v: Located) =>
+    out.sensitive || v.layer === "none" || v.layer === "default"
+      ? undefined
+      : writtenText(doc!, name, v.value);
   if (s.shared) {
-    const attr = s.shared.get(name);
-    out.shared = attr
-      ? { file: s.shared.file, line: attr.line, value: attr.value }
-      : { file: s.shared.file };
     reference = effectiveValue(name, s.shared, s.module, "shared");
+    const text = written(s.shared, reference);
+    out.shared = reference.layer === "shared"
+      ? {
+        file: s.shared.file,
+        line: reference.line,
+        value: reference.value,
+        ...(text && { written: text }),
+      }
+      : { file: s.shared.file };
   }
   for (const env of s.environments) {
     const value = effectiveValue(name, layerDocs(env), s.module);
     const row: Explanation["environments"][number] = { name: env.name, value };
+    const text = written(winningLayer(name, layerDocs(env)), value);
+    if (text) row.written = text;
     if (env.layers.length > 1) {
       row.layers = env.layers.flatMap((l) => {
         if (!l.doc) return [];
         const a = l.doc.get(name);
-        return [{ file: l.doc.file, own: l.own, ...(a && { line: a.line, value: a.value }) }];
+        const at = a && { line: a.line, value: shownAs(a.value, type) };
+        return [{ file: l.doc.file, own: l.own, ...at }];
       });
     }
     if (cls === "syncable" && reference) {
-      row.differsFromShared = !sameLocated(value, reference, declaredType(s.module, name));
+      row.differsFromShared = !sameLocated(value, reference, type);
     }
     out.environments.push(row);
   }
   return out;
+}
+
+/**
+ * The text of a one-line value as the file writes it, when it reads otherwise than it is shown
+ * (`60 * 60 * 24` shown as 86400, `"true"` for a bool shown as true); undefined when the two agree
+ * but for spaces, and for values over several lines (objects and lists as laid out).
+ */
+function writtenText(doc: Document, name: string, shown: Value): string | undefined {
+  const a = doc.get(name)!;
+  if (a.line !== a.endLine) return undefined;
+  const text = doc.text.slice(a.valueStart, a.valueEnd);
+  const squash = (t: string) => t.replace(/\s+/g, "");
+  return squash(text) === squash(toHcl(shown)) ? undefined : text;
 }
 
 /** Canonical type text (`object({ a = string, b = optional(number, 1) })`), else the source. */
@@ -143,11 +176,13 @@ export function explanationJson(x: Explanation): string {
           set: x.shared.value !== undefined,
           ...(x.shared.line !== undefined && { line: x.shared.line }),
           ...value(x.shared.value),
+          ...(x.shared.written !== undefined && { written: x.shared.written }),
         }
         : null,
       environments: x.environments.map((e) => ({
         name: e.name,
         ...place(e.value),
+        ...(e.written !== undefined && { written: e.written }),
         ...(e.differsFromShared !== undefined && { differs_from_shared: e.differsFromShared }),
         ...(e.layers && {
           layers: e.layers.map((l) => ({

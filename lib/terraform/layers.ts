@@ -6,7 +6,7 @@ import type { Document } from "../hcl/document.ts";
 import type { ModuleVars } from "./module.ts";
 import type { Value } from "../hcl/value.ts";
 import type { TfType } from "./types.ts";
-import { declaredType, sameValue } from "./types_equal.ts";
+import { declaredType, sameValue, shownAs } from "./types_equal.ts";
 
 /**
  * THE value with the layer it comes from (an environment's tfvars, the shared file, the
@@ -55,7 +55,10 @@ export function winningLayer(name: string, layers: Layers): Document | undefined
   return docs.findLast((d) => d.get(name) !== undefined);
 }
 
-/** The value a variable takes in an environment (or, `layer` "shared", in the shared file). */
+/**
+ * The value a variable takes in an environment (or, `layer` "shared", in the shared file), as
+ * terraform reads it for the declared type (shownAs: "true" is true for a bool).
+ */
 export function effectiveValue(
   name: string,
   envDoc: Layers,
@@ -64,10 +67,12 @@ export function effectiveValue(
 ): Located {
   const doc = winningLayer(name, envDoc);
   const attr = doc?.get(name);
-  if (attr) return { layer, value: attr.value, file: doc!.file, line: attr.line };
+  const type = declaredType(module, name);
+  if (attr) return { layer, value: shownAs(attr.value, type), file: doc!.file, line: attr.line };
   const variable = module.variables.get(name);
   if (variable && variable.default !== undefined) {
-    return { layer: "default", value: variable.default, file: variable.file, line: variable.line };
+    const value = shownAs(variable.default, type);
+    return { layer: "default", value, file: variable.file, line: variable.line };
   }
   return { layer: "none" };
 }

@@ -30,6 +30,25 @@ export function canonical(v: Value, type: TfType | undefined): Value {
 }
 
 /**
+ * The value as terraform reads it for `type`, for display: each primitive converted to its type
+ * where it converts ("true" is true for a bool, "3" is 3 for a number); objects keep the keys the
+ * file sets and sets their order (nothing is shown that the file does not say).
+ */
+export function shownAs(v: Value, type: TfType | undefined): Value {
+  if (!type || type.kind === "any" || v === null || v instanceof HclExpression) return v;
+  if (v instanceof Map) {
+    const out = new Map([...v].map(([k, x]) => [k, shownAs(x, typeAt(type, [k]))]));
+    return [...v].every(([k, x]) => out.get(k) === x) ? v : out;
+  }
+  if (Array.isArray(v)) {
+    const out = v.map((x, i) => shownAs(x, typeAt(type, [i])));
+    return out.every((x, i) => x === v[i]) ? v : out;
+  }
+  const primitive = type.kind === "string" || type.kind === "number" || type.kind === "bool";
+  return primitive ? convertValue(v, type) ?? v : v;
+}
+
+/**
  * The type of the value at `keys` (object attributes, map keys, list indexes) inside a value of
  * `type`; undefined where the type says nothing (none, `any`, an attribute it does not declare).
  */
