@@ -86,15 +86,20 @@ function systemIo(): Io {
   };
 }
 
+/** An error before a command runs (exit 2): on stderr, and a JSON object with --format json. */
+async function early(message: string, args: string[], io: Io): Promise<number> {
+  const { reportError } = await import("./commands/_options.ts");
+  return reportError(null, message, 2, { ...io, jsonErrors: wantsJson(args) });
+}
+
 /** A name that is no command: exit 2, with the nearest command's name. */
-function unknownCommand(name: string, io: Io): number {
+function unknownCommand(name: string, args: string[], io: Io): Promise<number> {
   const names = commands.map((c) => c.name);
-  io.stderr(
-    `tfsync: Unknown command "${name}"${didYouMean(name, names)}: the commands are ${
-      names.join(", ")
-    }\n`,
+  return early(
+    `Unknown command "${name}"${didYouMean(name, names)}: the commands are ${names.join(", ")}`,
+    args,
+    io,
   );
-  return 2;
 }
 
 /** --json or --format json (and no other --format): errors are JSON objects on stdout too. */
@@ -123,10 +128,7 @@ export async function main(args: string[], io: Io): Promise<number> {
   // `tfsync -C DIR command`, as `git -C`: run as if started in DIR (relative to the last one).
   if (name === "-C") {
     const [dir, ...after] = rest;
-    if (dir === undefined) {
-      io.stderr("tfsync: -C needs a folder: tfsync -C DIR <command>\n");
-      return 2;
-    }
+    if (dir === undefined) return early("-C needs a folder: tfsync -C DIR <command>", rest, io);
     const cwd = resolve(io.cwd, dir);
     let folder = false;
     try {
@@ -134,10 +136,7 @@ export async function main(args: string[], io: Io): Promise<number> {
     } catch {
       // reported below
     }
-    if (!folder) {
-      io.stderr(`tfsync: cannot change to "${dir}": not a folder\n`);
-      return 2;
-    }
+    if (!folder) return early(`Cannot change to "${dir}": not a folder`, after, io);
     return main(after, { ...io, cwd });
   }
   // What the completion scripts call at each Tab: candidates on stdout, never an error.
@@ -147,7 +146,7 @@ export async function main(args: string[], io: Io): Promise<number> {
   }
   if (name === "help" && rest.length > 0) {
     const entry = commands.find((c) => c.name === rest[0]);
-    if (!entry) return unknownCommand(rest[0], io);
+    if (!entry) return unknownCommand(rest[0], rest, io);
     io.stdout((await entry.load()).usage);
     return 0;
   }
@@ -160,16 +159,17 @@ export async function main(args: string[], io: Io): Promise<number> {
     return 0;
   }
   const entry = commands.find((c) => c.name === name);
-  if (!entry) return unknownCommand(name, io);
+  if (!entry) return unknownCommand(name, rest, io);
+  const cio = commandIo(rest, io);
   try {
-    return await (await entry.load()).run(rest, commandIo(rest, io));
+    return await (await entry.load()).run(rest, cio);
   } catch (e) {
     // Commands map every expected error to a message; anything else is a bug in tfsync: one
     // line, and the stack trace for whoever debugs it.
     const what = e instanceof Error ? `${e.name}: ${e.message}`.split("\n")[0] : String(e);
-    io.stderr(
-      `tfsync ${name}: internal error (a bug in tfsync; TFSYNC_DEBUG=1 shows where): ${what}\n`,
-    );
+    const { reportError } = await import("./commands/_options.ts");
+    const message = `Internal error (a bug in tfsync; TFSYNC_DEBUG=1 shows where): ${what}`;
+    reportError(name, message, 3, cio);
     if (io.env("TFSYNC_DEBUG") === "1" && e instanceof Error) io.stderr(`${e.stack}\n`);
     return 3;
   }

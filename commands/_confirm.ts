@@ -1,6 +1,7 @@
 // Asking before a write: the preview, the question, and the answer's exit code.
 import { EXIT, type Io } from "./_command.ts";
 import type { Common } from "./_flags.ts";
+import { reportError } from "./_options.ts";
 
 /**
  * Shows what a command will write and asks, when stdin is a terminal (whatever stdout is);
@@ -16,10 +17,12 @@ export async function confirm(
 ): Promise<number | undefined> {
   if (common.yes) return undefined;
   if (!io.interactive || io.env("CI") !== undefined) {
-    io.stderr(
-      `tfsync ${command}: not confirmed: no terminal to ask on; pass --yes to write, or --dry-run to see the changes\n`,
+    return reportError(
+      command,
+      "Not confirmed: no terminal to ask on; pass --yes to write, or --dry-run to see the changes",
+      EXIT.usage,
+      io,
     );
-    return EXIT.usage;
   }
   // The preview and the question go where the person sees them: stdout on a terminal, else
   // stderr (`tfsync promote | tee log` still asks on the terminal).
@@ -29,8 +32,7 @@ export async function confirm(
   ask(`Write ${files.join(" and ")}? Press Enter to continue, or Ctrl+C to cancel: `);
   const answer = await io.readLine();
   if (answer === null || !/^\s*(y|yes)?\s*$/i.test(answer)) {
-    io.stderr(`tfsync ${command}: cancelled: nothing written\n`);
-    return EXIT.differences;
+    return reportError(command, "Cancelled: nothing written", EXIT.differences, io);
   }
   return undefined;
 }

@@ -34,14 +34,14 @@ export function syncDate(flag: string | undefined, io: Io): string {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(flag);
     const d = m && new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
     if (!d || d.toISOString().slice(0, 10) !== flag) {
-      throw new UsageError(`invalid --date "${flag}": expected YYYY-MM-DD`);
+      throw new UsageError(`Invalid --date "${flag}": expected YYYY-MM-DD`);
     }
     return flag;
   }
   const epoch = io.env("SOURCE_DATE_EPOCH");
   if (epoch !== undefined) {
     if (!/^\d+$/.test(epoch)) {
-      throw new UsageError(`invalid SOURCE_DATE_EPOCH "${epoch}": expected seconds`);
+      throw new UsageError(`Invalid SOURCE_DATE_EPOCH "${epoch}": expected seconds`);
     }
     return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
   }

@@ -43,8 +43,31 @@ export function placed(e: PlacedError, io: Io): string {
   return errorText(e, (f) => showFile(f, io));
 }
 
+/**
+ * An error as people and scripts read it: `tfsync COMMAND: message` on stderr (then `more`), and
+ * with --format json (io.jsonErrors) its JSON object on stdout. `command` is null before one is
+ * known (an unknown command, a bad -C). Returns the exit code.
+ */
+export function reportError(
+  command: string | null,
+  message: string,
+  exit: number,
+  io: Io,
+  o: { error?: unknown; more?: string } = {},
+): number {
+  io.stderr(`tfsync${command === null ? "" : " " + command}: ${message}\n${o.more ?? ""}`);
+  if (io.jsonErrors) io.stdout(errorJson(command, message, exit, io, o.error));
+  return exit;
+}
+
 /** An error as the JSON object `--format json` prints on stdout (docs/json.md). */
-function errorJson(command: string, message: string, exit: number, io: Io, e?: unknown) {
+function errorJson(
+  command: string | null,
+  message: string,
+  exit: number,
+  io: Io,
+  e?: unknown,
+): string {
   const fields = e instanceof PlacedError ? errorFields(e, (f) => showFile(f, io)) : { message };
   return JSON.stringify(
     { format_version: FORMAT_VERSION, error: { command, ...fields, exit_code: exit } },
@@ -67,11 +90,8 @@ export async function guard(
   try {
     return await body();
   } catch (e) {
-    const fail = (message: string, code: number, more = "") => {
-      io.stderr(`tfsync ${name}: ${message}\n${more}`);
-      if (io.jsonErrors) io.stdout(errorJson(name, message, code, io, e));
-      return code;
-    };
+    const fail = (message: string, code: number, more = "") =>
+      reportError(name, message, code, io, { error: e, more });
     if (e instanceof UsageError) {
       void usage;
       return fail(e.message, EXIT.usage, `Run 'tfsync ${name} --help' for usage.\n`);

@@ -98,8 +98,8 @@ export async function runPlan(
     holder: `tfsync ${plan.command} (pid ${Deno.pid})`,
     command: plan.command,
     record: ctx.config.sharedFile,
-    onWait: (holder) => say(`waiting for ${holder} to finish writing`),
-    onNote: (note) => say(`note: ${note}`),
+    onWait: (holder) => say(`Waiting for ${holder} to finish writing`),
+    onNote: (note) => say(`Note: ${note}`),
     // What a person confirmed is what gets written: after a preview, a change is an error.
     replan: previewed || o.failOnConflict ? undefined : async () => {
       plan = await build();
@@ -123,7 +123,7 @@ export async function runPlan(
 /** The value of a required option. Throws UsageError. */
 export function requireOption(value: unknown, flag: string): string {
   if (typeof value !== "string" || value === "") {
-    throw new UsageError(`missing ${flag} ENV`);
+    throw new UsageError(`Missing ${flag} ENV`);
   }
   return value;
 }

@@ -49,7 +49,7 @@ export const explain: Command = {
       if (positionals.length !== 1) {
         throw new UsageError(
           positionals.length === 0
-            ? "missing the variable to explain"
+            ? "Missing the variable to explain"
             : `one variable at a time: got ${positionals.map((p) => `"${p}"`).join(", ")}`,
         );
       }

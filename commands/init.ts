@@ -75,7 +75,7 @@ export const init: Command = {
           root: common.root,
           backup: common.backup,
           holder: `tfsync init (pid ${Deno.pid})`,
-          onWait: (holder) => io.stderr(`tfsync init: waiting for ${holder} to finish writing\n`),
+          onWait: (holder) => io.stderr(`tfsync init: Waiting for ${holder} to finish writing\n`),
         });
         written = result.written;
       }
@@ -99,7 +99,7 @@ export const init: Command = {
         return EXIT.ok;
       }
       for (const w of [...plan.warnings, ...found.problems]) {
-        io.stderr(`tfsync init: warning: ${w}\n`);
+        io.stderr(`tfsync init: Warning: ${w}\n`);
       }
       const groups = config.groups.map((g) => `${g.name} (${g.variables.length})`).join(", ");
       const verb = common.dryRun ? "Would write" : written ? "Wrote" : "Unchanged:";

@@ -50,7 +50,7 @@ export const sync: Command = {
       const groups = listOption(values.group, "--group") ?? [];
       const vars = listOption(values.vars, "--vars") ?? [];
       if ((groups.length > 0) === (vars.length > 0)) {
-        throw new UsageError("name what to sync: --group G[,G…] or --vars a,b… (one of them)");
+        throw new UsageError("Name what to sync: --group G[,G…] or --vars a,b… (one of them)");
       }
       const ctx = await loadContext(common.root, common.configPath, (p) => displayPath(p, io));
       const selection = selectVariables(ctx, groups, vars);

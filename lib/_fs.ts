@@ -73,15 +73,14 @@ export async function realInside(path: string, root: string): Promise<string> {
   }
   const rel = relative(realRoot, real);
   if (rel.startsWith("..") || isAbsolute(rel)) {
-    throw new ConfigError(
-      `"${path}" is outside the repository root${real !== path ? ` (it resolves to ${real})` : ""}`,
-    );
+    const where = real === path ? "it is" : `it resolves to ${real},`;
+    throw new ConfigError(`${where} outside the repository root`, { file: path });
   }
   return real;
 }
 
 export interface ReadOptions {
-  /** How messages name the file (default: the path). */
+  /** How an error names the file, as its place (default: the path). */
   name?: string;
   /** Refuse the file unless it resolves inside this folder. */
   root?: string;
@@ -115,7 +114,7 @@ export async function readBytesIfExists(
     return await readAll(file);
   } catch (e) {
     if (e instanceof Deno.errors.NotFound) return undefined;
-    throw new ConfigError(`Cannot read "${name}": ${fsReason(e)}`);
+    throw new ConfigError(`Cannot read the file: ${fsReason(e)}`, { file: name });
   }
 }
 

@@ -413,7 +413,7 @@ Deno.test("explain: bad usage is exit 2", async () => {
   const cases: Array<[string[], string]> = [
     [
       ["explain"],
-      "tfsync explain: missing the variable to explain\nRun 'tfsync explain --help' for usage.\n",
+      "tfsync explain: Missing the variable to explain\nRun 'tfsync explain --help' for usage.\n",
     ],
     [
       ["explain", "a", "b"],
@@ -615,7 +615,7 @@ Deno.test("restore swaps the .bak back and keeps the replaced file as the new .b
   assert.deepEqual([refused.code, refused.stdout, refused.stderr], [
     2,
     "",
-    "tfsync restore: not confirmed: no terminal to ask on; pass --yes to write, or --dry-run to see the changes\n",
+    "tfsync restore: Not confirmed: no terminal to ask on; pass --yes to write, or --dry-run to see the changes\n",
   ]);
   assert.equal(await Deno.readTextFile(file), edited);
 
@@ -701,7 +701,7 @@ Deno.test("restore: no .bak and bad usage are exit 2 and change nothing", async 
   const cases: Array<[string[], string]> = [
     [
       ["restore", "--env", "prod"],
-      "tfsync restore: Nothing to restore: environments/prod/terraform.tfvars.bak does not exist\n",
+      "tfsync restore: environments/prod/terraform.tfvars: Nothing to restore: its .bak does not exist\n",
     ],
     [
       ["restore"],

@@ -117,7 +117,7 @@ Deno.test("a folder tfsync may not write to: exit 2 before any file is written",
     assert.equal(r.code, 2);
     assert.equal(
       r.stderr,
-      'tfsync promote: Cannot write "environments/prod/terraform.tfvars.bak": permission denied; nothing was written\n',
+      "tfsync promote: environments/prod/terraform.tfvars.bak: Cannot write the file: permission denied; nothing was written\n",
     );
     assert.deepEqual(changedPaths(before, await snapshotTree(root)), []);
   });
@@ -186,7 +186,7 @@ needs({ script: SCRIPT }, "promote asks on the terminal when only stdout is pipe
     });
     assert.equal(no.code, 1, no.stdout);
     assert.match(no.stdout, /Press Enter to continue/);
-    assert.match(no.stdout, /tfsync promote: cancelled: nothing written/);
+    assert.match(no.stdout, /tfsync promote: Cancelled: nothing written/);
     assert.equal(await read(root, "out.log"), "");
     await Deno.remove(join(root, "out.log"));
     assert.deepEqual(changedPaths(before, await snapshotTree(root)), []);
@@ -274,7 +274,7 @@ needs(
       assert.notEqual(gate.code, 0);
       const refuse = await make("sync-promote", "SYNC_SOURCE=englacial", "SYNC_TARGET=prod");
       assert.notEqual(refuse.code, 0);
-      assert.match(refuse.stderr, /not confirmed: no terminal to ask on/);
+      assert.match(refuse.stderr, /Not confirmed: no terminal to ask on/);
       const promote = await make(
         ...["sync-promote", "SYNC_SOURCE=englacial", "SYNC_TARGET=prod", "YES=1"],
         `TFSYNC_ARGS=--date ${DATE}`,

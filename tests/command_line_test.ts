@@ -288,7 +288,7 @@ Deno.test("run through make (TFSYNC_MAKE=1), messages name make's words", async 
     code: 2,
     stdout: "",
     stderr:
-      "tfsync promote: not confirmed: no terminal to ask on; pass YES=1 to write, or DRY_RUN=1 to see the changes\n",
+      "tfsync promote: Not confirmed: no terminal to ask on; pass YES=1 to write, or DRY_RUN=1 to see the changes\n",
   });
   assert.deepEqual(await readOnly(["init"], make), {
     code: 2,

@@ -64,7 +64,7 @@ const CASES: Case[] = [
       await Deno.remove(join(root, SHARED));
       new Deno.Command("mkfifo", { args: [join(root, SHARED)] }).outputSync();
     },
-    stderr: () => `tfsync promote: Cannot read "${SHARED}": a FIFO, not a regular file\n`,
+    stderr: () => `tfsync promote: ${SHARED}: Cannot read the file: a FIFO, not a regular file\n`,
   },
   {
     name: "a folder as the target tfvars",
@@ -78,7 +78,8 @@ const CASES: Case[] = [
   {
     name: "a folder as the target's .bak",
     setup: (root) => Deno.mkdir(join(root, PROD + ".bak")),
-    stderr: () => `tfsync promote: Cannot read "${PROD}.bak": a directory, not a regular file\n`,
+    stderr: () =>
+      `tfsync promote: ${PROD}.bak: Cannot read the file: a directory, not a regular file\n`,
   },
   {
     name: "a var file over the size limit",
@@ -87,27 +88,27 @@ const CASES: Case[] = [
       await f.truncate(64 * 1024 * 1024 + 1); // sparse: no 64 MiB written
     },
     stderr: () =>
-      `tfsync promote: Cannot read "${PROD}": 67108865 bytes: larger than tfsync's limit of 64 MiB\n`,
+      `tfsync promote: ${PROD}: Cannot read the file: 67108865 bytes: larger than tfsync's limit of 64 MiB\n`,
   },
   {
     name: "a device as the configuration",
     args: [...PROMOTE, "--config", "/dev/zero"],
     setup: async () => {},
-    stderr: () => `tfsync promote: Cannot read "/dev/zero": a device, not a regular file\n`,
+    stderr: () => `tfsync promote: /dev/zero: Cannot read the file: a device, not a regular file\n`,
   },
   {
     name: "a shared_file outside the root",
     setup: (root) => setConfig(root, SHARED_SETTING, 'shared_file = "../home/.bash_profile"'),
     stderr: (root) =>
-      `tfsync promote: tfsync.hcl: shared_file: "${
+      `tfsync promote: tfsync.hcl: shared_file "${
         join(root, "..", "home/.bash_profile")
-      }" is outside the repository root\n`,
+      }": it is outside the repository root\n`,
   },
   {
     name: "an absolute shared_file",
     setup: (root) => setConfig(root, SHARED_SETTING, 'shared_file = "/dev/null"'),
     stderr: () =>
-      `tfsync promote: tfsync.hcl: shared_file: "/dev/null" is outside the repository root\n`,
+      `tfsync promote: tfsync.hcl: shared_file "/dev/null": it is outside the repository root\n`,
   },
   {
     name: "an environment folder symlinked out of the root",
@@ -117,12 +118,10 @@ const CASES: Case[] = [
       await Deno.symlink(join(outside, "prod"), join(root, "environments/prod"));
       return outside;
     },
-    stderr: async (root, outside) =>
-      `tfsync promote: Cannot read "${PROD}": "${
-        join(root, PROD)
-      }" is outside the repository root (it resolves to ${
+    stderr: async (_root, outside) =>
+      `tfsync promote: ${PROD}: Cannot read the file: it resolves to ${
         join(await Deno.realPath(outside!), "prod/terraform.tfvars")
-      })\n`,
+      }, outside the repository root\n`,
   },
   {
     name: "a .bak symlinked out of the root, on restore",
@@ -133,12 +132,10 @@ const CASES: Case[] = [
       await Deno.symlink(join(outside, "secret"), join(root, PROD + ".bak"));
       return outside;
     },
-    stderr: async (root, outside) =>
-      `tfsync restore: Cannot read "${PROD}.bak": "${
-        join(root, PROD)
-      }.bak" is outside the repository root (it resolves to ${
+    stderr: async (_root, outside) =>
+      `tfsync restore: ${PROD}.bak: Cannot read the file: it resolves to ${
         join(await Deno.realPath(outside!), "secret")
-      })\n`,
+      }, outside the repository root\n`,
   },
   {
     name: "a lock file planted as a symlink to a file outside the root",
@@ -148,10 +145,8 @@ const CASES: Case[] = [
       await Deno.symlink(join(outside, ".bashrc"), join(root, ".tfsync.lock"));
       return outside;
     },
-    stderr: (root) =>
-      `tfsync promote: Cannot write "${
-        join(root, ".tfsync.lock")
-      }": a symlink, not a regular file; nothing was written\n`,
+    stderr: () =>
+      "tfsync promote: .tfsync.lock: Cannot write the lock: a symlink, not a regular file; nothing was written\n",
   },
   {
     name: "10,000 levels of nesting",
@@ -281,7 +276,7 @@ Deno.test("an unexpected error is one line saying it is a bug, exit 3; TFSYNC_DE
   const io = captureIo({});
   assert.equal(await main(["matrix"], io), 3);
   assert.deepEqual(io.err, [
-    "tfsync matrix: internal error (a bug in tfsync; TFSYNC_DEBUG=1 shows where): TypeError: a bug\n",
+    "tfsync matrix: Internal error (a bug in tfsync; TFSYNC_DEBUG=1 shows where): TypeError: a bug\n",
   ]);
   const debug = captureIo({ TFSYNC_DEBUG: "1" });
   assert.equal(await main(["matrix"], debug), 3);

@@ -230,7 +230,7 @@ Deno.test("root discovery: tfsync.hcl found upwards from the working folder; -C 
   assert.deepEqual(missing, {
     code: 2,
     stdout: "",
-    stderr: 'tfsync: cannot change to "nope": not a folder\n',
+    stderr: 'tfsync: Cannot change to "nope": not a folder\n',
   });
 });
 

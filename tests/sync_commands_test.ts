@@ -248,7 +248,7 @@ Deno.test("promote without a terminal and without --yes refuses: exit 2, nothing
     assert.equal(r.stdout, "");
     assert.equal(
       r.stderr,
-      "tfsync promote: not confirmed: no terminal to ask on; pass --yes to write, or --dry-run to see the changes\n",
+      "tfsync promote: Not confirmed: no terminal to ask on; pass --yes to write, or --dry-run to see the changes\n",
     );
     assert.deepEqual(await snapshotTree(root), before);
   });
@@ -361,7 +361,7 @@ Deno.test("promote on a terminal asks first: Enter writes, end of input cancels"
     assert.equal(await main(PROMOTE, cancel), 1);
     assert.match(cancel.out, /Press Enter to continue, or Ctrl\+C to cancel: $/);
     assert.match(cancel.out, /4 conflicts: prod differs from the last sync/);
-    assert.equal(cancel.err, "tfsync promote: cancelled: nothing written\n");
+    assert.equal(cancel.err, "tfsync promote: Cancelled: nothing written\n");
     assert.deepEqual(await snapshotTree(root), before);
     const yes = testIo(root, { terminal: true, answer: "" });
     assert.equal(await main(PROMOTE, yes), 0);
@@ -391,10 +391,10 @@ Deno.test("every writing command shows its change and asks; declining exits 1, n
         no.out,
         /(^|\n)--- (a\/)?environments\/[\s\S]*\nWrite environments\/\S+( and \S+)?\? /,
       );
-      assert.equal(no.err, `tfsync ${args[0]}: cancelled: nothing written\n`);
+      assert.equal(no.err, `tfsync ${args[0]}: Cancelled: nothing written\n`);
       const none = testIo(root);
       assert.equal(await main(args, none), 2, args.join(" "));
-      assert.match(none.err, /not confirmed: no terminal to ask on; pass --yes/);
+      assert.match(none.err, /Not confirmed: no terminal to ask on; pass --yes/);
     }
     assert.deepEqual(await snapshotTree(root), before);
   });
@@ -597,13 +597,13 @@ const BAD: BadCase[] = [
   {
     name: "a missing --from",
     args: ["backport", "--to", "dev", "--yes"],
-    stderr: "tfsync backport: missing --from ENV\nRun 'tfsync backport --help' for usage.\n",
+    stderr: "tfsync backport: Missing --from ENV\nRun 'tfsync backport --help' for usage.\n",
   },
   {
     name: "a malformed --date",
     args: ["extract", "--from", "englacial", "--date", "2026-02-30"],
     stderr:
-      "tfsync extract: invalid --date \"2026-02-30\": expected YYYY-MM-DD\nRun 'tfsync extract --help' for usage.\n",
+      "tfsync extract: Invalid --date \"2026-02-30\": expected YYYY-MM-DD\nRun 'tfsync extract --help' for usage.\n",
   },
   {
     name: "an unknown group",
@@ -620,7 +620,7 @@ const BAD: BadCase[] = [
     name: "both --group and --vars",
     args: ["sync", "--from", "a", "--to", "b", "--group", "dask", "--vars", "x"],
     stderr:
-      "tfsync sync: name what to sync: --group G[,G…] or --vars a,b… (one of them)\nRun 'tfsync sync --help' for usage.\n",
+      "tfsync sync: Name what to sync: --group G[,G…] or --vars a,b… (one of them)\nRun 'tfsync sync --help' for usage.\n",
   },
   {
     name: "a syntax error in the target",
@@ -669,11 +669,9 @@ const BAD: BadCase[] = [
       await Deno.symlink(outside, join(root, PROD));
     },
     stderr: async (root) =>
-      `tfsync promote: Cannot read "environments/prod/terraform.tfvars": "${
-        join(root, PROD)
-      }" is outside the repository root (it resolves to ${await Deno.realPath(
+      `tfsync promote: ${PROD}: Cannot read the file: it resolves to ${await Deno.realPath(
         join(root, PROD),
-      )})\n`,
+      )}, outside the repository root\n`,
   },
 ];
 

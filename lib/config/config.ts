@@ -197,7 +197,7 @@ async function requireInsideRoot(config: Config, file: string): Promise<void> {
   ];
   for (const [setting, path] of named) {
     await realInside(path, config.root).catch((e) => {
-      throw new ConfigError(`${setting}: ${fsReason(e)}`, { file });
+      throw new ConfigError(`${setting} "${config.display(path)}": ${fsReason(e)}`, { file });
     });
   }
 }

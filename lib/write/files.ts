@@ -6,15 +6,16 @@
 // files of one run change together. Everything is checked before the first rename; a rename that
 // fails is undone, and the error says which file is in which state when undoing fails too.
 import { basename, dirname, join } from "../_path.ts";
-import { ConfigError } from "../errors.ts";
+import { ConfigError, type Place } from "../errors.ts";
 import { fsReason, kindOf, realInside } from "../_fs.ts";
 
 /** A file write failed; the message says what state the files are in. */
 export class WriteError extends ConfigError {
   /** True when some file was left changed (undoing failed). */
   readonly partial: boolean;
-  constructor(message: string, partial = false) {
-    super(message);
+  /** `place`: the file that could not be written, when it is one. */
+  constructor(message: string, partial = false, place?: Place) {
+    super(message, place);
     this.name = "WriteError";
     this.partial = partial;
   }
@@ -72,7 +73,9 @@ export async function replaceAll(reps: Replacement[], o: ReplaceOptions): Promis
   } catch (e) {
     removeTemps(temps);
     const r = reps[temps.length];
-    throw new WriteError(`Cannot write "${r.file}": ${fsReason(e)}; nothing was written`);
+    throw new WriteError(`Cannot write the file: ${fsReason(e)}; nothing was written`, false, {
+      file: r.file,
+    });
   }
   const journal = join(o.root, JOURNAL);
   const renames = reps.map((r, i) => [temps[i], r.path]);
@@ -83,7 +86,9 @@ export async function replaceAll(reps: Replacement[], o: ReplaceOptions): Promis
     );
   } catch (e) {
     removeTemps(temps);
-    throw new WriteError(`Cannot write "${journal}": ${fsReason(e)}; nothing was written`);
+    throw new WriteError(`Cannot write the journal: ${fsReason(e)}; nothing was written`, false, {
+      file: journal,
+    });
   }
   const run = (async () => {
     try {

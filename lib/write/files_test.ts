@@ -69,7 +69,10 @@ Deno.test("replaceAll() refuses a folder or a FIFO before writing anything", asy
     for (const [name, kind] of [["d", "a directory"], ["f", "a FIFO"]]) {
       await assert.rejects(
         replaceAll([rep(dir, "a", "old a", "new a"), rep(dir, name, "", "x")], { root: dir }),
-        { message: `Cannot write "${name}": ${kind}, not a regular file; nothing was written` },
+        {
+          message: `Cannot write the file: ${kind}, not a regular file; nothing was written`,
+          place: { file: name },
+        },
       );
       assert.equal(await Deno.readTextFile(join(dir, "a")), "old a");
       assert.deepEqual(await names(dir), ["a", "d", "f"]);
@@ -122,7 +125,7 @@ Deno.test("lockRoot() makes a second locker wait, then throws LockError naming t
         lockRoot(dir, "bob (pid 42)", { waitMs: 300, onWait: (w) => waits.push(w) }),
         {
           name: "LockError",
-          message: "the repository is locked by alice (pid 41), still running; nothing was written",
+          message: "The repository is locked by alice (pid 41), still running; nothing was written",
         },
       );
       assert.deepEqual(waits, ["alice (pid 41)"]);

@@ -166,10 +166,10 @@ async function plan(root: string, show: (path: string) => string) {
     const current = await readBytesIfExists(real, { name, root });
     const saved = await readBytesIfExists(real + ".bak", { name: name + ".bak", root });
     if (entry.state !== "created" && saved === undefined) {
-      throw new ConfigError(`Nothing to restore: ${name}.bak does not exist`);
+      throw new ConfigError("Nothing to restore: its .bak does not exist", { file: path });
     }
     if (entry.state === "replaced" && current === undefined) {
-      throw new ConfigError(`Cannot restore "${name}": not found`);
+      throw new ConfigError("Cannot restore it: not found", { file: path });
     }
     const before = current ? decode(current) : "";
     const after = entry.state === "created" ? "" : decode(saved!);

@@ -48,7 +48,9 @@ export async function lockRoot(root: string, holder: string, o: LockOptions = {}
       if (info && !info.isFile) throw new ConfigError(`${kindOf(info)}, not a regular file`);
       file = await Deno.open(path, { read: true, write: true, create: true });
     } catch (e) {
-      throw new WriteError(`Cannot write "${path}": ${fsReason(e)}; nothing was written`);
+      throw new WriteError(`Cannot write the lock: ${fsReason(e)}; nothing was written`, false, {
+        file: path,
+      });
     }
     if (await file.tryLock(true)) {
       // A holder that finishes removes the file; a lock on a removed file locks nothing.
@@ -76,7 +78,7 @@ export async function lockRoot(root: string, holder: string, o: LockOptions = {}
     const who = (await Deno.readTextFile(path).catch(() => "")).trim() || "another tfsync";
     file.close();
     if (Date.now() >= deadline) {
-      throw new LockError(`the repository is locked by ${who}, still running; nothing was written`);
+      throw new LockError(`The repository is locked by ${who}, still running; nothing was written`);
     }
     if (!waited) o.onWait?.(who);
     waited = true;

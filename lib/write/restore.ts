@@ -37,9 +37,11 @@ export async function restoreBackup(path: string, o: RestoreOptions): Promise<Re
     const current = await readBytesIfExists(file, { name: names.file, root: o.root });
     const saved = await readBytesIfExists(bak, { name: names.backup, root: o.root });
     if (saved === undefined) {
-      throw new ConfigError(`Nothing to restore: ${names.backup} does not exist`);
+      throw new ConfigError("Nothing to restore: its .bak does not exist", { file: path });
     }
-    if (current === undefined) throw new ConfigError(`Cannot read "${names.file}": not found`);
+    if (current === undefined) {
+      throw new ConfigError("Cannot restore it: not found", { file: path });
+    }
     return { file, current, saved, diff: patch(decode(current), decode(saved)) };
   };
   const patch = (a: string, b: string) =>
