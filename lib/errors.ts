@@ -1,5 +1,6 @@
 // Typed errors thrown by lib/. Commands turn them into one-line messages and exit codes.
 import { type Place, PlacedError, type Related } from "./hcl/errors.ts";
+import { plain, type Text } from "./words.ts";
 export {
   type Place,
   PlacedError,
@@ -9,10 +10,16 @@ export {
   VerificationError,
 } from "./hcl/errors.ts";
 
-/** A configuration (tfsync.hcl) or layout problem: an unknown environment, a variable in two lists. */
+/**
+ * A configuration (tfsync.hcl) or layout problem: an unknown environment, a variable in two lists.
+ * A message that points at a command or an option keeps them as data in `text` (render/ words it);
+ * its `message` then names them plainly, for a reader that is no renderer.
+ */
 export class ConfigError extends PlacedError {
-  constructor(message: string, place?: Place, related: readonly Related[] = []) {
-    super(message, place, related);
+  readonly text: Text;
+  constructor(message: Text, place?: Place, related: readonly Related[] = []) {
+    super(plain(message), place, related);
     this.name = "ConfigError";
+    this.text = message;
   }
 }

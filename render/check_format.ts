@@ -3,6 +3,7 @@
 import type { CheckResult, CheckValue, Finding } from "../lib/report/check.ts";
 import { FORMAT_VERSION, jsonValue } from "../lib/report/present.ts";
 import { paint } from "./paint.ts";
+import { words } from "./words.ts";
 
 export const FORMATS = ["text", "json", "github", "markdown"] as const;
 export type Format = typeof FORMATS[number];
@@ -50,7 +51,7 @@ function _where(f: Finding): string {
 
 /** The message and what fixes it, in one sentence. */
 export function withFix(f: Finding): string {
-  return f.fix ? `${f.message}: ${f.fix}` : f.message;
+  return f.fix ? `${words(f.message)}: ${words(f.fix)}` : words(f.message);
 }
 
 /**
@@ -61,13 +62,13 @@ export function withFix(f: Finding): string {
 function renderText(result: CheckResult, color = false): string {
   const shared = new Map<string, Finding[]>();
   for (const f of result.findings) {
-    if (f.fix) shared.set(f.fix, [...(shared.get(f.fix) ?? []), f]);
+    if (f.fix) shared.set(words(f.fix), [...(shared.get(words(f.fix)) ?? []), f]);
   }
   const folded = [...shared].filter(([, fs]) => fs.length > 1);
   const lines = result.findings.map((f) => {
     const where = _where(f);
     const sev = paint(color, f.severity === "error" ? "red" : "yellow", f.severity);
-    const text = f.fix && shared.get(f.fix)!.length > 1 ? f.message : withFix(f);
+    const text = f.fix && shared.get(words(f.fix))!.length > 1 ? words(f.message) : withFix(f);
     return `${where ? paint(color, "bold", where) + ": " : ""}${sev}: ${text} ${
       paint(color, "dim", `[${f.check}]`)
     }`;
@@ -98,6 +99,8 @@ function renderJson(result: CheckResult): string {
   const { errors, warnings } = counts(result);
   const findings = result.findings.map((f) => ({
     ...f,
+    message: words(f.message),
+    ...(f.fix !== undefined && { fix: words(f.fix) }),
     ...(f.values && {
       values: Object.fromEntries(Object.entries(f.values).map(([k, l]) => [k, _located(l)])),
     }),
@@ -178,20 +181,22 @@ export function renderMarkdown(result: CheckResult): string {
 /** One table of findings, then the fixes several of them share. */
 function _table(findings: Finding[]): string[] {
   const shared = new Map<string, Finding[]>();
-  for (const f of findings) if (f.fix) shared.set(f.fix, [...(shared.get(f.fix) ?? []), f]);
+  for (const f of findings) {
+    if (f.fix) shared.set(words(f.fix), [...(shared.get(words(f.fix)) ?? []), f]);
+  }
   const folded = [...shared].filter(([, fs]) => fs.length > 1);
   const out = ["| Check | Location | Finding | Fix |", "|---|---|---|---|"];
   for (const f of findings) {
     const where = _where(f);
     const fix = !f.fix
       ? ""
-      : shared.get(f.fix)!.length > 1
+      : shared.get(words(f.fix))!.length > 1
       ? "(below)"
-      : inlineCommands(_cell(f.fix));
+      : inlineCommands(_cell(words(f.fix)));
     out.push(
       `| ${f.check} | ${
         where ? "`" + where.replace(/`/g, "'").replace(/\|/g, "\\|") + "`" : ""
-      } | ${inlineCommands(_cell(f.message))} | ${fix} |`,
+      } | ${inlineCommands(_cell(words(f.message)))} | ${fix} |`,
     );
   }
   out.push("");

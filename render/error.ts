@@ -1,7 +1,13 @@
 // How an error with a place reads: `file:line:col: message` (the file as the reader should see
 // it), the source line with a caret under the column on a terminal, related places after it; and
 // the same as fields of a JSON object for --format json.
-import type { Place, PlacedError } from "../lib/errors.ts";
+import { ConfigError, type Place, type PlacedError } from "../lib/errors.ts";
+import { words } from "./words.ts";
+
+/** What is wrong, in words (a ConfigError's commands and options as a person types them). */
+function messageOf(e: PlacedError): string {
+  return e instanceof ConfigError ? words(e.text) : e.message;
+}
 
 /** `file:line:col` of a place, the file as `show` presents it. */
 function placeText(place: Place, show: (file: string) => string): string {
@@ -11,7 +17,7 @@ function placeText(place: Place, show: (file: string) => string): string {
 /** The error in one line, or with its source line and caret (`caret`) when it has them. */
 export function errorText(e: PlacedError, show: (file: string) => string, caret = false): string {
   const p = e.place;
-  let out = p ? `${placeText(p, show)}: ${e.message}` : e.message;
+  let out = p ? `${placeText(p, show)}: ${messageOf(e)}` : messageOf(e);
   for (const r of e.related) out += `; ${r.what} ${placeText(r.place, show)}`;
   if (caret && p?.sourceLine !== undefined && p.column !== undefined) {
     out += `\n  ${p.sourceLine}\n  ${" ".repeat(Math.max(0, p.column - 1))}^`;
@@ -26,7 +32,7 @@ export function errorFields(
 ): Record<string, unknown> {
   const place = (p: Place) => ({ ...p, file: show(p.file) });
   return {
-    message: e.message,
+    message: messageOf(e),
     ...(e.place && place(e.place)),
     ...(e.related.length > 0 && {
       related: e.related.map((r) => ({ what: r.what, ...place(r.place) })),

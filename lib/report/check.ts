@@ -18,6 +18,7 @@ import {
 import type { Value } from "../hcl/value.ts";
 import { CHECKS, type Finding } from "./check_types.ts";
 import { unknownGroupVariables } from "./check_groups.ts";
+import { run, type Text } from "../words.ts";
 export { type CheckName, CHECKS, type CheckValue, type Finding } from "./check_types.ts";
 
 export interface CheckOptions {
@@ -68,13 +69,13 @@ export async function checkRepository(
       check: "shared",
       severity: "warning",
       message: `the shared file does not exist: drift is checked between the environments instead`,
-      fix: "run 'tfsync extract --from ENV' to create it",
+      fix: ["run ", run("extract", ["from", "ENV"]), " to create it"],
       file: display(s.sharedPath),
     });
   }
   findings.push(..._sharedClasses(s), ..._declarations(s), ...driftFindings(s));
-  const where = config.source === BUILT_IN
-    ? "tfsync.hcl ('tfsync init' writes one)"
+  const where: Text = config.source === BUILT_IN
+    ? ["tfsync.hcl (", run("init"), " writes one)"]
     : display(config.source);
   findings.push(..._unclassified(s, options.strict === true, where));
   if (config.source !== BUILT_IN) {
@@ -214,7 +215,7 @@ function _fit(
   }));
 }
 
-function _unclassified(s: Snapshot, strict: boolean, configFile: string): Finding[] {
+function _unclassified(s: Snapshot, strict: boolean, configFile: Text): Finding[] {
   const seen = new Map<string, { envs: string[]; file: string; line: number }>();
   for (const e of s.environments) {
     for (const a of e.doc?.attributes ?? []) {
@@ -236,7 +237,7 @@ function _unclassified(s: Snapshot, strict: boolean, configFile: string): Findin
     severity: strict ? "error" : "warning",
     message: `"${name}" is in no group and not in environment_specific, so it is never synced ` +
       `(set in ${where(envs)})`,
-    fix: `classify it in ${configFile}`,
+    fix: ["classify it in ", ...configFile],
     file,
     line,
     variable: name,

@@ -9,6 +9,7 @@ import type { TfType } from "../terraform/types.ts";
 import { declaredType } from "../terraform/types_equal.ts";
 import type { CheckValue, Finding } from "./check_types.ts";
 import { extractedFrom } from "../sync/shared_file.ts";
+import { joined, option, run, type Text } from "../words.ts";
 import { pathFindings } from "./check_paths.ts";
 import { documentFingerprint, lastSynced, recordDate } from "../sync/fingerprint.ts";
 
@@ -33,9 +34,14 @@ export function driftFindings(s: Snapshot): Finding[] {
     if (mine.length === 0) continue;
     const why = _editedByHand(s, env.name, env.doc!);
     if (why) {
-      const fix = `run 'tfsync apply --to ${env.name}' to put the shared value back, or ` +
-        `'tfsync extract --from ${env.name}' to record it`;
-      for (const f of mine) out.push({ ...f, message: `${f.message}; ${why}`, fix });
+      const fix = [
+        "run ",
+        run("apply", ["to", env.name]),
+        " to put the shared value back, or ",
+        run("extract", ["from", env.name]),
+        " to record it",
+      ];
+      for (const f of mine) out.push({ ...f, message: joined(f.message, `; ${why}`), fix });
       continue;
     }
     out.push(_pending(s, env.name, env.doc!, mine));
@@ -93,17 +99,29 @@ function _pending(s: Snapshot, env: string, doc: Document, found: Finding[]): Fi
   const ahead = extractedFrom(s.shared!) === env || _upstream(s, env)
     ? `${env} is ahead of it`
     : "not promoted yet";
-  const message = onlyHere
-    ? `${env}: ${n} from the shared file (${names.join(", ")}): set in ${env}, while the ` +
-      `shared file leaves ${names.length === 1 ? "it" : "them"} to the variables.tf default; ` +
-      `promotions keep ${names.length === 1 ? "it" : "them"} until --prune`
+  const them = names.length === 1 ? "it" : "them";
+  const message: Text = onlyHere
+    ? [
+      `${env}: ${n} from the shared file (${names.join(", ")}): set in ${env}, while the ` +
+      `shared file leaves ${them} to the variables.tf default; promotions keep ${them} until `,
+      option("prune"),
+    ]
     : `${env}: ${n} from the shared file (${names.join(", ")}): ${ahead}, a pending promotion`;
-  const fix = onlyHere
-    ? `run 'tfsync apply --to ${env} --prune' to remove ${
-      names.length === 1 ? "it" : "them"
-    }, or 'tfsync extract --from ${env}' to record ${names.length === 1 ? "it" : "them"}`
-    : `run 'tfsync promote --from ${env} --to ENV' to take it further, or ` +
-      `'tfsync apply --to ${env}' to bring ${env} in line`;
+  const fix: Text = onlyHere
+    ? [
+      "run ",
+      run("apply", ["to", env], ["prune"]),
+      ` to remove ${them}, or `,
+      run("extract", ["from", env]),
+      ` to record ${them}`,
+    ]
+    : [
+      "run ",
+      run("promote", ["from", env], ["to", "ENV"]),
+      " to take it further, or ",
+      run("apply", ["to", env]),
+      ` to bring ${env} in line`,
+    ];
   return {
     check: "pending",
     severity: "warning",
@@ -196,8 +214,13 @@ function _crossDrift(
     check: "drift",
     severity: "error",
     message: `${name} differs between environments: ${parts.join("; ")}`,
-    fix: "run 'tfsync extract --from ENV' to record one environment's values, then " +
-      "'tfsync apply --to ENV' for the others",
+    fix: [
+      "run ",
+      run("extract", ["from", "ENV"]),
+      " to record one environment's values, then ",
+      run("apply", ["to", "ENV"]),
+      " for the others",
+    ],
     ...(odd.at.layer === "environment"
       ? { file: odd.at.file, line: odd.at.line }
       : { file: odd.env.doc!.file }),

@@ -96,7 +96,7 @@ Deno.test("checkRepository() never prints a sensitive value", async () => {
 Deno.test("checkRepository() limits to the named environments", async () => {
   const root = join(TESTDATA, "drift");
   const config = await loadCheckConfig(root, undefined, (p) => p);
-  if ("check" in config) throw new Error(config.message);
+  if ("check" in config) throw new Error(String(config.message));
   const result = await checkRepository(config, { environments: ["prod"] });
   assert.deepEqual(result.environments, ["prod"]);
   assert.ok(result.findings.every((f) => f.environment === undefined || f.environment === "prod"));

@@ -1,6 +1,7 @@
 // The data of a check report: its findings and the located values they compare (check.ts builds
 // them, check_drift.ts and check_paths.ts add theirs, render/check_format.ts renders them).
 import type { Located } from "../terraform/layers.ts";
+import type { Text } from "../words.ts";
 
 /** The checks, in the order findings are listed. */
 export const CHECKS = [
@@ -24,9 +25,9 @@ export interface Finding {
   check: CheckName;
   severity: "error" | "warning";
   /** A sentence without the location (renderers add `file:line`) and without the fix. */
-  message: string;
+  message: Text;
   /** What to run or change to settle it (renderers fold one repeated across findings). */
-  fix?: string;
+  fix?: Text;
   file?: string;
   line?: number;
   column?: number;

@@ -6,6 +6,7 @@ import { basename } from "../_path.ts";
 import { type Config, loadConfig } from "../config/config.ts";
 import type { Document } from "../hcl/document.ts";
 import { ConfigError } from "../errors.ts";
+import { option, run } from "../words.ts";
 import type { ModuleVars } from "../terraform/module.ts";
 import { loadConfigModule } from "../repo/layout.ts";
 import { checkEnvironmentName, readTfvarsIfExists, type TfvarsFile } from "../repo/repo.ts";
@@ -64,7 +65,12 @@ export async function checkPair(
     await checkEnvironmentName(to, ctx.config),
   ] as [string, string];
   if (from === to) {
-    throw new ConfigError(`--from and --to are both "${from}": name two different environments`);
+    throw new ConfigError([
+      option("from"),
+      " and ",
+      option("to"),
+      ` are both "${from}": name two different environments`,
+    ]);
   }
   return paths;
 }
@@ -121,11 +127,11 @@ export async function planApply(
   await checkEnvironmentName(env, ctx.config);
   const shared = await readShared(ctx);
   if (!shared) {
-    throw new ConfigError(
-      `Cannot read "${
-        ctx.name(ctx.config.sharedFile)
-      }": not found; run 'tfsync extract --from ENV' first`,
-    );
+    throw new ConfigError([
+      `Cannot read "${ctx.name(ctx.config.sharedFile)}": not found; run `,
+      run("extract", ["from", "ENV"]),
+      " first",
+    ]);
   }
   const layered = await readLayered(ctx.config, env, ctx.name);
   const target = layered.own;
@@ -160,10 +166,14 @@ export function planPromote(
   const order = ctx.config.settings.promotionOrder ?? [];
   const [i, j] = [order.indexOf(from), order.indexOf(to)];
   if (command === "backport" && i >= 0 && j >= 0 && i < j) {
-    throw new ConfigError(
+    throw new ConfigError([
       `backport goes against promotion_order (${order.join(" → ")}), but ${from} comes before ` +
-        `${to}: this is a promotion; promote --from ${from} --to ${to} runs it`,
-    );
+      `${to}: this is a promotion; promote `,
+      option("from"),
+      ` ${from} `,
+      option("to"),
+      ` ${to} runs it`,
+    ]);
   }
   return planThroughShared(ctx, { command, from, to, date, prune });
 }

@@ -5,6 +5,7 @@
 import { join, relative } from "../_path.ts";
 import { createTwoFilesPatch } from "diff";
 import { ConfigError } from "../errors.ts";
+import { option } from "../words.ts";
 import { readBytesIfExists, realInside } from "../_fs.ts";
 import { decode } from "../hcl/encoding.ts";
 import { recover, replaceAll, type Replacement } from "./files.ts";
@@ -146,16 +147,20 @@ async function plan(root: string, show: (path: string) => string) {
   const recordPath = join(root, LAST_RUN);
   const text = await readBytesIfExists(recordPath, { name: LAST_RUN, root });
   if (text === undefined) {
-    throw new ConfigError(
+    throw new ConfigError([
       `Nothing to restore: no writing run is recorded (${LAST_RUN} does not exist); ` +
-        `name one environment with --env ENV to put its .bak back`,
-    );
+      `name one environment with `,
+      option("env"),
+      " ENV to put its .bak back",
+    ]);
   }
   const run = parseRecord(decode(text));
   if (!run.backup) {
-    throw new ConfigError(
-      `Nothing to restore: the last run (tfsync ${run.command}) kept no .bak (--no-backup)`,
-    );
+    throw new ConfigError([
+      `Nothing to restore: the last run (tfsync ${run.command}) kept no .bak (`,
+      option("no-backup"),
+      ")",
+    ]);
   }
   const steps: Step[] = [];
   const files: RestoredFile[] = [];
