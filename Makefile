@@ -85,8 +85,8 @@ sync-matrix: ## Environments x syncable variables (GROUP="a b" optional; FORMAT=
 sync-init: ## Write tfsync.hcl (FROM_MAKEFILE=path imports an old sync Makefile; FORCE=1)
 	@$(_TFSYNC_RUN) init $(if $(FROM_MAKEFILE),--from-makefile $(FROM_MAKEFILE)) $(if $(call _tfsync_true,$(FORCE)),--force) $(_TFSYNC_COMMON)
 
-sync-restore: ## Put ENV's .bak back (ENV=env)
-	@$(_TFSYNC_RUN) restore --env $(call _tfsync_require,ENV,sync-restore needs ENV=<environment>)$(ENV) $(_TFSYNC_COMMON)
+sync-restore: ## Undo the last writing run, every file it changed (ENV=env: only ENV's .bak)
+	@$(_TFSYNC_RUN) restore $(if $(ENV),--env $(ENV)) $(_TFSYNC_COMMON)
 
 # Any other configured group: make sync-<group>. Explicit targets above take precedence; the
 # phony prerequisite keeps a file named like the target from making it "up to date".

@@ -30,7 +30,7 @@ function target(command: string, args: string): string | undefined {
       return group && !group.includes(",") ? `make sync-${group}${pair}` : undefined;
     }
     case "restore":
-      return `make sync-restore ENV=${opt("--env") ?? "ENV"}`;
+      return `make sync-restore${opt("--env") ? ` ENV=${opt("--env")}` : ""}`;
     case "check":
     case "matrix":
     case "init":

@@ -316,6 +316,7 @@ Deno.test("makeWords() maps each tfsync command to its make target", async () =>
     ["'tfsync sync --from a --to b --group dask'", "'make sync-dask SYNC_SOURCE=a SYNC_TARGET=b'"],
     ["'tfsync sync --from a --to b --vars x'", "'tfsync sync --from a --to b --vars x'"],
     ["'tfsync restore --env prod'", "'make sync-restore ENV=prod'"],
+    ["'tfsync restore'", "'make sync-restore'"],
     [
       "Review x, then run: tfsync apply --to ENV",
       "Review x, then run: make sync-features-to SYNC_TARGET=ENV",

@@ -6,6 +6,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import denoJson from "../deno.json" with { type: "json" };
 import { RUN_FLAGS } from "../tools/permissions.ts";
+import { EXAMPLE, tempCopy } from "./_cli.ts";
 
 const REPO = fileURLToPath(new URL("..", import.meta.url)).replace(/\/$/, "");
 const MAKEFILE = join(REPO, "Makefile");
@@ -127,6 +128,7 @@ const WRAPPERS: [string[], string][] = [
     ["sync-init", "FROM_MAKEFILE=old/Makefile", "FORCE=1"],
     "init --from-makefile old/Makefile --force --root ROOT",
   ],
+  [["sync-restore"], "restore --root ROOT"],
   [["sync-restore", "ENV=x"], "restore --env x --root ROOT"],
   // The options every wrapper passes.
   [["sync-promote", "YES=1"], "promote --from a --to b --root ROOT --yes"],
@@ -166,13 +168,10 @@ makeTest(
 );
 
 makeTest(
-  "Makefile refuses sync-explain without VAR and sync-restore without ENV",
+  "Makefile refuses sync-explain without VAR",
   () =>
     withDir(async (dir, fake) => {
-      const cases = [
-        ["sync-explain", "sync-explain needs VAR=<variable>.  Stop."],
-        ["sync-restore", "sync-restore needs ENV=<environment>.  Stop."],
-      ];
+      const cases = [["sync-explain", "sync-explain needs VAR=<variable>.  Stop."]];
       for (const [target, message] of cases) {
         const run = await make(["-f", MAKEFILE, target, `TFSYNC=${fake}`], dir);
         assert.notEqual(run.code, 0);
@@ -180,6 +179,37 @@ makeTest(
         assert.ok(run.stderr.includes(message), run.stderr);
       }
     }),
+);
+
+makeTest(
+  "make sync-restore undoes the whole last run; ENV=prod only prod's .bak (the real tfsync)",
+  async () => {
+    const root = await tempCopy(EXAMPLE);
+    try {
+      const files = ["environments/shared-features.tfvars", "environments/prod/terraform.tfvars"];
+      const read = () => Promise.all(files.map((f) => Deno.readTextFile(join(root, f))));
+      const original = await read();
+      const run = async (...args: string[]) => {
+        const r = await make(["-f", MAKEFILE, "-C", root, ...args, "YES=1"]);
+        assert.equal(r.code, 0, `make ${args.join(" ")}: ${r.stderr}`);
+        return r;
+      };
+      const promote = ["sync-promote", "SYNC_SOURCE=englacial", "SYNC_TARGET=prod"];
+      await run(...promote);
+      const promoted = await read();
+      assert.notEqual(promoted[0], original[0]);
+      assert.notEqual(promoted[1], original[1]);
+      // Without ENV: the shared file and prod, both as they were.
+      await run("sync-restore");
+      assert.deepEqual(await read(), original);
+      // ENV=prod: prod's .bak only; the shared file stays promoted.
+      await run(...promote);
+      await run("sync-restore", "ENV=prod");
+      assert.deepEqual(await read(), [promoted[0], original[1]]);
+    } finally {
+      await Deno.remove(root, { recursive: true });
+    }
+  },
 );
 
 makeTest(
