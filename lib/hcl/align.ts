@@ -64,12 +64,7 @@ export function realign(
 ): string {
   // Lines are known by index: re-aligning changes spaces only, never the lines.
   let lines = formatLines(text);
-  // A change at the very end of the text (a removed last line) touches the last line.
-  const touched = lines.map((l, i) =>
-    changed.some((r) =>
-      (r.start < l.end && r.end > l.start) || (i === lines.length - 1 && r.start >= l.end)
-    )
-  );
+  const touched = touchedLines(lines, changed);
   // The line each unchanged line was before the edit: its chain there is the run it was aligned in.
   const oldLines = before ? formatLines(before.text) : [];
   const was = lines.map((l, i) =>
@@ -77,8 +72,10 @@ export function realign(
   );
   for (const cell of ["assign", "comment"] as const) {
     const oldChain = new Map<number, number>();
+    const oldSize: number[] = [];
     chainRanges(oldLines, cell).forEach(([from, to], id) => {
       for (let i = from; i < to; i++) oldChain.set(i, id);
+      oldSize[id] = to - from;
     });
     const edits: Array<Gap & { line: number }> = [];
     for (const [from, to] of chainRanges(lines, cell)) {
@@ -95,7 +92,7 @@ export function realign(
       // Only a neighbour changed and the chain is whole, as it was: it stays as it was.
       if (!touched.slice(from, to).some(Boolean) && before && kept.size === 1) {
         const [run] = kept.keys();
-        if (run !== undefined && oldChainSize(oldChain, run) === to - from) continue;
+        if (run !== undefined && oldSize[run] === to - from) continue;
       }
       chainGaps(text, lines.slice(from, to), cell).forEach((g, k) => {
         if (g.to - g.from !== g.spaces || text.slice(g.from, g.to).trim() !== "") {
@@ -122,10 +119,19 @@ export function realign(
   return text;
 }
 
-function oldChainSize(chain: Map<number, number>, id: number): number {
-  let n = 0;
-  for (const v of chain.values()) if (v === id) n++;
-  return n;
+/** Which lines a changed range overlaps (found by binary search: linear in lines and ranges). */
+function touchedLines(lines: FormatLine[], changed: Array<{ start: number; end: number }>) {
+  const touched = lines.map(() => false);
+  for (const r of changed) {
+    // A change at the very end of the text (a removed last line) touches the last line.
+    if (lines.length > 0 && r.start >= lines[lines.length - 1].end) {
+      touched[lines.length - 1] = true;
+    }
+    for (let i = lineAt(lines, r.start); i < lines.length && lines[i].start < r.end; i++) {
+      if (r.start < lines[i].end && r.end > lines[i].start) touched[i] = true;
+    }
+  }
+  return touched;
 }
 
 /** Index of the line holding an offset. */

@@ -37,7 +37,10 @@ export class Document {
     return this.items.filter((i): i is Block => i.kind === "block");
   }
   get(name: string): Attribute | undefined {
-    this.#byName ??= new Map(this.attributes.map((a) => [a.name, a]));
+    if (!this.#byName) {
+      this.#byName = new Map();
+      for (const i of this.items) if (i.kind === "attribute") this.#byName.set(i.name, i);
+    }
     return this.#byName.get(name);
   }
   /** The position of a top-level item in `items` (-1 for none). */

@@ -1,8 +1,8 @@
 // Edits as pure operations on a document: each replaces spans of the original text, the batch is
 // spliced in one pass, and only the "=" and comment runs the edits touched are re-aligned.
 import type { Attribute, Document, Span, Trivia } from "./document.ts";
-import { realign } from "./align.ts";
 import { endSpaces } from "./format_lines.ts";
+import { realignAround } from "./align_window.ts";
 import { isHeredoc, type PathEdit, pathSplice } from "./path_edit.ts";
 import { withEol } from "./eol.ts";
 import { isJsonDocument } from "./json_document.ts";
@@ -84,17 +84,7 @@ export function applyEdits(doc: Document, edits: Edit[]): string {
   }
   text += doc.text.slice(last);
   if (text === doc.text) return text;
-  const origin = (offset: number) => {
-    // The last stretch starting at or before the offset (they are in order): a binary search.
-    let lo = 0, hi = kept.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (kept[mid].start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return kept[lo].was + offset - kept[lo].start;
-  };
-  return realign(text, changed, { text: doc.text, origin });
+  return realignAround(doc, text, splices, changed, kept);
 }
 
 /** An edit of a JSON file: JSON has no comments (a comment to keep or add is none to write). */

@@ -11,20 +11,23 @@ import { type BigFloat, format, parseDecimal } from "./eval_number.ts";
 export class HclNumber {
   /** The text terraform prints; computed when first asked (intermediate results never are). */
   declare readonly text: string;
-  #text: string | undefined;
   #big: BigFloat | undefined;
   constructor(text: string | undefined, big?: BigFloat) {
-    this.#text = text;
     this.#big = big;
-    // An own, enumerable property: deep equality of values compares numbers by their text.
-    Object.defineProperty(this, "text", {
-      enumerable: true,
-      get: () => this.#text ??= format(this.#big!),
-    });
+    // An own, enumerable property: deep equality of values compares numbers by their text. A
+    // literal's is a plain value (a file holds many numbers); a result's is formatted when read.
+    if (text !== undefined) this.text = text;
+    else {
+      let formatted: string | undefined;
+      Object.defineProperty(this, "text", {
+        enumerable: true,
+        get: () => formatted ??= format(this.#big!),
+      });
+    }
   }
   /** The 512-bit value, for arithmetic. */
   get big(): BigFloat {
-    return this.#big ??= parseDecimal(this.#text!);
+    return this.#big ??= parseDecimal(this.text);
   }
   static fromBig(big: BigFloat): HclNumber {
     return new HclNumber(undefined, big);

@@ -126,41 +126,96 @@ function anchors(
 ): [Map<string, Attribute>, Map<string, Attribute>] {
   const inBefore = new Map<string, Attribute>();
   const inAfter = new Map<string, Attribute>();
-  const position = new Map(after.attributes.map((a, i) => [a, i]));
+  const attrs = after.attributes;
+  let position: Map<Attribute, number> | undefined;
   let last = -1;
   for (const a of before.attributes) {
-    const b = after.get(a.name);
-    if (intent.has(a.name) || !b || position.get(b)! <= last) continue;
-    if (before.text.slice(...own(a)) !== after.text.slice(...own(b))) continue;
-    last = position.get(b)!;
+    if (intent.has(a.name)) continue;
+    // Most attributes keep their place among the others: look right after the last anchor first.
+    let j = last + 1;
+    if (attrs[j]?.name !== a.name) {
+      const b = after.get(a.name);
+      if (!b) continue;
+      position ??= new Map(attrs.map((x, i) => [x, i]));
+      j = position.get(b)!;
+    }
+    if (j <= last) continue;
+    const b = attrs[j];
+    const [start, end] = own(a);
+    const [from, to] = own(b);
+    if (end - start !== to - from || !after.text.startsWith(before.text.slice(start, end), from)) {
+      continue;
+    }
+    last = j;
     inBefore.set(a.name, a);
     inAfter.set(b.name, b);
   }
   return [inBefore, inAfter];
 }
 
-/** The document's text with each anchor replaced by its newlines: the changed text, in place. */
-function blank(doc: Document, anchored: Map<string, Attribute>): string {
+/** The changed text of a document, and the line of the document each of its lines is. */
+interface Changed {
+  text: string;
+  line(n: number): number;
+}
+
+/**
+ * The document's text without its anchors: the changed text, in place. An anchor alone on its
+ * lines goes whole (at the top level hcl reads no line less than a blank one, and a long run of
+ * blank lines costs hcl2json far more than its length); any other keeps its newlines.
+ */
+function blank(doc: Document, anchored: Map<string, Attribute>): Changed {
   const parts: string[] = [];
-  let at = 0;
+  // Where lines went: from this line of the changed text on, add `removed` to have the document's.
+  const cuts: Array<{ from: number; removed: number }> = [];
+  let at = 0, removed = 0;
   for (const a of anchored.values()) {
     const [start, end] = own(a);
-    parts.push(doc.text.slice(at, start), doc.text.slice(start, end).replace(/[^\n]+/g, ""));
-    at = end;
+    const alone = /^[ \t]*$/.test(doc.text.slice(a.start, start)) &&
+      /^[ \t]*\r?\n?$/.test(doc.text.slice(end, a.end));
+    if (alone) {
+      parts.push(doc.text.slice(at, a.start));
+      const lines = a.end === doc.text.length && doc.text[a.end - 1] !== "\n"
+        ? a.endLine - a.line
+        : a.endLine - a.line + 1;
+      removed += lines;
+      cuts.push({ from: a.line + lines - removed, removed });
+      at = a.end;
+    } else {
+      parts.push(doc.text.slice(at, start), doc.text.slice(start, end).replace(/[^\n]+/g, ""));
+      at = end;
+    }
   }
   parts.push(doc.text.slice(at));
-  return parts.join("");
+  const line = (n: number) => {
+    // The last cut at or before line n: a binary search (-1: none).
+    let lo = -1, hi = cuts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (cuts[mid].from <= n) lo = mid;
+      else hi = mid - 1;
+    }
+    return n + (lo < 0 ? 0 : cuts[lo].removed);
+  };
+  return { text: parts.join(""), line };
 }
 
 async function hclRead(
   doc: Document,
-  text: string,
+  changed: Changed | string,
   what: string,
 ): Promise<Record<string, unknown>> {
+  const text = typeof changed === "string" ? changed : changed.text;
   try {
     return await readWithHcl(text, doc.file);
   } catch (e) {
     if (!(e instanceof TfvarsSyntaxError)) throw e;
-    throw new VerificationError(`hashicorp/hcl rejects ${what}: ${e.message}`, e.place);
+    let place = e.place;
+    if (typeof changed !== "string") {
+      // The line hcl names in the changed text, as the document's line.
+      const line = changed.line(place.line);
+      place = { ...place, line, sourceLine: doc.lineText(line) };
+    }
+    throw new VerificationError(`hashicorp/hcl rejects ${what}: ${e.message}`, place);
   }
 }
