@@ -224,8 +224,8 @@ Deno.test("promote --fail-on-conflict: a target that differs from the record is 
     const r = await tfsync(root, [...PROMOTE, "--date", "2026-01-05"]);
     assert.equal(r.code, 1);
     assert.deepEqual(r.stdout.split("\n").filter((l) => /^ {2}[a-z_.]+ +\S+ +\d+ /.test(l)), [
-      "  cull_timeout      86401       3  86400      3600",
-      '  settings.enabled  "false"     6  true       true',
+      "  cull_timeout      86401     3  86400      3600",
+      "  settings.enabled  false     6  true       true",
     ]);
     assert.deepEqual(changedPaths(before, await snapshotTree(root)), []);
   });

@@ -5,7 +5,7 @@ import { type Effective, effectiveValue, sameLocated } from "../terraform/layers
 import type { ModuleVars } from "../terraform/module.ts";
 import type { FilePlan } from "./sync_plan.ts";
 import type { Value } from "../hcl/value.ts";
-import { declaredType, sameFor } from "../terraform/types_equal.ts";
+import { declaredType, sameFor, shownAs, typeAt } from "../terraform/types_equal.ts";
 import { valueAtKeys } from "../hcl/path_merge.ts";
 import { lineOf } from "./sync_paths.ts";
 import { documentFingerprint, lastSynced } from "./fingerprint.ts";
@@ -81,9 +81,11 @@ function pathConflict(
   if (rec === undefined || c.from === undefined || sameFor(module, c.name, rec, c.from, keys)) {
     return undefined;
   }
+  // As terraform reads it for the type at the path, as effectiveValue shows a whole variable.
+  const type = typeAt(declaredType(module, c.name), keys);
   const side = (layer: Effective["layer"], doc: Document, value: Value): Effective => ({
     layer,
-    value,
+    value: shownAs(value, type),
     file: doc.file,
     line: lineOf(doc, c.name, keys) ?? 0,
   });
