@@ -260,3 +260,43 @@ Deno.test("a path inside a value (a.b) is refused in a JSON var file, naming it"
     '{\n  "image_tag": "v1",\n  "settings": {"a": 0, "b": 3}\n}\n',
   );
 });
+
+Deno.test("*.auto.tfvars.json and *.auto.tfvars in one glob: layers in lexical order, each edited in its syntax", async () => {
+  const root = await Deno.makeTempDir({ prefix: "tfsync-json-" });
+  const files: Record<string, string> = {
+    "tfsync.hcl": [
+      'environment_files = ["envs/{env}/*.auto.tfvars*"]',
+      'module_dir        = "envs/{env}"',
+      'shared_file       = "record.tfvars"',
+      'group "app" {\n  variables = ["image_tag", "replicas", "debug"]\n}',
+    ].join("\n") + "\n",
+    "envs/dev/a.auto.tfvars.json": '{\n  "image_tag": "v2",\n  "replicas": 3\n}\n',
+    "envs/dev/b.auto.tfvars": "replicas = 4\n",
+    "envs/prod/a.auto.tfvars.json":
+      '{\n  "image_tag": "v1",\n  "replicas": 1,\n  "debug": true\n}\n',
+    "envs/prod/b.auto.tfvars": "debug = false\n",
+  };
+  for (const env of ["dev", "prod"]) {
+    files[`envs/${env}/variables.tf`] = ["image_tag", "replicas", "debug"]
+      .map((n) => `variable "${n}" {\n  default = null\n}\n`).join("");
+  }
+  for (const [f, text] of Object.entries(files)) {
+    await Deno.mkdir(join(root, f, ".."), { recursive: true });
+    await Deno.writeTextFile(join(root, f), text);
+  }
+  const layers = (e: string) => [`envs/${e}/a.auto.tfvars.json`, `envs/${e}/b.auto.tfvars`];
+  // replicas: 4 in dev (b wins), 1 in prod's JSON layer, edited there; debug: dev leaves it.
+  await checkPromote({
+    root,
+    from: "dev",
+    to: "prod",
+    files: { dev: layers("dev"), prod: layers("prod") },
+    record: "record.tfvars",
+    changes: { "envs/prod/a.auto.tfvars.json": ["image_tag", "replicas"] },
+  });
+  assert.equal(
+    await read(root, "envs/prod/a.auto.tfvars.json"),
+    '{\n  "image_tag": "v2",\n  "replicas": 4,\n  "debug": true\n}\n',
+  );
+  assert.equal(await read(root, "envs/prod/b.auto.tfvars"), "debug = false\n");
+});
