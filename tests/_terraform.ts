@@ -63,10 +63,10 @@ export async function terraformRead(
   }
 }
 
-/** One `terraform console` call in `dir` (its v.tf and t.tfvars), `input` on stdin. */
-export async function terraformConsole(dir: string, input: string) {
+/** One `terraform console` call in `dir` (its v.tf and var file), `input` on stdin. */
+export async function terraformConsole(dir: string, input: string, varFile = "t.tfvars") {
   const child = new Deno.Command("terraform", {
-    args: ["console", "-no-color", "-var-file=t.tfvars"],
+    args: ["console", "-no-color", `-var-file=${varFile}`],
     cwd: dir,
     stdin: "piped",
     stdout: "piped",

@@ -7,68 +7,13 @@ import { print } from "../lib/hcl/document.ts";
 import { parseJson } from "../lib/hcl/json_document.ts";
 import { applyJsonEdits, type JsonEdit, jsonLiteral, jsonStyle } from "../lib/hcl/json_edit.ts";
 import { toPlain } from "../lib/hcl/value.ts";
+import { readPlain } from "../lib/hcl/json_verify.ts";
+import { join } from "node:path";
+import { canonical, fromJson, noTerraform, terraformConsole } from "./_terraform.ts";
 import { identifier } from "./_generate.ts";
+import { jsonFile as file, jsonValue as value } from "./_generate_json.ts";
 
 const RUNS = { seed: 20_261_202, numRuns: 300 };
-
-const ws = fc.array(fc.constantFrom(" ", "\t", "\n", "\r\n", "  "), { maxLength: 3 }).map((a) =>
-  a.join("")
-);
-
-/** A JSON string literal: some characters escaped (\u, short escapes), the rest as they are. */
-const jsonString = fc.array(
-  fc.oneof(
-    fc.constantFrom("a", "Z", " ", "é", "😀", "${x}", "%{y}", '\\"', "\\\\", "\\/", "\\n", "\\t"),
-    fc.integer({ min: 0x20, max: 0x2fff }).filter((c) => c !== 0x22 && c !== 0x5c).map((c) =>
-      `\\u${c.toString(16).padStart(4, "0")}`
-    ),
-  ),
-  { maxLength: 6 },
-).map((parts) => `"${parts.join("")}"`);
-
-const jsonNumber = fc.oneof(
-  fc.integer().map(String),
-  fc.double({ noNaN: true, noDefaultInfinity: true }).map((d) => JSON.stringify(d)),
-  fc.constantFrom("0", "-0", "1E+2", "-0.50e-3", "12345678901234567890123", "1e400"),
-);
-
-const { value } = fc.letrec<{ value: string }>((tie) => ({
-  value: fc.oneof(
-    { depthSize: "small" },
-    jsonString,
-    jsonNumber,
-    fc.constantFrom("true", "false", "null"),
-    fc.array(fc.tuple(ws, tie("value"), ws), { maxLength: 3 }).chain((items) =>
-      ws.map((w) => `[${w}${items.map(([a, v, b]) => a + v + b).join(",")}]`)
-    ),
-    fc.uniqueArray(fc.tuple(jsonString, ws, tie("value")), {
-      maxLength: 3,
-      selector: ([k]) => JSON.parse(k).normalize("NFC"),
-    }).chain((entries) =>
-      ws.map((w) => `{${w}${entries.map(([k, a, v]) => `${k}${a}:${w}${v}`).join(`,${w}`)}}`)
-    ),
-  ),
-}));
-
-const file = fc.uniqueArray(identifier(), { maxLength: 6 }).chain((names) =>
-  fc.tuple(
-    fc.tuple(...names.map((n) =>
-      fc.tuple(ws, ws, ws, value).map(([a, b, c, v]) => `${a}"${n}"${b}:${c}${v}`)
-    )),
-    ws,
-    ws,
-  ).map(([members, before, after]) => ({
-    names,
-    text: `${before}{${members.join(",")}${members.length ? "\n" : ""}}${after}`,
-  }))
-);
-
-/** JSON.parse's reading, with terraform's NFC strings and -0 read as 0 (as tfsync's numbers). */
-const nfc = (text: string) =>
-  JSON.parse(
-    text,
-    (_, v) => typeof v === "string" ? v.normalize("NFC").toWellFormed() : v === 0 ? 0 : v,
-  );
 
 Deno.test("parseJson() round-trips generated JSON var files with JSON.parse's values", () => {
   fc.assert(
@@ -76,7 +21,7 @@ Deno.test("parseJson() round-trips generated JSON var files with JSON.parse's va
       const doc = parseJson(text, "gen.tfvars.json");
       assert.equal(print(doc), text);
       assert.deepEqual(doc.attributes.map((a) => a.name), names);
-      const theirs = nfc(text);
+      const theirs = readPlain(text);
       for (const a of doc.attributes) assert.deepEqual(toPlain(a.value), theirs[a.name], a.name);
     }),
     RUNS,
@@ -106,18 +51,45 @@ Deno.test("applyJsonEdits() changes exactly the members a generated batch names"
       const after = parseJson(applyJsonEdits(doc, edits), "gen.tfvars.json");
       const want = doc.attributes.filter((a) => !removed.includes(a.name)).map((a) => a.name);
       assert.deepEqual(after.attributes.map((a) => a.name), [...want, ...added]);
-      const [was, is] = [nfc(text), nfc(after.text)];
+      const [was, is] = [readPlain(text), readPlain(after.text)];
       for (const name of want) {
         const a = after.get(name)!;
-        if (set.includes(name)) assert.deepEqual(is[name], nfc(`{"v":${v}}`).v);
+        if (set.includes(name)) assert.deepEqual(is[name], readPlain(`{"v":${v}}`).v);
         else {
           // Untouched: its text byte for byte, and its value.
           assert.equal(after.raw(a), doc.raw(doc.get(name)!));
           assert.deepEqual(is[name], was[name]);
         }
       }
-      for (const name of added) assert.deepEqual(is[name], nfc(`{"v":${v}}`).v);
+      for (const name of added) assert.deepEqual(is[name], readPlain(`{"v":${v}}`).v);
     }),
     RUNS,
   );
+});
+
+Deno.test({
+  name: noTerraform
+    ? `parseJson() reads generated values as terraform console does (ignored: ${noTerraform})`
+    : "parseJson() reads generated values as terraform console does",
+  ignore: noTerraform !== undefined,
+  fn: async () => {
+    const values = fc.sample(value, { seed: RUNS.seed, numRuns: 60 });
+    const text = `{${values.map((v, i) => `"v${i}": ${v}`).join(",\n")}}\n`;
+    const dir = await Deno.makeTempDir({ prefix: "tfsync-json-oracle-" });
+    try {
+      const blocks = values.map((_, i) => `variable "v${i}" { type = any }\n`).join("");
+      await Deno.writeTextFile(join(dir, "v.tf"), blocks);
+      await Deno.writeTextFile(join(dir, "t.tfvars.json"), text);
+      const all = values.map((_, i) => `jsonencode(var.v${i})`).join(", ");
+      const out = await terraformConsole(dir, `jsonencode([${all}])`, "t.tfvars.json");
+      assert.ok(out.success, out.stderr);
+      const theirs = (JSON.parse(JSON.parse(out.stdout)) as string[]).map(fromJson);
+      const doc = parseJson(text, "t.tfvars.json");
+      values.forEach((v, i) => {
+        assert.equal(canonical(doc.get(`v${i}`)!.value), canonical(theirs[i]), v);
+      });
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
 });

@@ -125,7 +125,7 @@ function collection(c: Cursor, depth: number, object: boolean): Value {
       if (object) {
         const at = c.pos;
         if (c.peek() !== '"') throw c.error(`Invalid object key: found ${found(c)}`);
-        const key = string(c);
+        const key = string(c).normalize("NFC"); // as cty makes every key
         if (map.has(key)) throw c.error(`Duplicate object key: "${key}" is set twice`, at);
         space(c);
         c.expect(":", "Missing colon after the object key");

@@ -34,6 +34,8 @@ Deno.test("parseJson() reads values as terraform reads a .tfvars.json", () => {
     // NFC, as cty makes every string; a lone surrogate reads as U+FFFD.
     ['"e\\u0301"', '"é"'],
     ['"\\ud800"', '"\uFFFD"'],
+    // Keys too: U+0A5E is U+0A2B U+0A3C in NFC, as terraform console prints it.
+    ['{"\\u0a5e": 1}', '{"\u0a2b\u0a3c":1}'],
     ['"\\ud83d\\ude00 \\/ \\b\\f\\n\\r\\t"', '"😀 / \\b\\f\\n\\r\\t"'],
     ["[true, false, null, {}]", "[true,false,null,{}]"],
   ];

@@ -47,9 +47,21 @@ export function verifyJsonEdit(
   return after;
 }
 
-/** The members as JSON.parse reads them, strings made NFC as terraform's are. */
-function readPlain(text: string): Record<string, unknown> {
-  return JSON.parse(text, (_, v) => typeof v === "string" ? v.normalize("NFC").toWellFormed() : v);
+/**
+ * The members as JSON.parse reads them, made what terraform reads: strings and keys NFC (a lone
+ * surrogate U+FFFD), -0 a 0.
+ */
+export function readPlain(text: string): Record<string, unknown> {
+  const terraform = (v: unknown): unknown => {
+    if (typeof v === "string") return v.normalize("NFC").toWellFormed();
+    if (v === 0) return 0;
+    if (Array.isArray(v)) return v.map(terraform);
+    if (v === null || typeof v !== "object") return v;
+    return Object.fromEntries(
+      Object.entries(v).map(([k, x]) => [k.normalize("NFC").toWellFormed(), terraform(x)]),
+    );
+  };
+  return terraform(JSON.parse(text)) as Record<string, unknown>;
 }
 
 /** Deep equality of JSON-like values, ignoring object key order. */
