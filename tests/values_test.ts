@@ -94,8 +94,8 @@ const REFUSALS: Array<{ name: string; file: string; from: string; to: string; st
     file: ENGLACIAL,
     from: "dask_worker_cores_max  = 1 ",
     to: 'dask_worker_cores_max  = "lots" ',
-    stderr:
-      `tfsync promote: ${ENGLACIAL}:111:26: Cannot copy dask_worker_cores_max into ${PROD}: ` +
+    stderr: `tfsync promote: ${ENGLACIAL}:111:26: Cannot copy dask_worker_cores_max into ` +
+      "environments/shared-features.tfvars: " +
       'a string "lots" is not a number (type number at variables.tf:269)\n',
   },
 ];

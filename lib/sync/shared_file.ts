@@ -8,8 +8,15 @@ import { commentLine, type Edit } from "../hcl/edit.ts";
 import { realign } from "../hcl/align.ts";
 import type { TfvarsFile } from "../repo/repo.ts";
 import { attributeLine, groupHeading, type NewAttribute } from "./sync_insert.ts";
-import { applyBatch, type FilePlan, locateLines, planCopies, removal } from "./sync_plan.ts";
-import { sameFor } from "../terraform/types_equal.ts";
+import {
+  applyBatch,
+  type FilePlan,
+  locateLines,
+  placeOf,
+  planCopies,
+  removal,
+} from "./sync_plan.ts";
+import { checkCopy, sameFor } from "../terraform/types_equal.ts";
 import type { ModuleVars } from "../terraform/module_types.ts";
 import { readEdited } from "../hcl/verify.ts";
 import { planSharedPaths } from "./sync_paths.ts";
@@ -66,7 +73,12 @@ export function planShared(o: SharedPlanOptions): SharedPlan {
       if (t) removal(b, name, t);
     },
     same: (name, t, s) => sameFor(o.module, name, t, s),
-    copying: () => ({}),
+    // The shared file is a layer of every environment: a value that does not fit its type
+    // never goes in.
+    copying(name, s) {
+      if (o.module) checkCopy(o.module, name, s.value, placeOf(o.source, s), doc.file);
+      return {};
+    },
   });
   let after = doc;
   if (!o.shared) {

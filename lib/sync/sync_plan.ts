@@ -59,7 +59,7 @@ export interface TargetPlanOptions {
 }
 
 /** Where an attribute's value is, for an error about it. */
-function placeOf(file: TfvarsFile, a: Attribute): Place {
+export function placeOf(file: TfvarsFile, a: Attribute): Place {
   const { line, column } = file.doc.location(a.valueStart);
   return { file: file.path, line, column, sourceLine: file.doc.lineText(line) };
 }
