@@ -147,31 +147,42 @@ Deno.test("explain: dev's typed-equal values do not differ from the shared file"
   });
 });
 
-for (const [from, to] of [["dev", "prod"], ["prod", "dev"]]) {
-  Deno.test(`promote ${from} → ${to} whose only differences are typed-equal pairs writes nothing`, async () => {
+const TARGET = (env: string) => `environments/${env}/terraform.tfvars`;
+const NOTHING: Array<{ args: string[]; plans: string[] }> = [
+  {
+    args: ["promote", "--from", "dev", "--to", "prod", "--fail-on-conflict"],
+    plans: [`${SHARED_FILE} (extract from dev)`, `${TARGET("prod")} (apply to prod)`],
+  },
+  {
+    args: ["promote", "--from", "prod", "--to", "dev", "--fail-on-conflict"],
+    plans: [`${SHARED_FILE} (extract from prod)`, `${TARGET("dev")} (apply to dev)`],
+  },
+  {
+    args: ["backport", "--from", "prod", "--to", "dev"],
+    plans: [`${SHARED_FILE} (extract from prod)`, `${TARGET("dev")} (apply to dev)`],
+  },
+  {
+    args: ["sync", "--group", "features", "--from", "dev", "--to", "prod"],
+    plans: [`${SHARED_FILE} (recording the sync from dev)`, `${TARGET("prod")} (sync from dev)`],
+  },
+  { args: ["extract", "--from", "dev"], plans: [`${SHARED_FILE} (extract from dev)`] },
+  { args: ["apply", "--to", "dev"], plans: [`${TARGET("dev")} (apply to dev)`] },
+];
+
+for (const c of NOTHING) {
+  Deno.test(`${c.args.join(" ")}: typed-equal pairs only, so nothing to change and nothing written`, async () => {
     await withRepo({ dev: DEV, prod: PROD, shared: SHARED }, async (root) => {
       const before = await snapshotTree(root);
-      const r = await tfsync(root, [
-        "promote",
-        "--from",
-        from,
-        "--to",
-        to,
-        "--yes",
-        "--fail-on-conflict",
-        "--date",
-        "2026-01-05",
-      ]);
+      const r = await tfsync(root, [...c.args, "--yes", "--date", "2026-01-05"]);
       assert.equal(r.stderr, "");
       assert.equal(
         r.stdout,
-        `${SHARED_FILE} (extract from ${from}): up to date\n` +
-          `environments/${to}/terraform.tfvars (apply to ${to}): up to date\n\nNothing to change.\n`,
+        c.plans.map((p) => `${p}: up to date\n`).join("") + "\nNothing to change.\n",
       );
       assert.equal(r.code, 0);
       assert.deepEqual(changedPaths(before, await snapshotTree(root)), []);
       for (
-        const [file, text] of [[SHARED_FILE, SHARED], ["environments/dev/terraform.tfvars", DEV]]
+        const [file, text] of [[SHARED_FILE, SHARED], [TARGET("dev"), DEV], [TARGET("prod"), PROD]]
       ) {
         assert.equal(await Deno.readTextFile(join(root, file)), text);
       }
