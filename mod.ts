@@ -1,12 +1,11 @@
 // tfsync: the only module that reads Deno.args and calls Deno.exit.
-import { resolve } from "./lib/_path.ts";
+// It imports only the command list: --version and --help load nothing else, and lib (and the
+// command that runs) are imported when needed.
 import { commands } from "./commands/mod.ts";
 import type { Io } from "./commands/_command.ts";
-import { interruptWrites } from "./lib/write/files.ts";
-import { releaseHeldLocks } from "./lib/write/lock.ts";
 import denoJson from "./deno.json" with { type: "json" };
-import { didYouMean } from "./lib/suggest.ts";
-import { wording } from "./commands/_make_words.ts";
+
+const lib = () => import("./lib/mod.ts");
 
 export const VERSION: string = denoJson.version;
 
@@ -93,7 +92,8 @@ async function early(message: string, args: string[], io: Io): Promise<number> {
 }
 
 /** A name that is no command: exit 2, with the nearest command's name. */
-function unknownCommand(name: string, args: string[], io: Io): Promise<number> {
+async function unknownCommand(name: string, args: string[], io: Io): Promise<number> {
+  const { didYouMean } = await lib();
   const names = commands.map((c) => c.name);
   return early(
     `Unknown command "${name}"${didYouMean(name, names)}: the commands are ${names.join(", ")}`,
@@ -111,7 +111,8 @@ function wantsJson(args: string[]): boolean {
 }
 
 /** The Io a command runs with: JSON errors with --format json; make's words through make. */
-function commandIo(args: string[], io: Io): Io {
+async function commandIo(args: string[], io: Io): Promise<Io> {
+  const { wording } = await import("./commands/_make_words.ts");
   const json = wantsJson(args);
   const say = wording(io);
   return {
@@ -129,7 +130,7 @@ export async function main(args: string[], io: Io): Promise<number> {
   if (name === "-C") {
     const [dir, ...after] = rest;
     if (dir === undefined) return early("-C needs a folder: tfsync -C DIR <command>", rest, io);
-    const cwd = resolve(io.cwd, dir);
+    const cwd = (await lib()).resolve(io.cwd, dir);
     let folder = false;
     try {
       folder = Deno.statSync(cwd).isDirectory;
@@ -160,7 +161,7 @@ export async function main(args: string[], io: Io): Promise<number> {
   }
   const entry = commands.find((c) => c.name === name);
   if (!entry) return unknownCommand(name, rest, io);
-  const cio = commandIo(rest, io);
+  const cio = await commandIo(rest, io);
   try {
     return await (await entry.load()).run(rest, cio);
   } catch (e) {
@@ -184,6 +185,8 @@ function exitOnSignals(io: Io): void {
   for (const [signal, code] of signals) {
     Deno.addSignalListener(signal, () => {
       interrupted ??= (async () => {
+        // A write in progress has loaded these modules already: this is the same state.
+        const { interruptWrites, releaseHeldLocks } = await lib();
         const state = {
           none: "nothing written",
           discarded: "nothing written",

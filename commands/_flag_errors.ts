@@ -2,7 +2,7 @@
 // given twice, arguments where flags belong.
 import type { ParseArgsConfig, Token } from "./_args.ts";
 import { UsageError } from "./_options.ts";
-import { didYouMean } from "../lib/suggest.ts";
+import { didYouMean } from "../lib/mod.ts";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 

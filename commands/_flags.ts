@@ -2,15 +2,11 @@
 // "did you mean" for a mistyped flag, a repeated single-valued flag refused, the flags of writing
 // commands refused by read-only ones, and stray positionals answered with what to type instead.
 import { parseArgs, type ParseArgsConfig } from "./_args.ts";
-import { resolve } from "../lib/_path.ts";
+import { ConfigError, discoverRoot, fsReason, resolve, writeReport } from "../lib/mod.ts";
 import type { Io } from "./_command.ts";
 import { displayPath, UsageError } from "./_options.ts";
 import { colorOf, formatOf, syncDate } from "./_flag_values.ts";
 import { misplaced, once, unknownFlag } from "./_flag_errors.ts";
-import { writeReport } from "../lib/write/report.ts";
-import { discoverRoot } from "../lib/repo/discover.ts";
-import { ConfigError } from "../lib/errors.ts";
-import { fsReason } from "../lib/_fs.ts";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 type Values<O extends Options> = {

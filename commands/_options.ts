@@ -1,11 +1,15 @@
 // The one place where lib's typed errors become messages and exit codes (the flags are parsed in
 // _flags.ts).
-import { isAbsolute, relative } from "../lib/_path.ts";
+import {
+  FORMAT_VERSION,
+  isAbsolute,
+  LockError,
+  PlacedError,
+  relative,
+  VerificationError,
+} from "../lib/mod.ts";
 import { EXIT, type Io } from "./_command.ts";
-import { FORMAT_VERSION } from "../lib/report/present.ts";
-import { PlacedError, VerificationError } from "../lib/errors.ts";
 import { errorFields, errorText } from "../render/error.ts";
-import { LockError } from "../lib/write/lock.ts";
 
 /** Bad usage: an unknown flag, a missing or malformed argument. Exit 2. */
 export class UsageError extends Error {

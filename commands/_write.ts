@@ -11,9 +11,11 @@ import { planJson } from "../render/plan_json.ts";
 import { unifiedDiff } from "../render/unified_diff.ts";
 import type { SyncContext, SyncPlan } from "../lib/sync/sync.ts";
 import { planMarkdown } from "../render/markdown.ts";
-import { pendingAfter } from "../lib/report/pending.ts";
 import type { FilePlan } from "../lib/sync/sync_plan.ts";
-import { changed, commit, verifyPlans, type WriteResult } from "../lib/write/transaction.ts";
+import { pendingReport, transaction } from "../lib/mod.ts";
+import type { WriteResult } from "../lib/write/transaction.ts";
+
+const { changed, commit, verifyPlans } = await transaction();
 
 /** The options of the commands that write an environment. */
 export const TARGET_OPTIONS = {
@@ -62,7 +64,9 @@ export async function runPlan(
     for (const f of changed(plan.files)) await diffOf(f);
     const o = { dryRun: common.dryRun, results, diffs, refused };
     if (common.json) return io.stdout(planJson(plan, ctx.module, o));
-    const pending = refused ? [] : await pendingAfter(ctx.config, ctx.module, plan.files);
+    const pending = refused
+      ? []
+      : await (await pendingReport()).pendingAfter(ctx.config, ctx.module, plan.files);
     io.stdout(planMarkdown(plan, ctx.module, { ...o, pending }));
   };
   const summary = () => summaryText(plan, ctx.module, paint);

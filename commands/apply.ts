@@ -4,7 +4,9 @@ import { displayPath, guard } from "./_options.ts";
 import { parseCommandArgs } from "./_flags.ts";
 import { COMMON_USAGE, formatUsage } from "./_usage.ts";
 import { PLAN_FORMATS, requireOption, runPlan, TARGET_OPTIONS, TARGET_USAGE } from "./_write.ts";
-import { loadContext, planApply } from "../lib/sync/sync.ts";
+import { planning } from "../lib/mod.ts";
+
+const { loadContext, planApply } = await planning();
 
 const USAGE = `Usage: tfsync apply --to ENV [--prune] [--fail-on-conflict] [options]
 

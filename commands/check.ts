@@ -3,9 +3,12 @@ import { type Command, EXIT } from "./_command.ts";
 import { displayPath, guard } from "./_options.ts";
 import { emit, parseCommandArgs } from "./_flags.ts";
 import { formatUsage, OUTPUT_USAGE, READ_USAGE } from "./_usage.ts";
-import { checkRepository, type CheckResult, loadCheckConfig } from "../lib/report/check.ts";
+import { checkReport } from "../lib/mod.ts";
+import type { CheckResult } from "../lib/report/check.ts";
 import { counts, type Format, FORMATS, render } from "../render/check_format.ts";
 import { listOption } from "./_lists.ts";
+
+const { checkRepository, loadCheckConfig } = await checkReport();
 
 const USAGE =
   `Usage: tfsync check [--env ENV]... [--strict] [--format text|json|github|markdown] [options]

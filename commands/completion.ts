@@ -6,10 +6,7 @@ import { guard, UsageError } from "./_options.ts";
 import { parseCommandArgs } from "./_flags.ts";
 import { READ_USAGE } from "./_usage.ts";
 import { commands } from "./mod.ts";
-import { loadConfig } from "../lib/config/config.ts";
-import { listEnvironments } from "../lib/repo/repo.ts";
-import { discoverRoot } from "../lib/repo/discover.ts";
-import { resolve } from "../lib/_path.ts";
+import { discoverRoot, listEnvironments, loadConfig, resolve } from "../lib/mod.ts";
 
 const USAGE = `Usage: tfsync completion bash|zsh|fish
 

@@ -7,14 +7,22 @@ import { formatUsage, OUTPUT_USAGE, READ_USAGE } from "./_usage.ts";
 import { painter } from "../render/paint.ts";
 import { requireOption } from "./_write.ts";
 import { comparisonMarkdown } from "../render/markdown.ts";
-import { loadContext, readPair } from "../lib/sync/sync.ts";
-import { layerDocuments } from "../lib/sync/route.ts";
-import { compareEnvironments } from "../lib/terraform/layers.ts";
-import { comparePaths, type PathComparison, type PathRow } from "../lib/report/diff_paths.ts";
+import {
+  compareEnvironments,
+  diffReport,
+  FORMAT_VERSION,
+  isSensitive,
+  jsonValue,
+  pathJson,
+  planning,
+  SENSITIVE,
+} from "../lib/mod.ts";
+import type { PathComparison, PathRow } from "../lib/report/diff_paths.ts";
 import { comparisonText } from "../render/diff_format.ts";
-import { pathJson } from "../lib/hcl/path.ts";
 import type { ModuleVars } from "../lib/terraform/module.ts";
-import { FORMAT_VERSION, isSensitive, jsonValue, SENSITIVE } from "../lib/report/present.ts";
+
+const { layerDocuments, loadContext, readPair } = await planning();
+const { comparePaths } = await diffReport();
 
 const FORMATS = ["text", "json", "markdown"];
 

@@ -4,10 +4,10 @@ import { displayPath, guard, UsageError } from "./_options.ts";
 import { emit, parseCommandArgs } from "./_flags.ts";
 import { formatUsage, OUTPUT_USAGE, READ_USAGE } from "./_usage.ts";
 import { listOption } from "./_lists.ts";
-import { loadConfig } from "../lib/config/config.ts";
-import { explain as explainVariable, explanationJson } from "../lib/report/explain.ts";
+import { explainReport, loadConfig, loadSnapshot } from "../lib/mod.ts";
 import { renderExplanation } from "../render/explain.ts";
-import { loadSnapshot } from "../lib/repo/snapshot.ts";
+
+const { explain: explainVariable, explanationJson } = await explainReport();
 
 const FORMATS = ["text", "json", "markdown"];
 

@@ -4,7 +4,9 @@ import { displayPath, guard } from "./_options.ts";
 import { parseCommandArgs } from "./_flags.ts";
 import { COMMON_USAGE, formatUsage } from "./_usage.ts";
 import { PLAN_FORMATS, requireOption, runPlan } from "./_write.ts";
-import { loadContext, planExtract } from "../lib/sync/sync.ts";
+import { planning } from "../lib/mod.ts";
+
+const { loadContext, planExtract } = await planning();
 
 const USAGE = `Usage: tfsync extract --from ENV [options]
 

@@ -1,17 +1,22 @@
 // tfsync init: writes ROOT/tfsync.hcl, then lists the variables it leaves unclassified.
-import { join, resolve } from "../lib/_path.ts";
-import { FORMAT_VERSION } from "../lib/report/present.ts";
 import { createTwoFilesPatch } from "diff";
 import { type Command, EXIT } from "./_command.ts";
 import { displayPath, guard, UsageError } from "./_options.ts";
 import { parseCommandArgs } from "./_flags.ts";
 import { COMMON_USAGE } from "./_usage.ts";
-import { ConfigError } from "../lib/errors.ts";
-import { readTextIfExists } from "../lib/_fs.ts";
-import { commit, verifyWith } from "../lib/write/transaction.ts";
-import { planInit, survey, verifyPlan } from "../lib/config/init.ts";
-import { unclassifiedComment, withLayout } from "../lib/config/init_layout.ts";
-import { environmentLayers } from "../lib/repo/layout.ts";
+import {
+  ConfigError,
+  environmentLayers,
+  FORMAT_VERSION,
+  initPlanning,
+  join,
+  readTextIfExists,
+  resolve,
+  transaction,
+} from "../lib/mod.ts";
+
+const { commit, verifyWith } = await transaction();
+const { planInit, survey, unclassifiedComment, verifyPlan, withLayout } = await initPlanning();
 
 const USAGE = `Usage: tfsync init [--from-makefile PATH] [--force] [options]
 

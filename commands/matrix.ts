@@ -4,14 +4,13 @@ import { displayPath, guard } from "./_options.ts";
 import { emit, parseCommandArgs } from "./_flags.ts";
 import { formatUsage, OUTPUT_USAGE, READ_USAGE } from "./_usage.ts";
 import { listOption } from "./_lists.ts";
-import { loadConfig } from "../lib/config/config.ts";
+import { basename, checkReport, loadConfig, loadSnapshot, matrixReport } from "../lib/mod.ts";
 import { type HtmlOptions, renderMatrixHtml } from "../render/html.ts";
-import { checkRepository } from "../lib/report/check.ts";
 import type { Config } from "../lib/config/config.ts";
-import { basename } from "../lib/_path.ts";
-import { buildMatrix, matrixJson } from "../lib/report/matrix.ts";
 import { matrixOrigins, renderMatrixMarkdown, renderMatrixText } from "../render/matrix.ts";
-import { loadSnapshot } from "../lib/repo/snapshot.ts";
+
+const { checkRepository } = await checkReport();
+const { buildMatrix, matrixJson } = await matrixReport();
 
 const FORMATS = ["text", "json", "markdown", "html"];
 

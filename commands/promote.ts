@@ -4,7 +4,9 @@ import { displayPath, guard } from "./_options.ts";
 import { parseCommandArgs } from "./_flags.ts";
 import { COMMON_USAGE, formatUsage } from "./_usage.ts";
 import { PLAN_FORMATS, requireOption, runPlan, TARGET_OPTIONS, TARGET_USAGE } from "./_write.ts";
-import { loadContext, planPromote } from "../lib/sync/sync.ts";
+import { planning } from "../lib/mod.ts";
+
+const { loadContext, planPromote } = await planning();
 
 /** promote and backport: the same operation, named for its direction. */
 export function pairCommand(

@@ -1,15 +1,13 @@
 // tfsync restore: undoes the last writing run, every file it changed; --env ENV: puts that
 // environment's .bak back. Either way what is replaced is kept, so restore undoes itself.
 import { type Command, EXIT, type Io } from "./_command.ts";
-import { FORMAT_VERSION } from "../lib/report/present.ts";
 import { displayPath, guard } from "./_options.ts";
 import { type Common, parseCommandArgs } from "./_flags.ts";
 import { COMMON_USAGE } from "./_usage.ts";
-import { loadConfig } from "../lib/config/config.ts";
-import { checkEnvironmentName } from "../lib/repo/repo.ts";
-import { restoreBackup } from "../lib/write/restore.ts";
-import { LAST_RUN, restoreLastRun } from "../lib/write/last_run.ts";
+import { checkEnvironmentName, FORMAT_VERSION, loadConfig, restoring } from "../lib/mod.ts";
 import { confirm } from "./_confirm.ts";
+
+const { LAST_RUN, restoreBackup, restoreLastRun } = await restoring();
 
 const USAGE = `Usage: tfsync restore [--env ENV] [options]
 

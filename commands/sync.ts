@@ -6,8 +6,9 @@ import { parseCommandArgs } from "./_flags.ts";
 import { COMMON_USAGE, formatUsage } from "./_usage.ts";
 import { listOption } from "./_lists.ts";
 import { PLAN_FORMATS, requireOption, runPlan, TARGET_OPTIONS, TARGET_USAGE } from "./_write.ts";
-import { loadContext, planPartial } from "../lib/sync/sync.ts";
-import { selectVariables } from "../lib/sync/select.ts";
+import { planning } from "../lib/mod.ts";
+
+const { loadContext, planPartial, selectVariables } = await planning();
 
 const USAGE = `Usage: tfsync sync --from ENV --to ENV (--group G[,G…] | --vars a,b…) [options]
 

@@ -1,6 +1,7 @@
 // The layering rules of ARCHITECTURE.md, read from the source: lib/hcl imports nothing else of
 // the project; nothing in lib/ imports render/, commands/ or mod.ts; only lib/write writes files;
-// no module of lib/ imports itself back through others (a cycle).
+// no module of lib/ imports itself back through others (a cycle); commands/ and mod.ts use lib
+// only through lib/mod.ts (and `import type` from anywhere).
 import assert from "node:assert/strict";
 import { dirname, join, relative, resolve } from "node:path";
 import { REPO } from "./_cli.ts";
@@ -83,4 +84,23 @@ Deno.test("no command file over 150 lines, no lib file over 300", async () => {
     }
   }
   assert.deepEqual(over, []);
+});
+
+Deno.test("commands/ and mod.ts use lib only through lib/mod.ts (types from anywhere)", async () => {
+  const callers = [...(await sources("commands")), "mod.ts"];
+  const bad: string[] = [];
+  for (const f of callers) {
+    const text = await Deno.readTextFile(join(REPO, f));
+    // Every import or re-export statement, static or dynamic, with its specifier.
+    const statements = text.matchAll(
+      /(?:^|\n)\s*(?:(import|export)\s+(type\s+)?[^;]*?from|import\s*\()\s*"(\.{1,2}\/[^"]+)"/g,
+    );
+    for (const [, , typeOnly, spec] of statements) {
+      const target = relative(REPO, resolve(join(REPO, dirname(f)), spec));
+      if (target.startsWith("lib/") && target !== "lib/mod.ts" && !typeOnly) {
+        bad.push(`${f} -> ${target}`);
+      }
+    }
+  }
+  assert.deepEqual(bad, []);
 });
