@@ -121,13 +121,13 @@ Deno.test("check --strict makes unclassified variables errors", async () => {
 });
 
 Deno.test("check exits 0 on a clean repository, also with warnings only", async () => {
-  const clean = await readOnly(join(TESTDATA, "clean"), ["check"]);
+  const clean = await readOnly(join(TESTDATA, "clean", "input"), ["check"]);
   assert.deepEqual([clean.code, clean.stdout, clean.stderr], [
     0,
     "2 environments, 2 syncable variables: no findings\n",
     "",
   ]);
-  const dir = await tempCopy(join(TESTDATA, "clean"));
+  const dir = await tempCopy(join(TESTDATA, "clean", "input"));
   await Deno.writeTextFile(join(dir, "variables.tf"), 'variable "note" {\n  default = ""\n}\n', {
     append: true,
   });
@@ -401,7 +401,7 @@ Deno.test("explain --json", async () => {
 });
 
 Deno.test("explain hides sensitive values", async () => {
-  const out = await readOnly(join(TESTDATA, "types"), ["explain", "secret"]);
+  const out = await readOnly(join(TESTDATA, "types", "input"), ["explain", "secret"]);
   assert.equal(out.code, 0);
   assert.ok(!out.stdout.includes("hidden-value") && !out.stdout.includes(" 7 "), out.stdout);
   assert.ok(

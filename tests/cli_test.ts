@@ -23,6 +23,10 @@ import { parse } from "../lib/hcl/document.ts";
 import { readWithHcl } from "../lib/hcl/hcl2json.ts";
 
 const GOLDEN = join(REPO, "tests", "testdata", "sync");
+const PROMOTED_PROD = join(
+  GOLDEN,
+  "promote_englacial_prod/want/environments/prod/terraform.tfvars",
+);
 const DATE = "2026-01-05";
 const MAKE = Deno.build.os === "windows" ? undefined : which("make");
 const SCRIPT = Deno.build.os === "linux" ? which("script") : undefined;
@@ -133,7 +137,7 @@ Deno.test("a symlinked tfvars is edited through the link, which stays a link", a
     assert.ok((await Deno.lstat(join(root, PROD))).isSymlink);
     assert.equal(
       await read(root, "real/prod.tfvars"),
-      await Deno.readTextFile(join(GOLDEN, "promote_englacial_prod/prod.tfvars")),
+      await Deno.readTextFile(PROMOTED_PROD),
     );
     assert.equal(
       await read(root, PROD + ".bak"),
@@ -264,7 +268,10 @@ needs(
         run(MAKE!, ["-s", "-f", join(REPO, "Makefile"), "-C", root, ...args], { env });
       const diff = await make("sync-diff", "SYNC_SOURCE=englacial", "SYNC_TARGET=prod");
       assert.equal(diff.code, 0, diff.stderr);
-      assert.equal(diff.stdout, await Deno.readTextFile(join(GOLDEN, "diff_englacial_prod.txt")));
+      assert.equal(
+        diff.stdout,
+        await Deno.readTextFile(join(GOLDEN, "diff_englacial_prod/stdout")),
+      );
       const gate = await make(
         "sync-diff",
         "SYNC_SOURCE=englacial",
@@ -282,7 +289,7 @@ needs(
       assert.equal(promote.code, 0, promote.stderr);
       assert.equal(
         await read(root, PROD),
-        await Deno.readTextFile(join(GOLDEN, "promote_englacial_prod/prod.tfvars")),
+        await Deno.readTextFile(PROMOTED_PROD),
       );
       const dask = await make("sync-dask", "SYNC_SOURCE=englacial", "SYNC_TARGET=dev", "DRY_RUN=1");
       assert.equal(dask.code, 0, dask.stderr);

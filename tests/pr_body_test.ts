@@ -1,42 +1,11 @@
 // The pull-request body: promote, backport, sync and apply with --format markdown print, per file,
 // each variable's old → new value, then the conflicts, the pending promotions the run leaves (what
-// `tfsync check` lists once the files hold their new text) and what is unclassified. Exact output,
-// golden files in tests/testdata/pr-body/ (deno task test:update rewrites them).
+// `tfsync check` lists once the files hold their new text) and what is unclassified. The exact
+// bodies are golden cases (tests/testdata/sync/pr_body_*, run by golden_cases_test.ts).
 import assert from "node:assert/strict";
-import { dirname, join } from "node:path";
-import { changedPaths, REPO, snapshotTree, tfsync, withCopy } from "./_cli.ts";
+import { tfsync, withCopy } from "./_cli.ts";
 
-const UPDATE = Deno.env.get("TFSYNC_UPDATE") === "1";
-const GOLDEN = join(REPO, "tests", "testdata", "pr-body");
 const DATE = ["--date", "2026-01-05", "--format", "markdown"];
-
-async function golden(name: string, actual: string): Promise<void> {
-  const path = join(GOLDEN, name);
-  if (UPDATE) {
-    await Deno.mkdir(dirname(path), { recursive: true });
-    await Deno.writeTextFile(path, actual);
-  }
-  assert.equal(actual, await Deno.readTextFile(path), `output differs from ${name}`);
-}
-
-const CASES: Array<[string, string[]]> = [
-  ["promote.md", ["promote", "--from", "englacial", "--to", "prod"]],
-  ["backport.md", ["backport", "--from", "prod", "--to", "dev"]],
-  ["sync.md", ["sync", "--from", "englacial", "--to", "prod", "--group", "images"]],
-  ["apply.md", ["apply", "--to", "dev"]],
-];
-
-for (const [name, args] of CASES) {
-  Deno.test(`${args[0]} --format markdown --dry-run is a pull-request body (${name})`, async () => {
-    await withCopy(async (root) => {
-      const before = await snapshotTree(root);
-      const r = await tfsync(root, [...args, ...DATE, "--dry-run"]);
-      assert.deepEqual([r.code, r.stderr], [0, ""]);
-      assert.deepEqual(changedPaths(before, await snapshotTree(root)), []);
-      await golden(name, r.stdout);
-    });
-  });
-}
 
 /** The pending findings `check --json` reports, as the PR body lists them. */
 async function checkPending(root: string): Promise<string[]> {

@@ -1,9 +1,10 @@
 // The sync commands end to end, in-process through main(args, io) (tests/cli_test.ts runs what
 // needs a process), on temporary copies of fixtures/example (and of ../shared/corpus when present).
-// Golden files live in tests/testdata/sync/; regenerate them with
-//   deno task test:update
+// The file-level golden cases of these commands are folders of tests/testdata/sync/, run by
+// golden_cases_test.ts; the tests here check what a golden file cannot (hcl2json's reading, the
+// tree left alone, prompts, CRLF).
 import assert from "node:assert/strict";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import {
   changedPaths,
   CORPUS,
@@ -25,33 +26,15 @@ import { main } from "../mod.ts";
 import { PlacedError } from "../lib/errors.ts";
 import { errorText } from "../render/error.ts";
 
-const UPDATE = Deno.env.get("TFSYNC_UPDATE") === "1";
-const GOLDEN = join(REPO, "tests", "testdata", "sync");
+/** A file as a golden case of tests/testdata/sync/ (golden_cases_test.ts) wants it after its run. */
+const WANT = (name: string, file: string) =>
+  Deno.readTextFile(join(REPO, "tests", "testdata", "sync", name, "want", file));
 const DATE = "2026-01-05";
 const TERRAFORM = which("terraform");
 const SHARED = "environments/shared-features.tfvars";
 const PROD = "environments/prod/terraform.tfvars";
 const DEV = "environments/dev/terraform.tfvars";
 const ENGLACIAL = "environments/englacial/terraform.tfvars";
-
-/** Compares text with a golden file (written instead by deno task test:update). */
-async function golden(name: string, actual: string): Promise<void> {
-  const path = join(GOLDEN, name);
-  if (UPDATE) {
-    await Deno.mkdir(dirname(path), { recursive: true });
-    await Deno.writeTextFile(path, actual);
-    return;
-  }
-  let want: string;
-  try {
-    want = await Deno.readTextFile(path);
-  } catch {
-    throw new Error(
-      `Missing golden file ${path}: run deno task test:update`,
-    );
-  }
-  assert.equal(actual, want, `output differs from ${name}`);
-}
 
 const read = (root: string, path: string) => Deno.readTextFile(join(root, path));
 const write = (root: string, path: string, text: string) =>
@@ -108,12 +91,10 @@ Deno.test("diff englacial → prod lists the fixture's differences, layer by lay
   const r = await tfsync(EXAMPLE, ["diff", "--from", "englacial", "--to", "prod"]);
   assert.equal(r.code, 0);
   assert.equal(r.stderr, "");
-  await golden("diff_englacial_prod.txt", r.stdout);
   const syncable = r.stdout.split("=== ENVIRONMENT-SPECIFIC")[0];
   assert.doesNotMatch(syncable, /server_cull_timeout|dask_worker_cores_max/);
   const json = await tfsync(EXAMPLE, ["diff", "--from", "englacial", "--to", "prod", "--json"]);
   assert.equal(json.code, 0);
-  await golden("diff_englacial_prod.json", json.stdout);
   const doc = JSON.parse(json.stdout);
   assert.deepEqual(Object.keys(doc), [
     "format_version",
@@ -138,7 +119,6 @@ Deno.test("diff marks variables.tf defaults and omits a side without a value", a
   await withCopy(async (root) => {
     const r = await tfsync(root, ["diff", "--from", "englacial", "--to", "dev"]);
     assert.equal(r.code, 0);
-    await golden("diff_englacial_dev.txt", r.stdout);
     assert.ok(
       r.stdout.includes("dask_worker_cores_max\n  englacial: 1\n  dev:       4 (default)\n"),
     );
@@ -190,9 +170,6 @@ Deno.test("promote englacial → prod edits exactly the fixture's expected value
     const r = await tfsync(root, [...PROMOTE, "--yes"]);
     assert.equal(r.stderr, "");
     assert.equal(r.code, 0);
-    await golden("promote_englacial_prod.txt", r.stdout);
-    await golden("promote_englacial_prod/shared-features.tfvars", await read(root, SHARED));
-    await golden("promote_englacial_prod/prod.tfvars", await read(root, PROD));
     // The run's record, for a whole-run restore, and the record before it, for conflicts.
     assert.deepEqual(changedPaths(before, await snapshotTree(root)), [
       ".tfsync-last-run.json",
@@ -259,7 +236,6 @@ Deno.test("promote --dry-run prints both unified diffs and writes nothing", asyn
     const before = await snapshotTree(root);
     const r = await tfsync(root, [...PROMOTE, "--dry-run"]);
     assert.equal(r.code, 0);
-    await golden("promote_englacial_prod_dry_run.txt", r.stdout);
     // The conflicts once, before the diffs.
     assert.match(r.stdout, /^4 conflicts: [^]*\n\n--- a\/environments\/shared-features.tfvars\n/);
     assert.equal(r.stdout.match(/conflicts:/g)?.length, 1);
@@ -273,7 +249,6 @@ Deno.test("promote --fail-on-conflict lists hand edits and exits 1, writing noth
     const before = await snapshotTree(root);
     const r = await tfsync(root, [...PROMOTE, "--yes", "--fail-on-conflict"]);
     assert.equal(r.code, 1);
-    await golden("promote_fail_on_conflict.txt", r.stdout);
     assert.ok(
       r.stdout.includes("\n  dask_cluster_max_cores  40             113  200           200\n"),
     );
@@ -323,7 +298,6 @@ Deno.test("promote englacial → dev inserts the dask group into SYNCED FEATURES
       ...["--yes", "--prune"],
     ]);
     assert.equal(r.code, 0);
-    await golden("promote_englacial_dev/dev.tfvars", await read(root, DEV));
     const dev = await read(root, DEV);
     assert.match(
       dev,
@@ -344,7 +318,6 @@ Deno.test("backport prod → dev writes the shared file and dev", async () => {
       ...["backport", "--from", "prod", "--to", "dev", "--yes", "--date", DATE],
     ]);
     assert.equal(r.code, 0);
-    await golden("backport_prod_dev.txt", r.stdout);
     assert.match(await read(root, SHARED), /^# Extracted from: prod\n/m);
     assert.match(
       await read(root, DEV),
@@ -368,7 +341,7 @@ Deno.test("promote on a terminal asks first: Enter writes, end of input cancels"
     assert.match(yes.out, /\nWrote environments\/prod\/terraform.tfvars \(backup: /);
     assert.equal(
       await read(root, PROD),
-      await Deno.readTextFile(join(GOLDEN, "promote_englacial_prod/prod.tfvars")),
+      await WANT("promote_englacial_prod", PROD),
     );
   });
 });
@@ -407,7 +380,6 @@ Deno.test("extract edits the shared file in place: the tag, Date and nothing els
     const original = await read(root, SHARED);
     const r = await tfsync(root, ["extract", "--from", "englacial", "--date", DATE, "-y"]);
     assert.equal(r.code, 0);
-    await golden("extract_englacial.txt", r.stdout);
     const want = original
       .replace("# Date: 2025-12-20", `# Date: ${DATE}`)
       .replace(
@@ -429,7 +401,6 @@ Deno.test("extract creates a missing shared file in the design's layout", async 
     await Deno.remove(join(root, SHARED));
     const r = await tfsync(root, ["extract", "--from", "englacial", "--date", DATE, "-y"]);
     assert.equal(r.code, 0);
-    await golden("extract_new/shared-features.tfvars", await read(root, SHARED));
     await assert.rejects(Deno.stat(join(root, SHARED + ".bak")), Deno.errors.NotFound);
     if (TERRAFORM) assert.ok(await fmtClean(join(root, SHARED)));
     const hcl = await readWithHcl(await read(root, SHARED), SHARED);
@@ -444,8 +415,6 @@ Deno.test("apply --to dev copies the shared file's values and updates Last synce
     const original = await read(root, DEV);
     const r = await tfsync(root, ["apply", "--to", "dev", "--date", DATE, "-y"]);
     assert.equal(r.code, 0);
-    await golden("apply_dev.txt", r.stdout);
-    await golden("apply_dev/dev.tfvars", await read(root, DEV));
     assert.equal(await read(root, DEV + ".bak"), original);
     const shared = await read(root, SHARED);
     const synced = Object.keys(await readWithHcl(shared, SHARED));
@@ -461,7 +430,6 @@ Deno.test("sync copies only the named groups or variables, and records them in t
       ...["sync", "--from", "prod", "--to", "dev", "--group", "images", "--date", DATE, "-y"],
     ]);
     assert.equal(r.code, 0);
-    await golden("sync_prod_dev_images.txt", r.stdout);
     const prod = await read(root, PROD);
     await assertSynced(before, await read(root, DEV), prod, ["singleuser_image_tag"], DEV);
     assert.match(
@@ -701,15 +669,10 @@ Deno.test("CRLF files stay CRLF", async () => {
     }
     const r = await tfsync(root, [...PROMOTE, "--yes"]);
     assert.equal(r.code, 0, r.stderr);
-    for (
-      const [f, want] of [
-        [SHARED, "promote_englacial_prod/shared-features.tfvars"],
-        [PROD, "promote_englacial_prod/prod.tfvars"],
-      ]
-    ) {
+    for (const f of [SHARED, PROD]) {
       const text = await read(root, f);
       assert.doesNotMatch(text, /[^\r]\n/, `${f} has a bare LF`);
-      assert.equal(text.replaceAll("\r\n", "\n"), await Deno.readTextFile(join(GOLDEN, want)));
+      assert.equal(text.replaceAll("\r\n", "\n"), await WANT("promote_englacial_prod", f));
     }
   });
 });

@@ -6,7 +6,9 @@ import { renderMatrixMarkdown, renderMatrixText } from "../../render/matrix.ts";
 import { loadSnapshot } from "../repo/snapshot.ts";
 
 const EXAMPLE = fileURLToPath(new URL("../../fixtures/example", import.meta.url));
-const NO_SHARED = fileURLToPath(new URL("../../tests/testdata/check/no-shared", import.meta.url));
+const NO_SHARED = fileURLToPath(
+  new URL("../../tests/testdata/check/no-shared/input", import.meta.url),
+);
 
 async function matrixOf(root: string, groups?: string[]) {
   const snapshot = await loadSnapshot(await loadConfig(root));
