@@ -127,5 +127,5 @@ Deno.test("a module at the root is named as the root sees it, from inside and ou
         where,
       );
     }
-  }, join(import.meta.dirname!, "testdata", "check", "types"));
+  }, join(import.meta.dirname!, "testdata", "check", "types", "input"));
 });
