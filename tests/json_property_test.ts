@@ -9,8 +9,11 @@ import { applyJsonEdits, type JsonEdit, jsonLiteral, jsonStyle } from "../lib/hc
 import { toPlain } from "../lib/hcl/value.ts";
 import { readPlain } from "../lib/hcl/json_verify.ts";
 import { join } from "node:path";
-import { canonical, fromJson, noTerraform, terraformConsole } from "./_terraform.ts";
-import { identifier } from "./_generate.ts";
+import { canonical, fromJson, noTerraform, terraformConsole, terraformRead } from "./_terraform.ts";
+import { identifier, terraformFmt } from "./_generate.ts";
+import { hclLiteral } from "../lib/hcl/var_file.ts";
+import { parse } from "../lib/hcl/document.ts";
+import { applyEdits } from "../lib/hcl/edit.ts";
 import { jsonFile as file, jsonValue as value } from "./_generate_json.ts";
 
 const RUNS = { seed: 20_261_202, numRuns: 300 };
@@ -91,5 +94,37 @@ Deno.test({
     } finally {
       await Deno.remove(dir, { recursive: true });
     }
+  },
+});
+
+Deno.test({
+  name: noTerraform
+    ? `hclLiteral() writes generated JSON values as HCL terraform reads alike, fmt-clean once written (ignored: ${noTerraform})`
+    : "hclLiteral() writes generated JSON values as HCL terraform reads alike, fmt-clean once written",
+  ignore: noTerraform !== undefined,
+  fn: async () => {
+    const values = fc.sample(value, { seed: RUNS.seed + 1, numRuns: 60 })
+      .map((v) => parseJson(`{"v": ${v}}`).get("v")!.value);
+    const literals = values.flatMap((v) => [hclLiteral(v, false), hclLiteral(v, true)]);
+    const theirs = await terraformRead(literals);
+    literals.forEach((l, i) => {
+      const want = canonical(values[i >> 1]);
+      const t = theirs[i];
+      assert.ok("value" in t, `${l}: ${JSON.stringify(t)}`);
+      assert.equal(canonical(t.value), want, l);
+      assert.equal(
+        canonical(parse(`v = ${l}\n`, "l.tfvars", { tfvars: true }).get("v")!.value),
+        want,
+      );
+    });
+    // Written by an edit, as a sync writes it (its "=" runs aligned): what fmt would write.
+    const files = literals.map((l) =>
+      applyEdits(parse("v = 0\n", "l.tfvars", { tfvars: true }), [{
+        kind: "set",
+        name: "v",
+        value: l,
+      }])
+    );
+    assert.deepEqual(await terraformFmt(files), files);
   },
 });

@@ -156,6 +156,12 @@ Deno.test("valueText() converts between the syntaxes, in the target's style", ()
   const back = (name: string) => valueText(json, json.get(name)!, hcl);
   assert.equal(back("t"), '{ k = "$${v}", "for" = [true, null] }');
   assert.equal(back("e"), '"%%{x}"');
+  // A value written on several lines: its collections on lines, as terraform fmt lays them out.
+  const lines = parseJson('{\n  "m": {\n    "k": [1, {"a": null}],\n    "long-key": {}\n  }\n}');
+  assert.equal(
+    valueText(lines, lines.get("m")!, hcl),
+    "{\n  k = [\n    1,\n    {\n      a = null\n    },\n  ]\n  long-key = {}\n}",
+  );
   // JSON into JSON: as written when it is one line or the styles agree, else laid out again.
   const other = parseJson('{\n  "m": {\n    "k": 1\n  },\n  "o": [1,2]\n}');
   assert.equal(valueText(other, other.get("o")!, pretty), "[1,2]");

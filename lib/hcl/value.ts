@@ -149,10 +149,13 @@ export function toHcl(v: Value): string {
   if (v instanceof HclExpression) return v.source;
   if (Array.isArray(v)) return `[${v.map(toHcl).join(", ")}]`;
   if (v.size === 0) return "{}";
-  // A bare `for` would start a for expression: `{ for = 1 }` is not an object.
-  const key = (k: string) => IDENT.test(k) && k !== "for" ? k : hclString(k);
-  const entries = [...v].map(([k, x]) => `${key(k)} = ${toHcl(x)}`);
+  const entries = [...v].map(([k, x]) => `${hclKey(k)} = ${toHcl(x)}`);
   return `{ ${entries.join(", ")} }`;
+}
+
+/** An object key as HCL writes it: a name, or quoted (a bare `for` would start a for expression). */
+export function hclKey(k: string): string {
+  return IDENT.test(k) && k !== "for" ? k : hclString(k);
 }
 
 /** A quoted HCL string that reads back as `s`: `${` and `%{` are escaped as `$${` and `%%{`. */

@@ -5,7 +5,7 @@
 import type { Config } from "../config/config.ts";
 import { type Document, parse } from "../hcl/document.ts";
 import { isJsonDocument } from "../hcl/json_document.ts";
-import { toHcl } from "../hcl/value.ts";
+import { hclLiteral } from "../hcl/var_file.ts";
 import { sameFor } from "../terraform/types_equal.ts";
 import { winningLayer } from "../terraform/layers.ts";
 import { environmentLayers, ownFile } from "../repo/layout.ts";
@@ -54,7 +54,9 @@ export function sourceView(l: Layered): TfvarsFile {
       if (winningLayer(a.name, docs) !== doc) continue;
       // A JSON layer's member, as the HCL line that sets its value.
       const text = isJsonDocument(doc)
-        ? `${a.name} = ${toHcl(a.value)}`
+        ? `${a.name} = ${
+          hclLiteral(a.value, doc.raw({ start: a.valueStart, end: a.valueEnd }).includes("\n"))
+        }`
         : doc.text.slice(a.start, a.end);
       parts.push(text.endsWith("\n") ? text : text + "\n");
     }
