@@ -7,6 +7,7 @@ import { parse } from "../lib/hcl/document.ts";
 import { parseVariables } from "../lib/terraform/module.ts";
 import { renderConfig } from "../lib/config/config_write.ts";
 import { CORPUS } from "./_cli.ts";
+import { extractedFromLine } from "../lib/sync/markers.ts";
 
 export { CORPUS };
 
@@ -234,7 +235,7 @@ export async function materialize(c: CorpusCase, dir: string): Promise<string[]>
       c.sharedFrom,
       { tfvars: true },
     );
-    const lines = [`# Extracted from: ${c.sharedFrom}`, ""];
+    const lines = [extractedFromLine(c.sharedFrom), ""];
     for (const a of doc.attributes) {
       if (syncable.has(a.name)) lines.push(doc.text.slice(a.nameStart, a.valueEnd));
     }

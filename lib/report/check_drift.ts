@@ -8,10 +8,10 @@ import { layerDocs, type Snapshot } from "../repo/snapshot.ts";
 import type { TfType } from "../terraform/types.ts";
 import { declaredType } from "../terraform/types_equal.ts";
 import type { CheckValue, Finding } from "./check_types.ts";
-import { extractedFrom } from "../sync/shared_file.ts";
 import { joined, option, run, type Text } from "../words.ts";
 import { pathFindings } from "./check_paths.ts";
-import { documentFingerprint, lastSynced, recordDate } from "../sync/fingerprint.ts";
+import { documentFingerprint } from "../sync/fingerprint.ts";
+import { extractedFrom, lastSynced, recordDate } from "../sync/markers.ts";
 
 function _sensitive(l: Located, sensitive: boolean): CheckValue {
   return l.layer !== "none" && sensitive ? { ...l, sensitive } : l;

@@ -4,7 +4,6 @@
 // the fingerprint tells a same-day sync and hand edit apart, and lives in the committed file, so
 // a fresh clone in CI knows it too. A variable synced by path counts only its synced paths: an
 // environment's own key edited by hand is no drift.
-import { commentLine } from "../hcl/edit.ts";
 import type { Document } from "../hcl/document.ts";
 import type { RuleTree } from "../hcl/path.ts";
 import { syncedPart } from "../hcl/path_select.ts";
@@ -17,8 +16,6 @@ export interface Synced {
   readonly syncable: readonly string[];
   rules(name: string): RuleTree | undefined;
 }
-
-export const LAST_SYNCED = /^[ \t]*(#|\/\/)[ \t]*Last synced:/;
 
 /**
  * FNV-1a (32 bits) of the synced values a file sets, in `syncable` order, each as its declared
@@ -46,30 +43,4 @@ export function fingerprint(
 /** The fingerprint of the synced values a document sets now. */
 export function documentFingerprint(doc: Document, config: Synced, module: ModuleVars): string {
   return fingerprint(config, module, (n) => doc.get(n)?.value);
-}
-
-export interface LastSynced {
-  date: string;
-  from: string;
-  /** Absent in banners written before fingerprints (or by hand). */
-  fingerprint?: string;
-  line: number;
-}
-
-/** The environment file's "Last synced:" line, read. */
-export function lastSynced(doc: Document): LastSynced | undefined {
-  const item = commentLine(doc, LAST_SYNCED);
-  if (!item) return undefined;
-  const m =
-    /Last synced:[ \t]*(\d{4}-\d{2}-\d{2})(?:[ \t]+from:[ \t]*([^[\r\n]*?))?[ \t]*(?:\[values ([0-9a-f]{8})\])?[ \t]*\r?\n?$/
-      .exec(doc.raw(item));
-  if (!m) return undefined;
-  const line = doc.text.slice(0, item.start).split("\n").length;
-  return { date: m[1], from: m[2] ?? "", fingerprint: m[3], line };
-}
-
-/** The shared file's "Date:" line. */
-export function recordDate(doc: Document): string | undefined {
-  const item = commentLine(doc, /^[ \t]*(#|\/\/)[ \t]*Date:/);
-  return item ? /Date:[ \t]*(\d{4}-\d{2}-\d{2})/.exec(doc.raw(item))?.[1] : undefined;
 }

@@ -8,6 +8,7 @@ import { commentLine, type Edit } from "../hcl/edit.ts";
 import { realign } from "../hcl/align.ts";
 import type { TfvarsFile } from "../repo/repo.ts";
 import { attributeLine, groupHeading, type NewAttribute } from "./sync_insert.ts";
+import { DATE, EXTRACTED_FROM, sharedHeader, withHeaderValue } from "./markers.ts";
 import {
   applyBatch,
   type FilePlan,
@@ -42,15 +43,6 @@ export interface SharedPlan {
   plan: FilePlan;
   /** Syncable variables the environment does not set (left to their variables.tf default). */
   notInSource: string[];
-}
-
-const EXTRACTED_FROM = /^[ \t]*(#|\/\/)[ \t]*Extracted from:/;
-const DATE = /^[ \t]*(#|\/\/)[ \t]*Date:/;
-
-/** The environment named in the shared file's "Extracted from:" line, if it has one. */
-export function extractedFrom(doc: Document): string | undefined {
-  const line = commentLine(doc, EXTRACTED_FROM);
-  return line ? /Extracted from:[ \t]*(\S+)/.exec(doc.raw(line))?.[1] : undefined;
 }
 
 export function planShared(o: SharedPlanOptions): SharedPlan {
@@ -90,10 +82,7 @@ export function planShared(o: SharedPlanOptions): SharedPlan {
     for (const [match, value] of o.names ? header.slice(1) : header) {
       const line = commentLine(doc, match);
       if (!line) continue;
-      const text = doc.raw(line).replace(/\r?\n$/, "").replace(
-        /(Extracted from|Date):.*$/,
-        `$1: ${value}`,
-      );
+      const text = withHeaderValue(doc.raw(line).replace(/\r?\n$/, ""), value);
       edits.push({ kind: "comment", match, line: text });
     }
     after = applyBatch(doc, batch, edits, { groups: o.config.groups, style: "shared" });
@@ -119,12 +108,7 @@ export function planShared(o: SharedPlanOptions): SharedPlan {
 /** A new shared file in the design's layout. */
 function newSharedFile(o: SharedPlanOptions, attrs: NewAttribute[], eol: string): string {
   const byName = new Map(attrs.map((a) => [a.name, a]));
-  const header = [
-    "# Shared Features Configuration",
-    "# These settings sync across all environments",
-    `# Extracted from: ${o.env}`,
-    `# Date: ${o.date}`,
-  ].map((l) => l + eol).join("");
+  const header = sharedHeader(o.env, o.date).map((l) => l + eol).join("");
   const blocks = o.config.groups.flatMap((g) => {
     const lines = g.variables.flatMap((v) =>
       byName.has(v) ? [attributeLine(byName.get(v)!, eol)] : []

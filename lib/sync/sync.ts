@@ -10,7 +10,8 @@ import { option, run } from "../words.ts";
 import type { ModuleVars } from "../terraform/module.ts";
 import { loadConfigModule } from "../repo/layout.ts";
 import { checkEnvironmentName, readTfvarsIfExists, type TfvarsFile } from "../repo/repo.ts";
-import { extractedFrom, planShared } from "./shared_file.ts";
+import { planShared } from "./shared_file.ts";
+import { extractedFrom } from "./markers.ts";
 import type { FilePlan, TargetOnly } from "./sync_plan.ts";
 import { type Layered, planLayeredTarget, readLayered, sourceView } from "./route.ts";
 

@@ -7,6 +7,7 @@ import type { Attribute, Document, Item } from "../hcl/document.ts";
 import type { Group } from "../config/config.ts";
 import { type Edit, removalSpan, spliceOf } from "../hcl/edit.ts";
 import { withEol } from "../hcl/eol.ts";
+import { RULE, RULE_LINE, SECTION_HEADING } from "./markers.ts";
 
 /** A variable to add: its raw value text (as written in the source) and trailing comment. */
 export interface NewAttribute {
@@ -14,12 +15,6 @@ export interface NewAttribute {
   value: string;
   comment?: string;
 }
-
-/** The banner heading line of the synced section (not a comment that merely mentions it). */
-export const SECTION_HEADING = /^[ \t]*(#|\/\/)[ \t]*SYNCED FEATURES\b/;
-/** A comment line holding only a rule: `# =====`. */
-export const RULE = /^[ \t]*(#|\/\/)[ \t]*[=\-#*]{5,}[ \t]*\r?\n?$/;
-export const RULE_LINE = "# " + "=".repeat(77);
 
 export interface Layout {
   /** Config groups: their order places variables and groups, their descriptions head new blocks. */

@@ -11,11 +11,12 @@ import type { Value } from "../hcl/value.ts";
 import { effectiveValue } from "../terraform/layers.ts";
 import type { ModuleVars } from "../terraform/module.ts";
 import type { TfvarsFile } from "../repo/repo.ts";
-import { insertionEdits, type Layout, type NewAttribute, RULE_LINE } from "./sync_insert.ts";
+import { insertionEdits, type Layout, type NewAttribute } from "./sync_insert.ts";
 import { checkCopy, sameFor } from "../terraform/types_equal.ts";
 import type { Place } from "../errors.ts";
 import { type Copied, type Intent, readEdited } from "../hcl/verify.ts";
-import { fingerprint, LAST_SYNCED } from "./fingerprint.ts";
+import { fingerprint } from "./fingerprint.ts";
+import { LAST_SYNCED, lastSyncedText, sectionBanner, withLastSynced } from "./markers.ts";
 import { lineOf, type PathWarning, planPaths } from "./sync_paths.ts";
 import type { Change, TargetOnly } from "./sync_types.ts";
 export type { Change, TargetOnly } from "./sync_types.ts";
@@ -232,24 +233,19 @@ export function planTarget(o: TargetPlanOptions): { plan: FilePlan; targetOnly: 
       module,
       (n) => intent.has(n) ? intent.get(n) : doc.get(n)?.value,
     );
-    const synced = `Last synced: ${o.date} from: ${o.from} [values ${values}]`;
+    const synced = lastSyncedText(o.date, o.from, values);
     const lastSynced = commentLine(doc, LAST_SYNCED);
     const header: Edit[] = lastSynced
       ? [{
         kind: "comment",
         match: LAST_SYNCED,
-        line: doc.raw(lastSynced).replace(/\r?\n$/, "").replace(/Last synced:.*$/, synced),
+        line: withLastSynced(doc.raw(lastSynced).replace(/\r?\n$/, ""), synced),
       }]
       : [];
     after = applyBatch(doc, batch, header, {
       groups: o.config.groups,
       style: "section",
-      banner: [
-        RULE_LINE,
-        `# SYNCED FEATURES (from ${basename(o.config.sharedFile)})`,
-        `# ${synced}`,
-        RULE_LINE,
-      ],
+      banner: sectionBanner(basename(o.config.sharedFile), synced),
       // A section heading without a "Last synced:" line gets one right below it.
       ...(!lastSynced && { underHeading: synced }),
     });
