@@ -19,6 +19,14 @@ export class UsageError extends Error {
   }
 }
 
+/** The value of a required option. Throws UsageError. */
+export function requireOption(value: unknown, flag: string): string {
+  if (typeof value !== "string" || value === "") {
+    throw new UsageError(`Missing ${flag} ENV`);
+  }
+  return value;
+}
+
 /**
  * A path as a person should read it: inside the repository, relative to its root (so a patch
  * applies from the root wherever tfsync ran); outside it (--output ../report.md), relative to the

@@ -1,7 +1,6 @@
 // The part every writing command shares: verify, report conflicts, --fail-on-conflict, --dry-run,
 // the confirmation, the write, and what is printed around them.
 import { EXIT, type Io } from "./_command.ts";
-import { UsageError } from "./_options.ts";
 import type { Common } from "./_flags.ts";
 import { confirm } from "./_confirm.ts";
 import { painter } from "../render/paint.ts";
@@ -14,8 +13,6 @@ import { planMarkdown } from "../render/markdown.ts";
 import type { FilePlan } from "../lib/sync/sync_plan.ts";
 import { pendingReport, transaction } from "../lib/mod.ts";
 import type { WriteResult } from "../lib/write/transaction.ts";
-
-const { changed, commit, verifyPlans } = await transaction();
 
 /** The options of the commands that write an environment. */
 export const TARGET_OPTIONS = {
@@ -48,6 +45,8 @@ export async function runPlan(
   io: Io,
   o: RunOptions,
 ): Promise<number> {
+  // Loaded when a plan runs, not with this module (a --help of a writing command writes nothing).
+  const { changed, commit, verifyPlans } = await transaction();
   let plan = await build();
   // --format json or markdown: one document on stdout, and nothing else there.
   const report = common.json || common.format === "markdown";
@@ -122,12 +121,4 @@ export async function runPlan(
   const hint = o.hint?.(results);
   if (hint) text(hint + "\n");
   return EXIT.ok;
-}
-
-/** The value of a required option. Throws UsageError. */
-export function requireOption(value: unknown, flag: string): string {
-  if (typeof value !== "string" || value === "") {
-    throw new UsageError(`Missing ${flag} ENV`);
-  }
-  return value;
 }

@@ -1,11 +1,10 @@
 // tfsync diff: two environments compared layer by layer (make sync-diff). Read-only and light:
 // it never loads hcl2json.
 import { type Command, EXIT } from "./_command.ts";
-import { displayPath, guard } from "./_options.ts";
+import { displayPath, guard, requireOption } from "./_options.ts";
 import { emit, parseCommandArgs } from "./_flags.ts";
 import { formatUsage, OUTPUT_USAGE, READ_USAGE } from "./_usage.ts";
 import { painter } from "../render/paint.ts";
-import { requireOption } from "./_write.ts";
 import { comparisonMarkdown } from "../render/markdown.ts";
 import {
   compareEnvironments,

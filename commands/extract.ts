@@ -1,9 +1,9 @@
 // tfsync extract: an environment's syncable values into the shared file (make sync-features-from).
 import { type Command, EXIT } from "./_command.ts";
-import { displayPath, guard } from "./_options.ts";
+import { displayPath, guard, requireOption } from "./_options.ts";
 import { parseCommandArgs } from "./_flags.ts";
 import { COMMON_USAGE, formatUsage } from "./_usage.ts";
-import { PLAN_FORMATS, requireOption, runPlan } from "./_write.ts";
+import { PLAN_FORMATS, runPlan } from "./_write.ts";
 import { planning } from "../lib/mod.ts";
 
 const { loadContext, planExtract } = await planning();

@@ -1,9 +1,9 @@
 // tfsync promote: extract from one environment and apply to another (make sync-promote).
 import { type Command, EXIT } from "./_command.ts";
-import { displayPath, guard } from "./_options.ts";
+import { displayPath, guard, requireOption } from "./_options.ts";
 import { parseCommandArgs } from "./_flags.ts";
 import { COMMON_USAGE, formatUsage } from "./_usage.ts";
-import { PLAN_FORMATS, requireOption, runPlan, TARGET_OPTIONS, TARGET_USAGE } from "./_write.ts";
+import { PLAN_FORMATS, runPlan, TARGET_OPTIONS, TARGET_USAGE } from "./_write.ts";
 import { planning } from "../lib/mod.ts";
 
 const { loadContext, planPromote } = await planning();

@@ -1,11 +1,11 @@
 // tfsync sync: some groups or variables straight from one environment to another
 // (make sync-images, sync-dask, sync-timeouts, sync-<group>).
 import { type Command, EXIT } from "./_command.ts";
-import { displayPath, guard, UsageError } from "./_options.ts";
+import { displayPath, guard, requireOption, UsageError } from "./_options.ts";
 import { parseCommandArgs } from "./_flags.ts";
 import { COMMON_USAGE, formatUsage } from "./_usage.ts";
 import { listOption } from "./_lists.ts";
-import { PLAN_FORMATS, requireOption, runPlan, TARGET_OPTIONS, TARGET_USAGE } from "./_write.ts";
+import { PLAN_FORMATS, runPlan, TARGET_OPTIONS, TARGET_USAGE } from "./_write.ts";
 import { planning } from "../lib/mod.ts";
 
 const { loadContext, planPartial, selectVariables } = await planning();

@@ -17,6 +17,7 @@ export class Document {
   /** The file's line ending, used for every line an edit adds. */
   readonly eol: "\n" | "\r\n";
   readonly bom: boolean;
+  #attributes: Attribute[] | undefined;
   #byName: Map<string, Attribute> | undefined;
   #index: Map<Item, number> | undefined;
   #cursor: Cursor | undefined;
@@ -30,8 +31,9 @@ export class Document {
     this.bom = text.startsWith("\uFEFF");
   }
 
-  get attributes(): Attribute[] {
-    return this.items.filter((i): i is Attribute => i.kind === "attribute");
+  /** The attributes, in order (one array per document: a check looks at each document often). */
+  get attributes(): readonly Attribute[] {
+    return this.#attributes ??= this.items.filter((i): i is Attribute => i.kind === "attribute");
   }
   get blocks(): Block[] {
     return this.items.filter((i): i is Block => i.kind === "block");

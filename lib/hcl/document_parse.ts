@@ -15,7 +15,7 @@ export function parseBody(
   const seen = new Map<string, Attribute>();
   for (;;) {
     const lineStart = c.pos;
-    c.readWhile(/[ \t]/);
+    c.skipBlanks();
     if (c.done()) {
       if (open !== null) throw c.error('Unclosed block: missing "}"', open);
       if (c.pos > lineStart) items.push(trivia(lineStart, c.pos, false));
@@ -68,14 +68,14 @@ function parseItem(
   inline = false,
 ): Attribute | Block {
   const nameStart = c.pos;
-  const name = c.readWhile(/[A-Za-z0-9_-]/);
+  const name = c.readName();
   const { line } = c.location(nameStart);
   c.skipSpace(false);
   if (c.peek() === "=" && c.peekAt(1) !== "=") {
     c.pos++;
     c.skipSpace(false);
     const expr = parseExpression(c, false);
-    c.readWhile(/[ \t]/);
+    c.skipBlanks();
     let comment: Span | null = null;
     if (!atLineEnd(c)) {
       const start = c.pos;
@@ -113,7 +113,7 @@ function parseItem(
   const labels: string[] = [];
   while (c.peek() !== "{") {
     if (c.peek() === '"') labels.push(parseLabel(c));
-    else if (/[A-Za-z_]/.test(c.peek())) labels.push(c.readWhile(/[A-Za-z0-9_-]/));
+    else if (/[A-Za-z_]/.test(c.peek())) labels.push(c.readName());
     else {
       throw c.error(
         `Invalid argument or block: expected "=" or "{" after "${name}"`,
@@ -129,7 +129,7 @@ function parseItem(
   else if (atLineEnd(c)) {
     endOfLine(c, "");
     parseBody(c, items, open, options);
-    c.readWhile(/[ \t]/);
+    c.skipBlanks();
     c.expect("}", "Unclosed block");
   } else {
     // A one-line block: `name { attr = value }`.

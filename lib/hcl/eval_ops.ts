@@ -12,13 +12,16 @@ import {
 } from "./eval_number.ts";
 import { HclExpression, HclNumber, type Value } from "./value.ts";
 
-/** An evaluation failure; `at` is the offset of the expression at fault. */
-export class EvalFailure extends Error {
+/**
+ * An evaluation failure; `at` is the offset of the expression at fault. Thrown and caught inside
+ * the evaluator only, so not an Error: capturing a stack trace for each `type = string` of a
+ * variables.tf (a variable, not allowed in a constant) was most of the time to read the file.
+ */
+export class EvalFailure {
   readonly summary: string;
   readonly detail: string;
   readonly at: number;
   constructor(summary: string, detail: string, at: number) {
-    super(`${summary}: ${detail}`);
     this.summary = summary;
     this.detail = detail;
     this.at = at;

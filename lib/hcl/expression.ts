@@ -1,7 +1,7 @@
 // HCL expressions: where an expression ends, and its syntax tree. Its value is the evaluator's
 // (eval.ts): a constant expression is read as Terraform reads it; a reference or a function
 // call keeps its source text as an HclExpression that says why it has no value.
-import { type Cursor, IDENT_CHAR, IDENT_START } from "./cursor.ts";
+import { type Cursor, IDENT_START } from "./cursor.ts";
 import { evaluateNode } from "./eval.ts";
 import { parseFor } from "./expression_for.ts";
 import { parseHeredoc, parseQuoted } from "./expression_template.ts";
@@ -12,6 +12,7 @@ const FOR = /[[{]\s*for(?![A-Za-z0-9_-])/y;
 // Binary operators by precedence, loosest first.
 const LEVELS = [["||"], ["&&"], ["==", "!="], ["<=", ">=", "<", ">"], ["+", "-"], ["*", "/", "%"]];
 const OPERATORS = LEVELS.flat(); // two-character ones before their first character
+const OPERATOR_START = new Set(OPERATORS.map((o) => o[0]));
 
 export interface ParsedExpression {
   start: number;
@@ -57,7 +58,8 @@ function parseBinary(c: Cursor, multiline: boolean, min: number): Node {
   for (;;) {
     const save = c.pos;
     c.skipSpace(multiline);
-    const op = OPERATORS.find((o) => c.startsWith(o));
+    // Most values are followed by no operator: one look at the next character says so.
+    const op = OPERATOR_START.has(c.peek()) ? OPERATORS.find((o) => c.startsWith(o)) : undefined;
     const level = op === undefined ? -1 : LEVELS.findIndex((l) => l.includes(op));
     if (level < min || (op === "/" && (c.startsWith("//") || c.startsWith("/*")))) {
       c.pos = save;
@@ -176,10 +178,10 @@ function parsePrimary(c: Cursor): Node {
     return { k: "paren", at, inner };
   }
   if (IDENT_START.test(ch)) {
-    let name = c.readWhile(IDENT_CHAR);
+    let name = c.readName();
     while (c.startsWith("::") && IDENT_START.test(c.peekAt(2))) { // provider::p::f()
       c.pos += 2;
-      name += "::" + c.readWhile(IDENT_CHAR);
+      name += "::" + c.readName();
     }
     if (c.peek() === "(") {
       c.pos++;

@@ -27,10 +27,18 @@ export interface TypeProblem {
  *   `Invalid type constraint "list(": expected a type, found end of input`.
  */
 export function parseType(source: string): TfType {
-  const type = parseTypeSyntax(source);
-  _checkDefaults(type, source);
+  let type = parsedTypes.get(source);
+  if (type === undefined) {
+    type = parseTypeSyntax(source);
+    _checkDefaults(type, source);
+    parsedTypes.set(source, type);
+  }
   return type;
 }
+
+// Types are never changed once parsed, and thousands of variables share a few sources ("string"):
+// each is parsed once.
+const parsedTypes = new Map<string, TfType>();
 
 function _checkDefaults(type: TfType, source: string): void {
   if (type.kind === "list" || type.kind === "set" || type.kind === "map") {
