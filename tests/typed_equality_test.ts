@@ -63,25 +63,34 @@ settings     = { enabled = true }
 const NAMES = ["ip_only", "cull_timeout", "flags", "limits", "settings"];
 const SHARED_FILE = "environments/shared-features.tfvars";
 
-async function withRepo(
-  files: { dev: string; prod: string; shared?: string },
+/** Runs `fn` in a new folder holding `files` (path → text), removed afterwards. */
+async function withFiles(
+  files: Record<string, string>,
   fn: (root: string) => Promise<void>,
 ): Promise<void> {
   const root = await Deno.makeTempDir({ prefix: "tfsync-typed-" });
   try {
-    const write = async (path: string, text: string) => {
+    for (const [path, text] of Object.entries(files)) {
       await Deno.mkdir(join(root, path, ".."), { recursive: true });
       await Deno.writeTextFile(join(root, path), text);
-    };
-    await write("variables.tf", VARIABLES);
-    await write("tfsync.hcl", CONFIG);
-    await write("environments/dev/terraform.tfvars", files.dev);
-    await write("environments/prod/terraform.tfvars", files.prod);
-    if (files.shared !== undefined) await write(SHARED_FILE, files.shared);
+    }
     await fn(root);
   } finally {
     await Deno.remove(root, { recursive: true });
   }
+}
+
+function withRepo(
+  files: { dev: string; prod: string; shared?: string },
+  fn: (root: string) => Promise<void>,
+): Promise<void> {
+  return withFiles({
+    "variables.tf": VARIABLES,
+    "tfsync.hcl": CONFIG,
+    "environments/dev/terraform.tfvars": files.dev,
+    "environments/prod/terraform.tfvars": files.prod,
+    ...(files.shared !== undefined && { [SHARED_FILE]: files.shared }),
+  }, fn);
 }
 
 Deno.test("diff --exit-code: typed-equal pairs are no syncable difference (exit 0)", async () => {
@@ -355,5 +364,24 @@ Deno.test("explain shows terraform's value and, beside it, the text as written",
       envs.map((e: Record<string, unknown>) => [e.name, e.value, e.written, e.differs_from_shared]),
       [["dev", true, '"true"', false], ["prod", false, undefined, true]],
     );
+  });
+});
+
+Deno.test("explain of .tfvars.json files: the text as written only where the type converts it", async () => {
+  const config =
+    'tfvars_file = "terraform.tfvars.json"\ngroup "features" {\n  variables = ["limits"]\n}\n';
+  await withFiles({
+    "variables.tf": VARIABLES,
+    "tfsync.hcl": config,
+    "environments/dev/terraform.tfvars.json": '{\n  "limits": {"cpu": 3}\n}\n',
+    "environments/prod/terraform.tfvars.json": '{\n  "limits": {"cpu": "3"}\n}\n',
+  }, async (root) => {
+    const r = await tfsync(root, ["explain", "limits"]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(r.stdout.split("\n").slice(5, 8), [
+      "  ENVIRONMENT  VALUE        WINS    FROM",
+      "  dev          { cpu = 3 }  tfvars  environments/dev/terraform.tfvars.json:2",
+      '  prod         { cpu = 3 }  tfvars  environments/prod/terraform.tfvars.json:2  as written: {"cpu": "3"}',
+    ]);
   });
 });

@@ -3,6 +3,7 @@ import type { VariableClass } from "../config/config.ts";
 import { ConfigError } from "../errors.ts";
 import { effectiveValue, type Located, sameLocated, winningLayer } from "../terraform/layers.ts";
 import type { Document } from "../hcl/document.ts";
+import { isJsonDocument } from "../hcl/json_document.ts";
 import { FORMAT_VERSION, isSensitive, jsonValue } from "./present.ts";
 import { layerDocs, type Snapshot } from "../repo/snapshot.ts";
 import { parseType, typeToString } from "../terraform/types.ts";
@@ -128,8 +129,10 @@ function writtenText(doc: Document, name: string, shown: Value): string | undefi
   const a = doc.get(name)!;
   if (a.line !== a.endLine) return undefined;
   const text = doc.text.slice(a.valueStart, a.valueEnd);
+  // JSON states its values literally: its text says otherwise only where the type converts them.
+  const literal = isJsonDocument(doc) ? toHcl(a.value) : text;
   const squash = (t: string) => t.replace(/\s+/g, "");
-  return squash(text) === squash(toHcl(shown)) ? undefined : text;
+  return squash(literal) === squash(toHcl(shown)) ? undefined : text;
 }
 
 /** Canonical type text (`object({ a = string, b = optional(number, 1) })`), else the source. */
