@@ -47,13 +47,14 @@ export function misplaced(
 ): never {
   const extra = positionals.slice(spec.positionals ?? 0);
   const meant = spec.meant ?? [];
-  const quoted = extra.map((p) => `"${p}"`).join(", ");
+  const quoted = `argument${extra.length === 1 ? "" : "s"} ` +
+    extra.map((p) => `"${p}"`).join(", ");
   if (extra.length > meant.length) {
-    throw new UsageError(`Unexpected argument ${quoted}: ${spec.name} takes no more arguments`);
+    throw new UsageError(`Unexpected ${quoted}: ${spec.name} takes no more arguments`);
   }
   const instead = extra.map((p, i) => `${meant[i]} ${p}`).join(" ");
   const rest = meant.slice(extra.length).map((f) => ` ${f} ${f === "--to" ? "ENV" : "…"}`).join("");
   throw new UsageError(
-    `Unexpected argument ${quoted}: type 'tfsync ${spec.name} ${instead}${rest}'`,
+    `Unexpected ${quoted}: type 'tfsync ${spec.name} ${instead}${rest}'`,
   );
 }

@@ -144,7 +144,7 @@ Deno.test("a repeated single-valued flag is an error; positional misuse says wha
     code: 2,
     stdout: "",
     stderr:
-      `tfsync diff: Unexpected argument "englacial", "prod": type 'tfsync diff --from englacial --to prod'\n${
+      `tfsync diff: Unexpected arguments "englacial", "prod": type 'tfsync diff --from englacial --to prod'\n${
         usage("diff")
       }`,
   });

@@ -20,7 +20,7 @@ Deno.test("a value holding an absolute path is quoted intact, from any working d
   for (const cwd of ["/", "/srv/infra", "/elsewhere"]) {
     const io = testIo(cwd);
     const code = await guard("promote", "", io, () => {
-      throw new VerificationError(`verification failed: ${heredoc}`, {
+      throw new VerificationError(`Verification failed: ${heredoc}`, {
         file: "/srv/infra/environments/prod/terraform.tfvars",
       });
     });
@@ -30,7 +30,7 @@ Deno.test("a value holding an absolute path is quoted intact, from any working d
     assert.equal(code, 3);
     assert.equal(
       io.err,
-      `tfsync promote: ${file}: verification failed: ${heredoc} (a bug in tfsync: nothing was written)\n`,
+      `tfsync promote: ${file}: Verification failed: ${heredoc} (a bug in tfsync: nothing was written)\n`,
     );
   }
 });

@@ -50,12 +50,12 @@ export function parseConfigText(
     if (item.kind === "trivia") continue;
     if (item.kind === "block") {
       if (item.type !== "group") {
-        throw fail(item.line, `unknown block "${item.type}": expected ${_oneOf(TOP_LEVEL)}`);
+        throw fail(item.line, `Unknown block "${item.type}": expected ${_oneOf(TOP_LEVEL)}`);
       }
       const group = _group(doc, item, fail, mentions);
       const first = groupLines.get(group.name);
       if (first !== undefined) {
-        throw fail(item.line, `group "${group.name}" is defined twice`, first);
+        throw fail(item.line, `Group "${group.name}" is defined twice`, first);
       }
       groupLines.set(group.name, item.line);
       settings.groups.push(group);
@@ -73,7 +73,7 @@ export function parseConfigText(
       settings.environmentSpecific = _names(doc, item, "environment_specific", fail, mentions);
       sawEnvironmentSpecific = true;
     } else {
-      throw fail(item.line, `unknown setting "${item.name}": expected ${_oneOf(TOP_LEVEL)}`);
+      throw fail(item.line, `Unknown setting "${item.name}": expected ${_oneOf(TOP_LEVEL)}`);
     }
   }
   // A file that classifies anything owns the whole classification: mixing in half of the
@@ -107,18 +107,18 @@ function _group(
   mentions: Mention[],
 ): Group {
   if (block.labels.length !== 1) {
-    throw fail(block.line, `a group needs exactly one name: group "NAME" { … }`);
+    throw fail(block.line, `A group needs exactly one name: group "NAME" { … }`);
   }
   const name = block.labels[0];
   if (!GROUP_NAME.test(name)) {
-    throw fail(block.line, `invalid group name "${name}": use letters, digits, "_" and "-"`);
+    throw fail(block.line, `Invalid group name "${name}": use letters, digits, "_" and "-"`);
   }
   let description = "";
   let variables: string[] | undefined;
   for (const item of block.items) {
     if (item.kind === "trivia") continue;
     if (item.kind === "block") {
-      throw fail(item.line, `unexpected block "${item.type}" in group "${name}"`);
+      throw fail(item.line, `Unexpected block "${item.type}" in group "${name}"`);
     }
     if (item.name === "description") {
       if (typeof item.value !== "string") {
@@ -133,11 +133,11 @@ function _group(
     } else {
       throw fail(
         item.line,
-        `unknown setting "${item.name}" in group "${name}": expected description or variables`,
+        `Unknown setting "${item.name}" in group "${name}": expected description or variables`,
       );
     }
   }
-  if (variables === undefined) throw fail(block.line, `group "${name}" has no "variables" list`);
+  if (variables === undefined) throw fail(block.line, `Group "${name}" has no "variables" list`);
   return { name, description, variables };
 }
 
@@ -264,7 +264,7 @@ function _rejectNamedTwice(
       : prior.where.startsWith("group") && m.where.startsWith("group")
       ? `is in groups ${prior.where.slice(6)} and ${m.where.slice(6)}`
       : `is in ${prior.where} and in ${m.where}`;
-    throw fail(m.line, `variable "${m.name}" ${detail}`);
+    throw fail(m.line, `Variable "${m.name}" ${detail}`);
   }
 }
 

@@ -126,11 +126,11 @@ Deno.test("parseConfig() rejects mistakes with file:line", () => {
   const cases: [string, string][] = [
     [
       "colour = 1\n",
-      'tfsync.hcl:1: unknown setting "colour": expected environments_dir, tfvars_file, shared_file, module_dir, environment_files, environment_specific, promotion_order, group',
+      'tfsync.hcl:1: Unknown setting "colour": expected environments_dir, tfvars_file, shared_file, module_dir, environment_files, environment_specific, promotion_order, group',
     ],
     [
       '\nlayer "x" {\n}\n',
-      'tfsync.hcl:2: unknown block "layer": expected environments_dir, tfvars_file, shared_file, module_dir, environment_files, environment_specific, promotion_order, group',
+      'tfsync.hcl:2: Unknown block "layer": expected environments_dir, tfvars_file, shared_file, module_dir, environment_files, environment_specific, promotion_order, group',
     ],
     ["environments_dir = 3\n", 'tfsync.hcl:1: "environments_dir" must be a string, not a number'],
     ['module_dir = ""\n', 'tfsync.hcl:1: "module_dir" must not be empty'],
@@ -152,20 +152,20 @@ Deno.test("parseConfig() rejects mistakes with file:line", () => {
     ],
     [
       "group {\n  variables = []\n}\n",
-      'tfsync.hcl:1: a group needs exactly one name: group "NAME" { … }',
+      'tfsync.hcl:1: A group needs exactly one name: group "NAME" { … }',
     ],
     [
       'group "a" "b" {\n  variables = []\n}\n',
-      'tfsync.hcl:1: a group needs exactly one name: group "NAME" { … }',
+      'tfsync.hcl:1: A group needs exactly one name: group "NAME" { … }',
     ],
     [
       'group "a,b" {\n  variables = []\n}\n',
-      'tfsync.hcl:1: invalid group name "a,b": use letters, digits, "_" and "-"',
+      'tfsync.hcl:1: Invalid group name "a,b": use letters, digits, "_" and "-"',
     ],
-    ['group "a" {\n  description = "x"\n}\n', 'tfsync.hcl:1: group "a" has no "variables" list'],
+    ['group "a" {\n  description = "x"\n}\n', 'tfsync.hcl:1: Group "a" has no "variables" list'],
     [
       'group "a" {\n  variables = ["x"]\n  vars = []\n}\n',
-      'tfsync.hcl:3: unknown setting "vars" in group "a": expected description or variables',
+      'tfsync.hcl:3: Unknown setting "vars" in group "a": expected description or variables',
     ],
     [
       'group "a" {\n  description = ["x"]\n  variables = []\n}\n',
@@ -177,11 +177,11 @@ Deno.test("parseConfig() rejects mistakes with file:line", () => {
     ],
     [
       'group "a" {\n  variables = ["x"]\n  inner {\n  }\n}\n',
-      'tfsync.hcl:3: unexpected block "inner" in group "a"',
+      'tfsync.hcl:3: Unexpected block "inner" in group "a"',
     ],
     [
       'group "a" {\n  variables = ["x"]\n}\n\ngroup "a" {\n  variables = ["y"]\n}\n',
-      'tfsync.hcl:5: group "a" is defined twice; first at tfsync.hcl:1',
+      'tfsync.hcl:5: Group "a" is defined twice; first at tfsync.hcl:1',
     ],
   ];
   for (const [text, message] of cases) {
@@ -193,23 +193,23 @@ Deno.test("parseConfig() rejects a variable named twice, at the second mention's
   const cases: [string, string][] = [
     [
       'group "images" {\n  variables = ["x"]\n}\nenvironment_specific = [\n  "a",\n  "x",\n]\n',
-      'tfsync.hcl:6: variable "x" is in group "images" and in environment_specific',
+      'tfsync.hcl:6: Variable "x" is in group "images" and in environment_specific',
     ],
     [
       'environment_specific = ["x"]\ngroup "images" {\n  variables = ["x"]\n}\n',
-      'tfsync.hcl:3: variable "x" is in environment_specific and in group "images"',
+      'tfsync.hcl:3: Variable "x" is in environment_specific and in group "images"',
     ],
     [
       'group "a" {\n  variables = ["x"]\n}\ngroup "b" {\n  variables = [\n    "y",\n    "x",\n  ]\n}\n',
-      'tfsync.hcl:7: variable "x" is in groups "a" and "b"',
+      'tfsync.hcl:7: Variable "x" is in groups "a" and "b"',
     ],
     [
       'group "a" {\n  variables = [\n    "x",\n    "x",\n  ]\n}\n',
-      'tfsync.hcl:4: variable "x" is named twice in group "a"',
+      'tfsync.hcl:4: Variable "x" is named twice in group "a"',
     ],
     [
       'environment_specific = ["r", "r"]\n',
-      'tfsync.hcl:1: variable "r" is named twice in environment_specific',
+      'tfsync.hcl:1: Variable "r" is named twice in environment_specific',
     ],
   ];
   for (const [text, message] of cases) {
@@ -236,7 +236,7 @@ Deno.test("loadConfig() reads ROOT/tfsync.hcl and names it relative to the given
     placedAs(
       `${
         join(root, "tfsync.hcl")
-      }:2: unknown setting "bogus": expected environments_dir, tfvars_file, shared_file, module_dir, environment_files, environment_specific, promotion_order, group`,
+      }:2: Unknown setting "bogus": expected environments_dir, tfvars_file, shared_file, module_dir, environment_files, environment_specific, promotion_order, group`,
     ),
   );
 });

@@ -58,7 +58,7 @@ export function verifyPlan(plan: InitPlan, file: string, root: string): Config {
   const norm = (s: ConfigSettings) =>
     JSON.stringify({ ...s, groups: s.groups.map((g) => ({ ...g })) });
   if (norm(config.settings) !== norm(plan.settings)) {
-    throw new VerificationError("the written text does not read back as the intended settings", {
+    throw new VerificationError("The written text does not read back as the intended settings", {
       file,
     });
   }

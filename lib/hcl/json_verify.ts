@@ -18,7 +18,7 @@ export function verifyJsonEdit(
     after = parseJson(afterText, before.file);
   } catch (e) {
     if (!(e instanceof TfvarsSyntaxError)) throw e;
-    throw new VerificationError(`the edited text does not parse: ${e.message}`, e.place);
+    throw new VerificationError(`The edited text does not parse: ${e.message}`, e.place);
   }
   const theirs = [before.text, afterText].map(readPlain);
   const problems: string[] = [];
@@ -40,7 +40,7 @@ export function verifyJsonEdit(
     }
   }
   if (problems.length) {
-    throw new VerificationError(`verification failed: ${problems.join("; ")}`, {
+    throw new VerificationError(`Verification failed: ${problems.join("; ")}`, {
       file: before.file,
     });
   }

@@ -18,17 +18,17 @@ Deno.test("verifyEdit() of a JSON file accepts an edit that reads as intended", 
 
 Deno.test("verifyEdit() of a JSON file refuses what the edit was not meant to change", async () => {
   const cases: Array<[string, Map<string, Value | undefined>, string]> = [
-    ['{\n  "a": 1,\n  "b": "y"\n}\n', intent([]), 'verification failed: "b" is "y", expected "x"'],
-    ['{\n  "a": 1\n}\n', intent([]), 'verification failed: "b" is missing after the edit'],
+    ['{\n  "a": 1,\n  "b": "y"\n}\n', intent([]), 'Verification failed: "b" is "y", expected "x"'],
+    ['{\n  "a": 1\n}\n', intent([]), 'Verification failed: "b" is missing after the edit'],
     [
       '{\n  "a": 3,\n  "b": "x"\n}\n',
       intent([["a", new HclNumber("2")]]),
-      'verification failed: "a" is 3, expected 2',
+      'Verification failed: "a" is 3, expected 2',
     ],
     [
       '{\n  "a": 1,\n  "b": "x",\n}\n',
       intent([]),
-      'the edited text does not parse: Trailing comma: JSON allows no "," before "}"',
+      'The edited text does not parse: Trailing comma: JSON allows no "," before "}"',
     ],
   ];
   for (const [text, want, message] of cases) {

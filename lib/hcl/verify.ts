@@ -36,7 +36,7 @@ export function readEdited(from: Document, text: string): Document {
     return reparse(from, text);
   } catch (e) {
     if (!(e instanceof TfvarsSyntaxError)) throw e;
-    throw new VerificationError(`the edited text does not parse: ${e.message}`, e.place);
+    throw new VerificationError(`The edited text does not parse: ${e.message}`, e.place);
   }
 }
 
@@ -89,7 +89,7 @@ export async function verifyEdit(
     }
   }
   if (problems.length) {
-    throw new VerificationError(`verification failed: ${problems.join("; ")}`, {
+    throw new VerificationError(`Verification failed: ${problems.join("; ")}`, {
       file: before.file,
     });
   }

@@ -45,45 +45,45 @@ const FAILS: Array<{ name: string; after: string; intent: Intent; message: strin
     name: "an attribute that changed unintended",
     after: 'name = "b" # keep\ncount = 3\ntags = ["x", "y"]\n',
     intent: new Map([["name", value('"b"')]]),
-    message: 'env.tfvars: verification failed: "count" is 3, expected 2',
+    message: 'env.tfvars: Verification failed: "count" is 3, expected 2',
   },
   {
     name: "an intended value that differs",
     after: 'name = "c" # keep\ncount = 2\ntags = ["x", "y"]\n',
     intent: new Map([["name", value('"b"')]]),
-    message: 'env.tfvars: verification failed: "name" is "c", expected "b"',
+    message: 'env.tfvars: Verification failed: "name" is "c", expected "b"',
   },
   {
     name: "an attribute that vanished",
     after: 'name = "b" # keep\ncount = 2\n',
     intent: new Map([["name", value('"b"')]]),
-    message: 'env.tfvars: verification failed: "tags" is missing after the edit',
+    message: 'env.tfvars: Verification failed: "tags" is missing after the edit',
   },
   {
     name: "an attribute that appeared",
     after: 'name = "a" # keep\ncount = 2\ntags = ["x", "y"]\nextra = 1\n',
     intent: new Map(),
-    message: 'env.tfvars: verification failed: "extra" is present after the edit',
+    message: 'env.tfvars: Verification failed: "extra" is present after the edit',
   },
   {
     name: "an intended removal that did not happen, and a second problem",
     after: 'name = "a" # keep\ncount = 5\ntags = ["x", "y"]\n',
     intent: new Map([["tags", undefined]]),
-    message: 'env.tfvars: verification failed: "count" is 5, expected 2; ' +
+    message: 'env.tfvars: Verification failed: "count" is 5, expected 2; ' +
       '"tags" is present after the edit',
   },
   {
     name: "numbers that differ beyond double precision",
     after: 'name = "a" # keep\ncount = 12345678901234567891\ntags = ["x", "y"]\n',
     intent: new Map([["count", value("12345678901234567890")]]),
-    message: "env.tfvars: verification failed: " +
+    message: "env.tfvars: Verification failed: " +
       '"count" is 12345678901234567891, expected 12345678901234567890',
   },
   {
     name: "text that does not parse",
     after: 'name = "b\ncount = 2\n',
     intent: new Map([["name", value('"b"')]]),
-    message: "env.tfvars:1:8: the edited text does not parse: " +
+    message: "env.tfvars:1:8: The edited text does not parse: " +
       "Unterminated template string: missing the closing quote",
   },
 ];
@@ -124,12 +124,12 @@ Deno.test("verifyEdit() judges copied text by hcl's reading of its source: a her
     );
   assert.equal(
     await failure(intent),
-    'env.tfvars: verification failed: "name" is "b\\r\\n", expected "b\\n"',
+    'env.tfvars: Verification failed: "name" is "b\\r\\n", expected "b\\n"',
   );
   // Our reading agrees with the result here; hcl's reading of the source does not.
   assert.equal(
     await failure(new Map([["name", value("<<EOT\r\nb\r\nEOT\r\n")]])),
-    'env.tfvars: verification failed: hashicorp/hcl reads "name" as "b\\r\\n", expected "b\\n"',
+    'env.tfvars: Verification failed: hashicorp/hcl reads "name" as "b\\r\\n", expected "b\\n"',
   );
 });
 

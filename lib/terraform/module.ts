@@ -38,7 +38,7 @@ export async function loadModule(moduleDir: string, label = moduleDir): Promise<
       }
       const prior = module.variables.get(v.name);
       if (prior) {
-        throw new ConfigError(`variable "${v.name}" is declared twice`, { file, line: v.line }, [
+        throw new ConfigError(`Variable "${v.name}" is declared twice`, { file, line: v.line }, [
           { what: "first at", place: { file: prior.file, line: prior.line } },
         ]);
       }
@@ -49,7 +49,7 @@ export async function loadModule(moduleDir: string, label = moduleDir): Promise<
     const base = module.variables.get(o.name);
     if (!base) {
       throw new ConfigError(
-        `variable "${o.name}" is overridden but not declared in a primary file`,
+        `Variable "${o.name}" is overridden but not declared in a primary file`,
         { file: o.file, line: o.line },
       );
     }
@@ -65,7 +65,7 @@ export function parseVariables(text: string, file: string): ModuleVariable[] {
   for (const block of doc.blocks) {
     if (block.type !== "variable") continue;
     if (block.labels.length !== 1) {
-      throw new ConfigError("a variable block needs exactly one name", { file, line: block.line });
+      throw new ConfigError("A variable block needs exactly one name", { file, line: block.line });
     }
     const attr = (n: string) => _attribute(block, n);
     const v: ModuleVariable = {

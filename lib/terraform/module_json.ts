@@ -27,7 +27,7 @@ export function parseJsonVariables(text: string, file: string): ModuleVariable[]
     for (const [name, raw] of Object.entries(set)) {
       const body = Array.isArray(raw) && raw.length === 1 ? raw[0] : raw;
       if (!isObject(body)) {
-        throw new ConfigError(`variable "${name}" must be an object`, {
+        throw new ConfigError(`Variable "${name}" must be an object`, {
           file,
           line: lineOf(text, name),
         });

@@ -123,7 +123,7 @@ Deno.test("loadModule() rejects a variable declared twice", async () => {
   });
   await assert.rejects(
     loadModule(dir, "."),
-    placedAs('b.tf:3: variable "x" is declared twice; first at a.tf:1'),
+    placedAs('b.tf:3: Variable "x" is declared twice; first at a.tf:1'),
   );
 });
 
@@ -140,7 +140,7 @@ Deno.test("loadModule() merges override files as Terraform does", async () => {
   await Deno.writeTextFile(join(dir, "override.tf"), 'variable "y" {\n}\n');
   await assert.rejects(
     loadModule(dir, "."),
-    placedAs('override.tf:1: variable "y" is overridden but not declared in a primary file'),
+    placedAs('override.tf:1: Variable "y" is overridden but not declared in a primary file'),
   );
 });
 
@@ -155,6 +155,6 @@ Deno.test("loadModule() reports a syntax error in a .tf file with its name", asy
 Deno.test("parseVariables() rejects a variable block without exactly one name", () => {
   assert.throws(
     () => parseVariables("\nvariable {\n}\n", "v.tf"),
-    placedAs("v.tf:2: a variable block needs exactly one name"),
+    placedAs("v.tf:2: A variable block needs exactly one name"),
   );
 });
