@@ -67,6 +67,11 @@ Deno.test("extract, then apply --fail-on-conflict: a hand edit in prod since its
         `  dask_cluster_max_cores  50     ${line}  200        200\n` +
         "Nothing written: --fail-on-conflict\n",
     );
+    // --json: the record's side is the shared file's value at the last sync, and its line then.
+    const json = await tfsync(root, ["apply", "--to", "prod", "--fail-on-conflict", "--json"]);
+    assert.deepEqual(JSON.parse(json.stdout).conflicts.map((c: { record: unknown }) => c.record), [
+      { value: 200, file: SHARED, line: 19, default: false },
+    ]);
     assert.deepEqual(changedPaths(before, await snapshotTree(root)), []);
   });
 });

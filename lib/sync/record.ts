@@ -57,7 +57,8 @@ export async function lastRecord(
   const name = `${shared.doc.file} before its last change (${PREVIOUS_RECORD})`;
   if (typeof kept.before !== "string") return { doc: undefined, name };
   try {
-    return { doc: parse(kept.before, name, { tfvars: true }), name };
+    // Its values were in the shared file, at these lines, when the last sync recorded them.
+    return { doc: parse(kept.before, shared.doc.file, { tfvars: true }), name };
   } catch {
     return current; // not a text tfsync wrote: the shared file is the record
   }
