@@ -33,6 +33,9 @@ const WRITE_OPTIONS = {
   date: { type: "string" },
 } as const;
 
+/** --from ENV --to ENV: the commands that take a pair of environments. */
+export const PAIR_OPTIONS = { from: { type: "string" }, to: { type: "string" } } as const;
+
 export interface Common {
   root: string;
   configPath?: string;

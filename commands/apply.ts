@@ -1,7 +1,7 @@
 // tfsync apply: the shared file's values into an environment (make sync-features-to).
-import { type Command, EXIT } from "./_command.ts";
-import { displayPath, guard, requireOption } from "./_options.ts";
-import { parseCommandArgs } from "./_flags.ts";
+import type { Command } from "./_command.ts";
+import { defineCommand } from "./_define.ts";
+import { displayPath, requireOption } from "./_options.ts";
 import { COMMON_USAGE, formatUsage } from "./_usage.ts";
 import { PLAN_FORMATS, runPlan, TARGET_OPTIONS, TARGET_USAGE } from "./_write.ts";
 import { planning } from "../lib/mod.ts";
@@ -29,24 +29,23 @@ Examples:
   tfsync apply --to prod --fail-on-conflict
 `;
 
-export const apply: Command = {
+export const apply: Command = defineCommand({
   name: "apply",
   summary: "Copy the shared file's values into an environment",
   usage: USAGE,
-  run: (args, io) =>
-    guard("apply", USAGE, io, async () => {
-      const { values, common, help } = parseCommandArgs(args, io, {
-        to: { type: "string" },
-        ...TARGET_OPTIONS,
-      }, { name: "apply", meant: ["--to"], formats: PLAN_FORMATS });
-      if (help) return io.stdout(USAGE), EXIT.ok;
-      const to = requireOption(values.to, "--to");
-      const ctx = await loadContext(common.root, common.configPath, (p) => displayPath(p, io));
-      const build = () => planApply(ctx, to, common.date, values.prune === true);
-      return await runPlan(build, ctx, common, io, {
-        failOnConflict: values["fail-on-conflict"] === true,
-        showTargetDiff: false,
-        hint: ([r]) => r.backup && `Review the changes with: diff ${r.file}.bak ${r.file}`,
-      });
-    }),
-};
+  options: {
+    to: { type: "string" },
+    ...TARGET_OPTIONS,
+  },
+  spec: { meant: ["--to"], formats: PLAN_FORMATS },
+  run: async ({ values, common }, io) => {
+    const to = requireOption(values.to, "--to");
+    const ctx = await loadContext(common.root, common.configPath, (p) => displayPath(p, io));
+    const build = () => planApply(ctx, to, common.date, values.prune === true);
+    return await runPlan(build, ctx, common, io, {
+      failOnConflict: values["fail-on-conflict"] === true,
+      showTargetDiff: false,
+      hint: ([r]) => r.backup && `Review the changes with: diff ${r.file}.bak ${r.file}`,
+    });
+  },
+});

@@ -1,7 +1,8 @@
 // tfsync check: the CI gate. Every finding in one pass; exit 1 when any is an error.
 import { type Command, EXIT } from "./_command.ts";
-import { displayPath, guard } from "./_options.ts";
-import { emit, parseCommandArgs } from "./_flags.ts";
+import { defineCommand } from "./_define.ts";
+import { displayPath } from "./_options.ts";
+import { emit } from "./_flags.ts";
 import { formatUsage, OUTPUT_USAGE, READ_USAGE } from "./_usage.ts";
 import { checkReport } from "../lib/mod.ts";
 import type { CheckResult } from "../lib/report/check.ts";
@@ -42,29 +43,28 @@ Examples:
   tfsync check --format markdown --output check.md   # a pull-request comment
 `;
 
-export const check: Command = {
+export const check: Command = defineCommand({
   name: "check",
   summary: "Check every environment: syntax, types, drift from the shared file, unclassified",
   usage: USAGE,
-  run: (args, io) =>
-    guard("check", USAGE, io, async () => {
-      const { values, common, help } = parseCommandArgs(args, io, {
-        env: { type: "string", multiple: true },
-        strict: { type: "boolean" },
-      }, { name: "check", readOnly: true, meant: ["--env"], formats: FORMATS, output: true });
-      if (help) return io.stdout(USAGE), EXIT.ok;
-      const format = (common.format ??
-        (io.env("GITHUB_ACTIONS") === "true" ? "github" : "text")) as Format;
-      const display = (p: string) => displayPath(p, io);
-      const config = await loadCheckConfig(common.root, common.configPath, display);
-      const result: CheckResult = "check" in config
-        ? { environments: [], syncable: 0, findings: [config] }
-        : await checkRepository(config, {
-          environments: listOption(values.env, "--env"),
-          strict: values.strict === true,
-          display,
-        });
-      await emit(io, common, render(result, format, common.color));
-      return counts(result).errors ? EXIT.differences : EXIT.ok;
-    }),
-};
+  options: {
+    env: { type: "string", multiple: true },
+    strict: { type: "boolean" },
+  },
+  spec: { readOnly: true, meant: ["--env"], formats: FORMATS, output: true },
+  run: async ({ values, common }, io) => {
+    const format = (common.format ??
+      (io.env("GITHUB_ACTIONS") === "true" ? "github" : "text")) as Format;
+    const display = (p: string) => displayPath(p, io);
+    const config = await loadCheckConfig(common.root, common.configPath, display);
+    const result: CheckResult = "check" in config
+      ? { environments: [], syncable: 0, findings: [config] }
+      : await checkRepository(config, {
+        environments: listOption(values.env, "--env"),
+        strict: values.strict === true,
+        display,
+      });
+    await emit(io, common, render(result, format, common.color));
+    return counts(result).errors ? EXIT.differences : EXIT.ok;
+  },
+});

@@ -1,8 +1,9 @@
 // tfsync diff: two environments compared layer by layer (make sync-diff). Read-only and light:
 // it never loads hcl2json.
 import { type Command, EXIT } from "./_command.ts";
-import { displayPath, guard, requireOption } from "./_options.ts";
-import { emit, parseCommandArgs } from "./_flags.ts";
+import { defineCommand } from "./_define.ts";
+import { displayPath, requireOption } from "./_options.ts";
+import { emit, PAIR_OPTIONS } from "./_flags.ts";
 import { formatUsage, OUTPUT_USAGE, READ_USAGE } from "./_usage.ts";
 import { painter } from "../render/paint.ts";
 import { comparisonMarkdown } from "../render/markdown.ts";
@@ -48,53 +49,50 @@ Examples:
   tfsync diff --from englacial --to prod --json --output diff.json
 `;
 
-export const diff: Command = {
+export const diff: Command = defineCommand({
   name: "diff",
   summary: "Compare two environments' effective values, layer by layer",
   usage: USAGE,
-  run: (args, io) =>
-    guard("diff", USAGE, io, async () => {
-      const { values, common, help } = parseCommandArgs(args, io, {
-        from: { type: "string" },
-        to: { type: "string" },
-        "exit-code": { type: "boolean" },
-      }, {
-        name: "diff",
-        readOnly: true,
-        meant: ["--from", "--to"],
-        formats: FORMATS,
-        output: true,
-      });
-      if (help) return io.stdout(USAGE), EXIT.ok;
-      const from = requireOption(values.from, "--from");
-      const to = requireOption(values.to, "--to");
-      const ctx = await loadContext(common.root, common.configPath, (p) => displayPath(p, io));
-      const { source, target, ...pair } = await readPair(ctx, from, to);
-      const [a, b] = [layerDocuments(pair.from), layerDocuments(pair.to)];
-      const cmp = comparePaths(
-        compareEnvironments(ctx.config, ctx.module, a, b),
-        ctx.config,
-        source.doc,
-        target.doc,
-        ctx.module,
-      );
-      // With several var files an environment's value may come from any: each names its file.
-      const files = a.length > 1 || b.length > 1;
-      await emit(
-        io,
-        common,
-        common.json
-          ? comparisonJson(cmp, from, to, ctx.module, files)
-          : common.format === "markdown"
-          ? comparisonMarkdown(cmp, from, to, ctx.module)
-          : comparisonText(cmp, from, to, ctx.module, painter(common.color)) +
-            (files ? origins(cmp, from, to) : ""),
-      );
-      // Environment-specific values differ by definition, and unclassified ones are never synced:
-      // only syncable differences gate.
-      return values["exit-code"] && cmp.syncable.length > 0 ? EXIT.differences : EXIT.ok;
-    }),
-};
+  options: {
+    ...PAIR_OPTIONS,
+    "exit-code": { type: "boolean" },
+  },
+  spec: {
+    readOnly: true,
+    meant: ["--from", "--to"],
+    formats: FORMATS,
+    output: true,
+  },
+  run: async ({ values, common }, io) => {
+    const from = requireOption(values.from, "--from");
+    const to = requireOption(values.to, "--to");
+    const ctx = await loadContext(common.root, common.configPath, (p) => displayPath(p, io));
+    const { source, target, ...pair } = await readPair(ctx, from, to);
+    const [a, b] = [layerDocuments(pair.from), layerDocuments(pair.to)];
+    const cmp = comparePaths(
+      compareEnvironments(ctx.config, ctx.module, a, b),
+      ctx.config,
+      source.doc,
+      target.doc,
+      ctx.module,
+    );
+    // With several var files an environment's value may come from any: each names its file.
+    const files = a.length > 1 || b.length > 1;
+    await emit(
+      io,
+      common,
+      common.json
+        ? comparisonJson(cmp, from, to, ctx.module, files)
+        : common.format === "markdown"
+        ? comparisonMarkdown(cmp, from, to, ctx.module)
+        : comparisonText(cmp, from, to, ctx.module, painter(common.color)) +
+          (files ? origins(cmp, from, to) : ""),
+    );
+    // Environment-specific values differ by definition, and unclassified ones are never synced:
+    // only syncable differences gate.
+    return values["exit-code"] && cmp.syncable.length > 0 ? EXIT.differences : EXIT.ok;
+  },
+});
 
 /** Where each differing syncable value comes from, for environments with several var files. */
 function origins(cmp: PathComparison, from: string, to: string): string {

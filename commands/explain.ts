@@ -1,7 +1,8 @@
 // tfsync explain VAR: where a variable's value comes from, layer by layer.
 import { type Command, EXIT } from "./_command.ts";
-import { displayPath, guard, UsageError } from "./_options.ts";
-import { emit, parseCommandArgs } from "./_flags.ts";
+import { defineCommand } from "./_define.ts";
+import { displayPath, UsageError } from "./_options.ts";
+import { emit } from "./_flags.ts";
 import { formatUsage, OUTPUT_USAGE, READ_USAGE } from "./_usage.ts";
 import { listOption } from "./_lists.ts";
 import { explainReport, loadConfig, loadSnapshot } from "../lib/mod.ts";
@@ -30,44 +31,42 @@ Examples:
   tfsync explain singleuser_image_tag --env prod --json
 `;
 
-export const explain: Command = {
+export const explain: Command = defineCommand({
   name: "explain",
   summary: "Show where a variable's value comes from, layer by layer, in each environment",
   usage: USAGE,
-  run: (args, io) =>
-    guard("explain", USAGE, io, async () => {
-      const { values, positionals, common, help } = parseCommandArgs(args, io, {
-        env: { type: "string", multiple: true },
-      }, {
-        name: "explain",
-        readOnly: true,
-        positionals: Infinity,
-        formats: FORMATS,
-        output: true,
-      });
-      if (help) return io.stdout(USAGE), EXIT.ok;
-      if (positionals.length !== 1) {
-        throw new UsageError(
-          positionals.length === 0
-            ? "Missing the variable to explain"
-            : `one variable at a time: got ${positionals.map((p) => `"${p}"`).join(", ")}`,
-        );
-      }
-      const config = await loadConfig(common.root, common.configPath);
-      const snapshot = await loadSnapshot(config, {
-        environments: listOption(values.env, "--env"),
-        display: (p) => displayPath(p, io),
-      });
-      const x = explainVariable(snapshot, positionals[0]);
-      await emit(
-        io,
-        common,
-        common.json
-          ? explanationJson(x)
-          : common.format === "markdown"
-          ? "```\n" + renderExplanation(x, false) + "```\n"
-          : renderExplanation(x, common.color),
+  options: {
+    env: { type: "string", multiple: true },
+  },
+  spec: {
+    readOnly: true,
+    positionals: Infinity,
+    formats: FORMATS,
+    output: true,
+  },
+  run: async ({ values, positionals, common }, io) => {
+    if (positionals.length !== 1) {
+      throw new UsageError(
+        positionals.length === 0
+          ? "Missing the variable to explain"
+          : `one variable at a time: got ${positionals.map((p) => `"${p}"`).join(", ")}`,
       );
-      return EXIT.ok;
-    }),
-};
+    }
+    const config = await loadConfig(common.root, common.configPath);
+    const snapshot = await loadSnapshot(config, {
+      environments: listOption(values.env, "--env"),
+      display: (p) => displayPath(p, io),
+    });
+    const x = explainVariable(snapshot, positionals[0]);
+    await emit(
+      io,
+      common,
+      common.json
+        ? explanationJson(x)
+        : common.format === "markdown"
+        ? "```\n" + renderExplanation(x, false) + "```\n"
+        : renderExplanation(x, common.color),
+    );
+    return EXIT.ok;
+  },
+});

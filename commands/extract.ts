@@ -1,7 +1,7 @@
 // tfsync extract: an environment's syncable values into the shared file (make sync-features-from).
-import { type Command, EXIT } from "./_command.ts";
-import { displayPath, guard, requireOption } from "./_options.ts";
-import { parseCommandArgs } from "./_flags.ts";
+import type { Command } from "./_command.ts";
+import { defineCommand } from "./_define.ts";
+import { displayPath, requireOption } from "./_options.ts";
 import { COMMON_USAGE, formatUsage } from "./_usage.ts";
 import { PLAN_FORMATS, runPlan } from "./_write.ts";
 import { planning } from "../lib/mod.ts";
@@ -27,24 +27,22 @@ Examples:
   tfsync extract --from englacial --dry-run
 `;
 
-export const extract: Command = {
+export const extract: Command = defineCommand({
   name: "extract",
   summary: "Copy an environment's syncable values into the shared file",
   usage: USAGE,
-  run: (args, io) =>
-    guard("extract", USAGE, io, async () => {
-      const { values, common, help } = parseCommandArgs(args, io, { from: { type: "string" } }, {
-        name: "extract",
-        meant: ["--from"],
-        formats: PLAN_FORMATS,
-      });
-      if (help) return io.stdout(USAGE), EXIT.ok;
-      const from = requireOption(values.from, "--from");
-      const ctx = await loadContext(common.root, common.configPath, (p) => displayPath(p, io));
-      return await runPlan(() => planExtract(ctx, from, common.date), ctx, common, io, {
-        failOnConflict: false,
-        showTargetDiff: false,
-        hint: ([r]) => `Review ${r.file}, then run: tfsync apply --to ENV`,
-      });
-    }),
-};
+  options: { from: { type: "string" } },
+  spec: {
+    meant: ["--from"],
+    formats: PLAN_FORMATS,
+  },
+  run: async ({ values, common }, io) => {
+    const from = requireOption(values.from, "--from");
+    const ctx = await loadContext(common.root, common.configPath, (p) => displayPath(p, io));
+    return await runPlan(() => planExtract(ctx, from, common.date), ctx, common, io, {
+      failOnConflict: false,
+      showTargetDiff: false,
+      hint: ([r]) => `Review ${r.file}, then run: tfsync apply --to ENV`,
+    });
+  },
+});

@@ -1,7 +1,8 @@
 // tfsync matrix: environments × syncable variables, one table.
 import { type Command, EXIT, type Io } from "./_command.ts";
-import { displayPath, guard } from "./_options.ts";
-import { emit, parseCommandArgs } from "./_flags.ts";
+import { defineCommand } from "./_define.ts";
+import { displayPath } from "./_options.ts";
+import { emit } from "./_flags.ts";
 import { formatUsage, OUTPUT_USAGE, READ_USAGE } from "./_usage.ts";
 import { listOption } from "./_lists.ts";
 import { basename, checkReport, loadConfig, loadSnapshot, matrixReport } from "../lib/mod.ts";
@@ -35,36 +36,35 @@ Examples:
   tfsync matrix --format html --output matrix.html
 `;
 
-export const matrix: Command = {
+export const matrix: Command = defineCommand({
   name: "matrix",
   summary: "Show environments x syncable variables in one table (text, Markdown or HTML)",
   usage: USAGE,
-  run: (args, io) =>
-    guard("matrix", USAGE, io, async () => {
-      const { values, common, help } = parseCommandArgs(args, io, {
-        group: { type: "string", multiple: true },
-      }, { name: "matrix", readOnly: true, meant: ["--group"], formats: FORMATS, output: true });
-      if (help) return io.stdout(USAGE), EXIT.ok;
-      const format = common.format ?? "text";
-      const config = await loadConfig(common.root, common.configPath);
-      const snapshot = await loadSnapshot(config, { display: (p) => displayPath(p, io) });
-      const m = buildMatrix(snapshot, listOption(values.group, "--group"));
-      await emit(
-        io,
-        common,
-        common.json
-          ? matrixJson(m)
-          : format === "html"
-          ? renderMatrixHtml(m, await htmlOptions(config, common.root, io))
-          : format === "markdown"
-          ? renderMatrixMarkdown(m)
-          : renderMatrixText(m, common.color) +
-            // With several var files an environment's value may come from any: each names its file.
-            (snapshot.environments.some((e) => e.layers.length > 1) ? matrixOrigins(m) : ""),
-      );
-      return EXIT.ok;
-    }),
-};
+  options: {
+    group: { type: "string", multiple: true },
+  },
+  spec: { readOnly: true, meant: ["--group"], formats: FORMATS, output: true },
+  run: async ({ values, common }, io) => {
+    const format = common.format ?? "text";
+    const config = await loadConfig(common.root, common.configPath);
+    const snapshot = await loadSnapshot(config, { display: (p) => displayPath(p, io) });
+    const m = buildMatrix(snapshot, listOption(values.group, "--group"));
+    await emit(
+      io,
+      common,
+      common.json
+        ? matrixJson(m)
+        : format === "html"
+        ? renderMatrixHtml(m, await htmlOptions(config, common.root, io))
+        : format === "markdown"
+        ? renderMatrixMarkdown(m)
+        : renderMatrixText(m, common.color) +
+          // With several var files an environment's value may come from any: each names its file.
+          (snapshot.environments.some((e) => e.layers.length > 1) ? matrixOrigins(m) : ""),
+    );
+    return EXIT.ok;
+  },
+});
 
 /** What the page says of where and when it was made: CI's repository and commit, else the
  * folder's name; and each environment's pending promotions and drift, as `tfsync check` finds. */

@@ -1,7 +1,8 @@
 // tfsync promote: extract from one environment and apply to another (make sync-promote).
-import { type Command, EXIT } from "./_command.ts";
-import { displayPath, guard, requireOption } from "./_options.ts";
-import { parseCommandArgs } from "./_flags.ts";
+import type { Command } from "./_command.ts";
+import { defineCommand } from "./_define.ts";
+import { PAIR_OPTIONS } from "./_flags.ts";
+import { displayPath, requireOption } from "./_options.ts";
 import { COMMON_USAGE, formatUsage } from "./_usage.ts";
 import { PLAN_FORMATS, runPlan, TARGET_OPTIONS, TARGET_USAGE } from "./_write.ts";
 import { planning } from "../lib/mod.ts";
@@ -37,28 +38,23 @@ Examples:
   tfsync ${name} --from ${from} --to ${to} --dry-run
   tfsync ${name} --from ${from} --to ${to} --yes --format markdown > pr-body.md
 `;
-  return {
+  return defineCommand({
     name,
     summary,
     usage,
-    run: (args, io) =>
-      guard(name, usage, io, async () => {
-        const { values, common, help } = parseCommandArgs(args, io, {
-          from: { type: "string" },
-          to: { type: "string" },
-          ...TARGET_OPTIONS,
-        }, { name, meant: ["--from", "--to"], formats: PLAN_FORMATS });
-        if (help) return io.stdout(usage), EXIT.ok;
-        const from = requireOption(values.from, "--from");
-        const to = requireOption(values.to, "--to");
-        const ctx = await loadContext(common.root, common.configPath, (p) => displayPath(p, io));
-        const build = () => planPromote(ctx, name, from, to, common.date, values.prune === true);
-        return await runPlan(build, ctx, common, io, {
-          failOnConflict: values["fail-on-conflict"] === true,
-          showTargetDiff: true,
-        });
-      }),
-  };
+    options: { ...PAIR_OPTIONS, ...TARGET_OPTIONS },
+    spec: { meant: ["--from", "--to"], formats: PLAN_FORMATS },
+    run: async ({ values, common }, io) => {
+      const from = requireOption(values.from, "--from");
+      const to = requireOption(values.to, "--to");
+      const ctx = await loadContext(common.root, common.configPath, (p) => displayPath(p, io));
+      const build = () => planPromote(ctx, name, from, to, common.date, values.prune === true);
+      return await runPlan(build, ctx, common, io, {
+        failOnConflict: values["fail-on-conflict"] === true,
+        showTargetDiff: true,
+      });
+    },
+  });
 }
 
 export const promote: Command = pairCommand(

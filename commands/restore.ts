@@ -1,8 +1,9 @@
 // tfsync restore: undoes the last writing run, every file it changed; --env ENV: puts that
 // environment's .bak back. Either way what is replaced is kept, so restore undoes itself.
 import { type Command, EXIT, type Io } from "./_command.ts";
-import { displayPath, guard } from "./_options.ts";
-import { type Common, parseCommandArgs } from "./_flags.ts";
+import { defineCommand } from "./_define.ts";
+import { displayPath } from "./_options.ts";
+import type { Common } from "./_flags.ts";
 import { COMMON_USAGE } from "./_usage.ts";
 import { checkEnvironmentName, FORMAT_VERSION, loadConfig, restoring } from "../lib/mod.ts";
 import { confirm } from "./_confirm.ts";
@@ -28,46 +29,45 @@ Examples:
   tfsync restore --env prod
 `;
 
-export const restore: Command = {
+export const restore: Command = defineCommand({
   name: "restore",
   summary: "Put an environment's .bak back (the replaced file becomes the .bak)",
   usage: USAGE,
-  run: (args, io) =>
-    guard("restore", USAGE, io, async () => {
-      const { values, common, help } = parseCommandArgs(args, io, {
-        env: { type: "string" },
-      }, { name: "restore", meant: ["--env"] });
-      if (help) return io.stdout(USAGE), EXIT.ok;
-      const config = await loadConfig(common.root, common.configPath);
-      if (values.env === undefined) return await restoreRun(config.root, common, io);
-      const path = await checkEnvironmentName(values.env, config);
-      const show = (p: string) => displayPath(p, io);
-      const o = { root: config.root, display: show };
-      const preview = await restoreBackup(path, { ...o, dryRun: true });
-      if (!common.dryRun && preview.diff !== "") {
-        const answer = await confirm("restore", [preview.file], [preview.diff], common, io);
-        if (answer !== undefined) return answer;
-      }
-      const r = common.dryRun ? preview : await restoreBackup(path, o);
-      if (common.json) {
-        io.stdout(
-          JSON.stringify(
-            { format_version: FORMAT_VERSION, environment: values.env, ...r, diff: undefined },
-            null,
-            2,
-          ) + "\n",
-        );
-      } else if (common.dryRun) io.stdout(r.diff);
-      else if (!r.restored) io.stdout(`${r.file} is the same as ${r.backup}: nothing to restore\n`);
-      else {
-        io.stdout(
-          `Restored ${r.file} from ${r.backup}; the replaced version is now ${r.backup} ` +
-            `(run 'tfsync restore --env ${values.env}' again to undo)\n`,
-        );
-      }
-      return EXIT.ok;
-    }),
-};
+  options: {
+    env: { type: "string" },
+  },
+  spec: { meant: ["--env"] },
+  run: async ({ values, common }, io) => {
+    const config = await loadConfig(common.root, common.configPath);
+    if (values.env === undefined) return await restoreRun(config.root, common, io);
+    const path = await checkEnvironmentName(values.env, config);
+    const show = (p: string) => displayPath(p, io);
+    const o = { root: config.root, display: show };
+    const preview = await restoreBackup(path, { ...o, dryRun: true });
+    if (!common.dryRun && preview.diff !== "") {
+      const answer = await confirm("restore", [preview.file], [preview.diff], common, io);
+      if (answer !== undefined) return answer;
+    }
+    const r = common.dryRun ? preview : await restoreBackup(path, o);
+    if (common.json) {
+      io.stdout(
+        JSON.stringify(
+          { format_version: FORMAT_VERSION, environment: values.env, ...r, diff: undefined },
+          null,
+          2,
+        ) + "\n",
+      );
+    } else if (common.dryRun) io.stdout(r.diff);
+    else if (!r.restored) io.stdout(`${r.file} is the same as ${r.backup}: nothing to restore\n`);
+    else {
+      io.stdout(
+        `Restored ${r.file} from ${r.backup}; the replaced version is now ${r.backup} ` +
+          `(run 'tfsync restore --env ${values.env}' again to undo)\n`,
+      );
+    }
+    return EXIT.ok;
+  },
+});
 
 /** restore without --env: the last writing run, undone whole. */
 async function restoreRun(root: string, common: Common, io: Io): Promise<number> {

@@ -1,8 +1,9 @@
 // tfsync sync: some groups or variables straight from one environment to another
 // (make sync-images, sync-dask, sync-timeouts, sync-<group>).
-import { type Command, EXIT } from "./_command.ts";
-import { displayPath, guard, requireOption, UsageError } from "./_options.ts";
-import { parseCommandArgs } from "./_flags.ts";
+import type { Command } from "./_command.ts";
+import { defineCommand } from "./_define.ts";
+import { PAIR_OPTIONS } from "./_flags.ts";
+import { displayPath, requireOption, UsageError } from "./_options.ts";
 import { COMMON_USAGE, formatUsage } from "./_usage.ts";
 import { listOption } from "./_lists.ts";
 import { PLAN_FORMATS, runPlan, TARGET_OPTIONS, TARGET_USAGE } from "./_write.ts";
@@ -32,34 +33,32 @@ Examples:
   tfsync sync --from englacial --to prod --vars singleuser_image_tag --dry-run
 `;
 
-export const sync: Command = {
+export const sync: Command = defineCommand({
   name: "sync",
   summary: "Copy some groups or variables from one environment to another",
   usage: USAGE,
-  run: (args, io) =>
-    guard("sync", USAGE, io, async () => {
-      const { values, common, help } = parseCommandArgs(args, io, {
-        from: { type: "string" },
-        to: { type: "string" },
-        group: { type: "string", multiple: true },
-        vars: { type: "string", multiple: true },
-        ...TARGET_OPTIONS,
-      }, { name: "sync", meant: ["--from", "--to"], formats: PLAN_FORMATS });
-      if (help) return io.stdout(USAGE), EXIT.ok;
-      const from = requireOption(values.from, "--from");
-      const to = requireOption(values.to, "--to");
-      const groups = listOption(values.group, "--group") ?? [];
-      const vars = listOption(values.vars, "--vars") ?? [];
-      if ((groups.length > 0) === (vars.length > 0)) {
-        throw new UsageError("Name what to sync: --group G[,G…] or --vars a,b… (one of them)");
-      }
-      const ctx = await loadContext(common.root, common.configPath, (p) => displayPath(p, io));
-      const selection = selectVariables(ctx, groups, vars);
-      const prune = values.prune === true;
-      const build = () => planPartial(ctx, from, to, selection, common.date, prune);
-      return await runPlan(build, ctx, common, io, {
-        failOnConflict: values["fail-on-conflict"] === true,
-        showTargetDiff: false,
-      });
-    }),
-};
+  options: {
+    ...PAIR_OPTIONS,
+    group: { type: "string", multiple: true },
+    vars: { type: "string", multiple: true },
+    ...TARGET_OPTIONS,
+  },
+  spec: { meant: ["--from", "--to"], formats: PLAN_FORMATS },
+  run: async ({ values, common }, io) => {
+    const from = requireOption(values.from, "--from");
+    const to = requireOption(values.to, "--to");
+    const groups = listOption(values.group, "--group") ?? [];
+    const vars = listOption(values.vars, "--vars") ?? [];
+    if ((groups.length > 0) === (vars.length > 0)) {
+      throw new UsageError("Name what to sync: --group G[,G…] or --vars a,b… (one of them)");
+    }
+    const ctx = await loadContext(common.root, common.configPath, (p) => displayPath(p, io));
+    const selection = selectVariables(ctx, groups, vars);
+    const prune = values.prune === true;
+    const build = () => planPartial(ctx, from, to, selection, common.date, prune);
+    return await runPlan(build, ctx, common, io, {
+      failOnConflict: values["fail-on-conflict"] === true,
+      showTargetDiff: false,
+    });
+  },
+});

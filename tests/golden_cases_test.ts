@@ -1,8 +1,8 @@
 // File-level golden cases, one folder each: tests/testdata/<suite>/<case>/ holds `args` (the
 // command line, words separated by spaces), `stdout`, `stderr`, `exit` (the exit code) and
 // `want/` (every file the run created or changed, as it must be after it); the tree it runs on is
-// the case's `input/`, the folder named by its `input` file (cases that share a tree), else the
-// suite's `input/`. Each runs in-process through main(args, io) on a copy
+// the case's `input/` or the folder its `input` file names (cases that share a tree), else the
+// suite's (the same way: tests/testdata/sync runs on fixtures/example). Each runs in-process through main(args, io) on a copy
 // of that tree; every file not in want/ must be left exactly as it was.
 // `deno task test:update` (TFSYNC_UPDATE=1) rewrites the expected files from the current output;
 // without it a missing one fails, naming the task.
@@ -43,12 +43,17 @@ async function expected(path: string): Promise<string> {
   }
 }
 
-/** The tree a case runs on: its `input/`, the folder its `input` file names, or the suite's. */
+/** The tree a case runs on: its `input/`, the folder its `input` file names, else the suite's. */
 async function inputOf(dir: string, suite: string): Promise<string> {
+  return await treeAt(dir) ?? (await treeAt(join(TESTDATA, suite)))!;
+}
+
+/** A folder's `input/`, or the folder its `input` file names (relative to it); else undefined. */
+async function treeAt(dir: string): Promise<string | undefined> {
   const input = join(dir, "input");
   const info = await Deno.stat(input).catch(() => undefined);
   if (info?.isFile) return join(dir, (await Deno.readTextFile(input)).trim());
-  return info ? input : join(TESTDATA, suite, "input");
+  return info ? input : undefined;
 }
 
 /** The case folders of every suite: those with an `args` file. */
