@@ -2,7 +2,7 @@
 // render differently never blocks a write, and a heredoc copied into a file with other line
 // endings keeps its value. Each case checks the exit code and the exact bytes written.
 import assert from "node:assert/strict";
-import { join } from "../lib/_path.ts";
+import { dirname, join } from "../lib/_path.ts";
 import { EXAMPLE, REPO, tempCopy, tfsync, which } from "./_cli.ts";
 import { RUN_FLAGS } from "../tools/permissions.ts";
 import { readWithHcl } from "../lib/hcl/hcl2json.ts";
@@ -101,9 +101,13 @@ Deno.test({
 /** tfsync ARGS in `root` with an import map whose hcl2json throws as soon as it is loaded. */
 async function withoutWasm(root: string, args: string[]): Promise<{ code: number; err: string }> {
   const config = JSON.parse(await Deno.readTextFile(join(REPO, "deno.json")));
-  const boom = join(root, "..", `boom-${crypto.randomUUID()}.js`);
-  await Deno.writeTextFile(boom, 'throw new Error("hcl2json was loaded");\n');
-  config.imports["@cdktn/hcl2json"] = `file://${boom}`;
+  // A stand-in package: its entry point and Go's wasm_exec.js beside it throw when loaded.
+  const boom = join(root, "..", `boom-${crypto.randomUUID()}`);
+  for (const file of ["build/index.js", "wasm/wasm_exec.js"]) {
+    await Deno.mkdir(join(boom, dirname(file)), { recursive: true });
+    await Deno.writeTextFile(join(boom, file), 'throw new Error("hcl2json was loaded");\n');
+  }
+  config.imports["@cdktn/hcl2json"] = `file://${boom}/build/index.js`;
   delete config.tasks;
   const path = `${boom}.json`;
   await Deno.writeTextFile(path, JSON.stringify(config));

@@ -1,12 +1,45 @@
-// hashicorp/hcl's reading of a file, through the hcl2json wasm module. Loaded on first use only:
-// its start-up costs far more than a whole read-only command.
+// hashicorp/hcl's reading of a file, through the hcl2json wasm module (Go). Loaded on first use
+// only: its start-up costs far more than a whole read-only command. The package's JavaScript
+// bridge is not loaded: it costs a third of the start-up (fs-extra, graceful-fs, node:zlib and
+// the CommonJS loader) and copies the module twice. The module is read, decompressed and
+// compiled here, and run by Go's wasm_exec.js, a plain script the package ships.
 import { TfvarsSyntaxError } from "./errors.ts";
 
 type Hcl2Json = (file: string, text: string) => Promise<Record<string, unknown>>;
+type Callback = (error: string | null, json: string) => void;
 let loaded: Promise<Hcl2Json> | undefined;
 
 function load(): Promise<Hcl2Json> {
-  return loaded ??= import("@cdktn/hcl2json").then((m) => m.parse as Hcl2Json);
+  return loaded ??= start();
+}
+
+/** Starts loading hcl2json, so that it compiles while the caller goes on (its first use waits). */
+export function preloadHcl(): void {
+  load().catch(() => {}); // a failure is the first use's to report
+}
+
+async function start(): Promise<Hcl2Json> {
+  // Beside the package's entry point (build/index.js), as its bridge finds them.
+  const file = (path: string) => new URL(`../${path}`, import.meta.resolve("@cdktn/hcl2json"));
+  // deno-lint-ignore no-explicit-any
+  const global = globalThis as any;
+  if (!global.Go) (0, eval)(await Deno.readTextFile(file("wasm/wasm_exec.js")));
+  const gzip = new Blob([await Deno.readFile(file("main.wasm.gz"))]).stream();
+  const wasm = await new Response(gzip.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+  const go = new global.Go();
+  const { instance } = await WebAssembly.instantiate(wasm, go.importObject);
+  // The Go program registers its functions here and waits for calls.
+  const exports: Record<string, (...args: [...string[], Callback]) => void> = {};
+  global.__parse_terraform_config_wasm__ = exports;
+  void go.run(instance);
+  return (name, text) =>
+    new Promise((resolve, reject) =>
+      exports.parse(name, text, (error, json) => {
+        // As the package's bridge does: its errors read "Error: parse config: […]".
+        if (error) reject(new Error(error));
+        else resolve(JSON.parse(json));
+      })
+    );
 }
 
 /** The file's top-level values as hcl2json reads them (numbers as doubles). Throws TfvarsSyntaxError. */
