@@ -64,25 +64,37 @@ export function applyEdits(doc: Document, edits: Edit[]): string {
       throw new TypeError(`Cannot apply overlapping edits in "${doc.file}"`);
     }
   }
-  let text = "";
+  // The new text in pieces (joined once: appending to one string and reading its end each time
+  // would flatten it again and again), its length and its last two characters.
+  const parts: string[] = [];
+  let length = 0, tail = "";
+  const append = (piece: string) => {
+    parts.push(piece);
+    length += piece.length;
+    tail = piece.length >= 2 ? piece.slice(-2) : (tail + piece).slice(-2);
+  };
   let last = 0;
   const changed: Array<{ start: number; end: number }> = [];
   // Where each unchanged stretch of the new text starts, and where it was in the old.
   const kept: Array<{ start: number; was: number }> = [{ start: 0, was: 0 }];
   for (const s of splices) {
-    text += doc.text.slice(last, s.start);
+    append(doc.text.slice(last, s.start));
     if (s.lastLine !== undefined) {
       // The spaces that ended the file now end a line: fmt trims them, so trim them too.
-      text = text.slice(0, endSpaces(text));
-      s.text = (/(^\uFEFF?|\n)$/.test(text) ? "" : doc.eol) + s.lastLine;
+      const before = parts.join("");
+      parts.length = length = 0;
+      tail = "";
+      append(before.slice(0, endSpaces(before)));
+      s.text = (/(^\uFEFF?|\n)$/.test(parts[0]) ? "" : doc.eol) + s.lastLine;
     }
-    const lead = terminatorLength(text, s.text);
-    changed.push({ start: text.length + lead, end: text.length + Math.max(s.text.length, 1) });
-    text += s.text;
+    const lead = terminatorLength(length === 0 ? "" : tail, s.text);
+    changed.push({ start: length + lead, end: length + Math.max(s.text.length, 1) });
+    append(s.text);
     last = s.end;
-    kept.push({ start: text.length, was: last });
+    kept.push({ start: length, was: last });
   }
-  text += doc.text.slice(last);
+  append(doc.text.slice(last));
+  const text = parts.join("");
   if (text === doc.text) return text;
   return realignAround(doc, text, splices, changed, kept);
 }

@@ -13,11 +13,6 @@ function load(): Promise<Hcl2Json> {
   return loaded ??= start();
 }
 
-/** Starts loading hcl2json, so that it compiles while the caller goes on (its first use waits). */
-export function preloadHcl(): void {
-  load().catch(() => {}); // a failure is the first use's to report
-}
-
 async function start(): Promise<Hcl2Json> {
   // Beside the package's entry point (build/index.js), as its bridge finds them.
   const file = (path: string) => new URL(`../${path}`, import.meta.resolve("@cdktn/hcl2json"));
