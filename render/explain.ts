@@ -4,6 +4,7 @@ import type { Explanation } from "../lib/report/explain.ts";
 import type { Value } from "../lib/hcl/value.ts";
 import { SENSITIVE, showValue } from "../lib/report/present.ts";
 import { paint } from "./paint.ts";
+import { formatPath } from "../lib/hcl/path.ts";
 
 const CLASS_TEXT: Record<VariableClass, string> = {
   syncable: "syncable",
@@ -24,10 +25,14 @@ export function renderExplanation(x: Explanation, color = false): string {
     v === undefined ? "-" : x.sensitive ? SENSITIVE : showValue(v, 50);
   const at = (p: { file?: string; line?: number }) =>
     p.file === undefined ? "" : p.file + (p.line === undefined ? "" : `:${p.line}`);
-  const group = x.group
-    ? `, group "${x.group.name}"${x.group.description ? ` (${x.group.description})` : ""}`
-    : "";
-  const out = [`${paint(color, "bold", x.variable)}: ${CLASS_TEXT[x.class]}${group}`, ""];
+  const group = (g: Explanation["group"]) =>
+    g ? `, group "${g.name}"${g.description ? ` (${g.description})` : ""}` : "";
+  const synced = x.paths?.filter((p) => p.class === "syncable").length ?? 0;
+  const cls = x.paths
+    ? `by path: ${synced} of the ${x.paths.length} paths inside it sync${synced === 1 ? "s" : ""}`
+    : CLASS_TEXT[x.class] + group(x.group);
+  const title = formatPath(x.variable, x.keys ?? []);
+  const out = [`${paint(color, "bold", title)}: ${cls}`, ""];
   const d = x.declaration;
   if (d) {
     const parts = [`type ${d.type ?? "(any)"}`];
@@ -46,6 +51,15 @@ export function renderExplanation(x: Explanation, color = false): string {
     out.push(`  shared file   ${at(x.shared)}: ${show(x.shared.value)}${written}`);
   }
   out.push("");
+  if (x.paths) {
+    const paths = x.paths.map((
+      p,
+    ) => [formatPath(x.variable, p.keys), CLASS_TEXT[p.class] + group(p.group)]);
+    out.push(
+      ...table([["PATH", "CLASS"], ...paths]).map((l, i) => i ? l : paint(color, "dim", l)),
+      "",
+    );
+  }
   const rows = [["ENVIRONMENT", "VALUE", "WINS", "FROM"]];
   for (const e of x.environments) {
     const note = [
@@ -54,10 +68,7 @@ export function renderExplanation(x: Explanation, color = false): string {
     ].join("; ");
     rows.push([e.name, show(e.value.value), LAYER_TEXT[e.value.layer], at(e.value), note]);
   }
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
-  rows.forEach((r, i) => {
-    const line = "  " + r.map((c, j) => (j < r.length - 1 ? c.padEnd(widths[j]) : c)).join("  ")
-      .trimEnd();
+  table(rows).forEach((line, i) => {
     const differs = i > 0 && x.environments[i - 1].differsFromShared;
     out.push(differs ? paint(color, "yellow", line) : i === 0 ? paint(color, "dim", line) : line);
     for (const l of (i > 0 && x.environments[i - 1].layers) || []) {
@@ -66,4 +77,12 @@ export function renderExplanation(x: Explanation, color = false): string {
     }
   });
   return out.join("\n") + "\n";
+}
+
+/** Rows of cells, aligned in columns and indented by two spaces. */
+function table(rows: string[][]): string[] {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
+  return rows.map((r) =>
+    "  " + r.map((c, j) => (j < r.length - 1 ? c.padEnd(widths[j]) : c)).join("  ").trimEnd()
+  );
 }

@@ -1,7 +1,7 @@
 // The matrix as one self-contained HTML page (inline style, no script, no external asset), to
 // open from a CI artifact.
 import type { Cell, Matrix, MatrixRow } from "../lib/report/matrix.ts";
-import { cellText, legend } from "./matrix.ts";
+import { cellText, legend, rowName } from "./matrix.ts";
 import { SENSITIVE } from "../lib/report/present.ts";
 import { toHcl } from "../lib/hcl/value.ts";
 
@@ -58,7 +58,7 @@ export function renderMatrixHtml(m: Matrix, options: HtmlOptions = {}): string {
       body.push(`<tr class="group"><th colspan="${cols}">${escapeHtml(group)}</th></tr>`);
     }
     const cells = [
-      `<th scope="row"><code>${escapeHtml(r.variable)}</code></th>`,
+      `<th scope="row"><code>${escapeHtml(rowName(r))}</code></th>`,
       ...(r.shared ? [_td(r, r.shared, false)] : []),
       ...r.cells.map((c) => _td(r, c, true)),
     ];
@@ -102,7 +102,7 @@ ${
     made
       ? `<p class="made">${escapeHtml(made)}</p>\n`
       : ""
-  }<p>${m.environments.length} environments × ${m.rows.length} syncable variables; ${differing} cell${
+  }<p>${m.environments.length} environments × ${m.rows.length} syncable values; ${differing} cell${
     differing === 1 ? "" : "s"
   } marked. ${escapeHtml(legend(m))}</p>
 <div class="wrap">

@@ -2,6 +2,12 @@
 import type { Cell, Matrix, MatrixRow } from "../lib/report/matrix.ts";
 import { clip, SENSITIVE, showValue } from "../lib/report/present.ts";
 import { paint } from "./paint.ts";
+import { formatPath } from "../lib/hcl/path.ts";
+
+/** A row's variable, or its path inside the variable's value. */
+export function rowName(r: MatrixRow): string {
+  return formatPath(r.variable, r.keys ?? []);
+}
 
 /** A cell's text: the value, "(value)" when it is the default, "-" for none. */
 export function cellText(row: MatrixRow, c: Cell, max = 28): string {
@@ -22,7 +28,7 @@ export function renderMatrixText(m: Matrix, color = false): string {
   const head = ["GROUP", "VARIABLE", ...(m.sharedFile ? ["SHARED"] : []), ...m.environments];
   const rows = m.rows.map((r) => [
     r.group,
-    r.variable,
+    rowName(r),
     ...(r.shared ? [cellText(r, r.shared)] : []),
     ...r.cells.map((c) => cellText(r, c) + (c.differs ? "*" : "")),
   ]);
@@ -56,7 +62,7 @@ export function renderMatrixMarkdown(m: Matrix): string {
   for (const r of m.rows) {
     const cells = [
       esc(r.group),
-      "`" + r.variable + "`",
+      "`" + rowName(r) + "`",
       ...(r.shared ? [esc(cellText(r, r.shared))] : []),
       ...r.cells.map((c) => (c.differs ? `**${esc(cellText(r, c))}** \\*` : esc(cellText(r, c)))),
     ];

@@ -113,22 +113,16 @@ Deno.test("the sync fingerprint covers only the synced paths: an environment's o
       promoted.split("\n")[1],
       /^# Last synced: \d{4}-\d\d-\d\d from: dev \[values [0-9a-f]{8}\]$/,
     );
-    const edit = async (from: string, to: string) => {
-      const text = await Deno.readTextFile(file);
+    const dev = join(root, "environments/dev/terraform.tfvars");
+    const edit = async (path: string, from: string, to: string) => {
+      const text = await Deno.readTextFile(path);
       assert.ok(text.includes(from), from);
-      await Deno.writeTextFile(file, text.replace(from, to));
+      await Deno.writeTextFile(path, text.replace(from, to));
     };
 
     // staging's own domain edited by hand, then dev's next feature recorded: a pending promotion.
-    await edit('"staging.publishing', '"staging-2.publishing');
-    const dev = join(root, "environments/dev/terraform.tfvars");
-    await Deno.writeTextFile(
-      dev,
-      (await Deno.readTextFile(dev)).replace(
-        "enable_opentelemetry = true ",
-        "enable_opentelemetry = false",
-      ),
-    );
+    await edit(file, '"staging.publishing', '"staging-2.publishing');
+    await edit(dev, "enable_opentelemetry = true ", "enable_opentelemetry = false");
     const extract = await tfsync(root, ["extract", "--from", "dev", "-y"]);
     assert.equal(extract.code, 0, extract.stderr);
     const pending = await tfsync(root, ["check"]);
@@ -140,8 +134,8 @@ Deno.test("the sync fingerprint covers only the synced paths: an environment's o
 
     // A synced key edited by hand is drift, at its line.
     await Deno.writeTextFile(file, promoted);
-    await edit("enable_opentelemetry = true ", "enable_opentelemetry = false");
-    await Deno.writeTextFile(dev, (await Deno.readTextFile(dev)).replace("= false", "= true "));
+    await edit(file, "enable_opentelemetry = true ", "enable_opentelemetry = false");
+    await edit(dev, "enable_opentelemetry = false", "enable_opentelemetry = true ");
     assert.equal((await tfsync(root, ["extract", "--from", "dev", "-y"])).code, 0);
     const drift = await tfsync(root, ["check"]);
     assert.equal(drift.code, 1, drift.stdout);

@@ -89,6 +89,7 @@ export class Config {
   readonly environmentSpecific: ReadonlySet<string>;
   readonly #groupOf: Map<string, Group>;
   readonly #trees: Map<string, RuleTree>;
+  readonly #groupTrees = new Map<string, Map<string, RuleTree>>();
 
   constructor(root: string, source: string, settings: ConfigSettings) {
     this.root = resolve(root);
@@ -116,9 +117,22 @@ export class Config {
     this.#trees = ruleTrees(settings.groups.flatMap((g) => g.variables), es);
   }
 
-  /** The rules for the keys inside a variable's value, when tfsync.hcl names paths into it. */
-  rules(name: string): RuleTree | undefined {
-    return this.#trees.get(name);
+  /**
+   * The rules for the keys inside a variable's value, when tfsync.hcl names paths into it. With
+   * groups: only the paths whose most specific rule is one of those groups' (`sync --group`).
+   */
+  rules(name: string, groups?: readonly string[]): RuleTree | undefined {
+    if (groups === undefined || !this.#trees.has(name)) return this.#trees.get(name);
+    let trees = this.#groupTrees.get(groups.join(","));
+    if (!trees) {
+      const [own, others] = [true, false].map((mine) =>
+        this.settings.groups.filter((g) => groups.includes(g.name) === mine)
+          .flatMap((g) => g.variables)
+      );
+      trees = ruleTrees(own, [...others, ...this.settings.environmentSpecific]);
+      this.#groupTrees.set(groups.join(","), trees);
+    }
+    return trees.get(name)!;
   }
 
   classify(name: string): VariableClass {

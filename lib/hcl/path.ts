@@ -103,6 +103,13 @@ export function childRules(tree: RuleTree, key: string, inherited: boolean): Rul
   return { syncs, keys, any: own.any ?? any.any };
 }
 
+/** The rules at a path of keys below the tree, with whether the value there syncs. */
+export function rulesAt(tree: RuleTree, keys: readonly string[]): RuleTree {
+  let node: RuleTree = { ...tree, syncs: tree.syncs ?? false };
+  for (const key of keys) node = childRules(node, key, node.syncs!);
+  return node;
+}
+
 /** The tree names paths below its root. */
 export function hasDescendants(tree: RuleTree): boolean {
   return tree.keys.size > 0 || tree.any !== undefined;

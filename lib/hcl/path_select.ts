@@ -5,22 +5,28 @@ import { applied, valueAtKeys } from "./path_merge.ts";
 import type { Value } from "./value.ts";
 
 /**
- * The paths of a value that sync, each as the keys below the variable, in the value's order:
- * `[[]]` when the whole value syncs. A value that is no object where the rules name keys inside it
- * has none (check and sync report that parent instead).
+ * The paths of a value as its rules classify them, each as the keys below the variable, in the
+ * value's order, down to where a rule covers everything below (`[[]]`: the whole value). A value
+ * that is no object where the rules name keys inside it has none (check and sync report that
+ * parent instead).
  */
-export function syncedKeys(
+export function classifiedKeys(
   value: Value,
   tree: RuleTree,
   inherited = false,
   keys: string[] = [],
-): string[][] {
+): Array<{ keys: string[]; syncs: boolean }> {
   const syncs = tree.syncs ?? inherited;
-  if (!hasDescendants(tree)) return syncs ? [keys] : [];
+  if (!hasDescendants(tree)) return [{ keys, syncs }];
   if (!(value instanceof Map)) return [];
   return [...value.entries()].flatMap(([k, v]) =>
-    syncedKeys(v, childRules(tree, k, syncs), syncs, [...keys, k])
+    classifiedKeys(v, childRules(tree, k, syncs), syncs, [...keys, k])
   );
+}
+
+/** The paths of a value that sync (classifiedKeys). */
+export function syncedKeys(value: Value, tree: RuleTree): string[][] {
+  return classifiedKeys(value, tree).flatMap((c) => c.syncs ? [c.keys] : []);
 }
 
 /** The value with only its synced paths (objects kept down to them); undefined when none syncs. */

@@ -2,17 +2,20 @@
 // from the shared file's value (with no shared file: from the value most environments have).
 import { ConfigError } from "../errors.ts";
 import { didYouMean } from "../suggest.ts";
-import { effectiveValue, type Located, sameLocated } from "../terraform/layers.ts";
+import { effectiveValue, type Layers, type Located } from "../terraform/layers.ts";
+import { pathJson } from "../hcl/path.ts";
+import { syncedKeys } from "../hcl/path_select.ts";
+import { effectiveAt, sameAt } from "./path_values.ts";
 import { FORMAT_VERSION, isSensitive, jsonValue } from "./present.ts";
-import { layerDocs, type Snapshot } from "../repo/snapshot.ts";
-import type { TfType } from "../terraform/types.ts";
-import { declaredType } from "../terraform/types_equal.ts";
+import { type EnvironmentFile, layerDocs, type Snapshot } from "../repo/snapshot.ts";
 
 /** A value and its layer, and whether it differs from the row's reference (the shared file's value, or the most common one). */
 export type Cell = Located & { differs: boolean };
 
 export interface MatrixRow {
   variable: string;
+  /** The keys of the path inside the variable's value this row shows (absent: the whole value). */
+  keys?: string[];
   group: string;
   sensitive: boolean;
   /** The shared layer (its value, else the default it leaves); undefined without a shared file. */
@@ -39,29 +42,7 @@ export function buildMatrix(s: Snapshot, groups?: readonly string[]): Matrix {
   }
   const chosen = s.config.groups.filter((g) => !groups || groups.includes(g.name));
   const envs = inPromotionOrder(s.environments, s.config.settings.promotionOrder);
-  const rows: MatrixRow[] = [];
-  for (const g of chosen) {
-    for (const name of g.variables) {
-      const cells = envs.map((e) => _cell(effectiveValue(name, layerDocs(e), s.module)));
-      const type = declaredType(s.module, name);
-      let reference: Cell | undefined;
-      let shared: Cell | undefined;
-      if (s.shared) {
-        shared = _cell(effectiveValue(name, s.shared, s.module, "shared"));
-        reference = shared;
-      } else reference = _mostCommon(cells, type);
-      for (const c of cells) {
-        c.differs = reference !== undefined && !sameLocated(c, reference, type);
-      }
-      rows.push({
-        variable: name,
-        group: g.name,
-        sensitive: isSensitive(s.module, name),
-        shared,
-        cells,
-      });
-    }
-  }
+  const rows = chosen.flatMap((g) => g.variables.flatMap((name) => _rows(s, envs, g.name, name)));
   return {
     environments: envs.map((e) => e.name),
     ...(s.shared && { sharedFile: s.shared.file }),
@@ -69,15 +50,42 @@ export function buildMatrix(s: Snapshot, groups?: readonly string[]): Matrix {
   };
 }
 
+/** A variable's rows: one, or one a path the group syncs (by path) as the values have them. */
+function _rows(s: Snapshot, envs: EnvironmentFile[], group: string, name: string): MatrixRow[] {
+  const effective = envs.map((e) => effectiveValue(name, layerDocs(e), s.module));
+  const shared = s.shared && effectiveValue(name, s.shared, s.module, "shared");
+  const tree = s.config.rules(name, [group]);
+  const found = [shared, ...effective].flatMap((e) =>
+    tree && e && e.layer !== "none" ? syncedKeys(e.value, tree).map((k) => JSON.stringify(k)) : []
+  );
+  const paths: string[][] = tree ? [...new Set(found)].map((k) => JSON.parse(k)) : [[]];
+  return paths.map((keys) => {
+    const at = (e: Located, layers: Layers) => _cell(effectiveAt(e, layers, name, keys));
+    const same = (a: Cell, b: Cell) => sameAt(s.module, name, keys, a.value, b.value);
+    const cells = effective.map((e, i) => at(e, layerDocs(envs[i])));
+    const ref = shared && at(shared, s.shared);
+    const reference = ref ?? _mostCommon(cells, same);
+    for (const c of cells) c.differs = reference !== undefined && !same(c, reference);
+    return {
+      variable: name,
+      ...(keys.length > 0 && { keys }),
+      group,
+      sensitive: isSensitive(s.module, name),
+      shared: ref,
+      cells,
+    };
+  });
+}
+
 function _cell(e: Located): Cell {
   return { ...e, differs: false };
 }
 
-function _mostCommon(cells: Cell[], type: TfType | undefined): Cell | undefined {
+function _mostCommon(cells: Cell[], same: (a: Cell, b: Cell) => boolean): Cell | undefined {
   let best: Cell | undefined;
   let bestCount = 0;
   for (const c of cells) {
-    const n = cells.filter((d) => sameLocated(c, d, type)).length;
+    const n = cells.filter((d) => same(c, d)).length;
     if (n > bestCount) [best, bestCount] = [c, n];
   }
   return best;
@@ -99,6 +107,7 @@ export function matrixJson(m: Matrix): string {
       shared_file: m.sharedFile ?? null,
       rows: m.rows.map((r) => ({
         variable: r.variable,
+        ...(r.keys && { path: pathJson({ name: r.variable, keys: r.keys }) }),
         group: r.group,
         shared: r.shared ? cell(r, r.shared) : null,
         cells: Object.fromEntries(

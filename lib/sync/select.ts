@@ -6,13 +6,14 @@ import type { SyncContext } from "./sync.ts";
 
 /**
  * The variables named by `--group` and `--vars`, in config order, and how the banner names them
- * ("group images", "vars a, b"). Throws ConfigError.
+ * ("group images", "vars a, b"), and with --group the groups, whose paths alone sync. Throws
+ * ConfigError.
  */
 export function selectVariables(
   ctx: SyncContext,
   groups: readonly string[],
   vars: readonly string[],
-): { names: string[]; label: string } {
+): { names: string[]; label: string; groups?: readonly string[] } {
   const { config } = ctx;
   const wanted = new Set<string>();
   for (const g of groups) {
@@ -46,5 +47,6 @@ export function selectVariables(
   const label = groups.length > 0
     ? `group${groups.length > 1 ? "s" : ""} ${groups.join(", ")}`
     : `vars ${vars.join(", ")}`;
-  return { names: config.syncable.filter((v) => wanted.has(v)), label };
+  const names = config.syncable.filter((v) => wanted.has(v));
+  return { names, label, ...(groups.length > 0 && vars.length === 0 && { groups }) };
 }

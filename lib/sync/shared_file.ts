@@ -35,6 +35,8 @@ export interface SharedPlanOptions {
   date: string;
   /** Only these variables (a partial sync); the header's "Extracted from:" is then kept. */
   names?: readonly string[];
+  /** A partial sync of groups: only the paths these groups name. */
+  groups?: readonly string[];
   /** The declared types, so that "nothing to change" is judged as terraform compares. */
   module: ModuleVars;
 }
@@ -51,8 +53,9 @@ export function planShared(o: SharedPlanOptions): SharedPlan {
   const notInSource: string[] = [];
   const batch = planCopies(o.names ?? o.config.syncable, o.config, src, doc, {
     // Synced by path: the shared file records the synced part of the value.
+    groups: o.groups,
     paths(name, rules, b) {
-      const p = planSharedPaths(name, rules, src, doc, o.module);
+      const p = planSharedPaths(name, rules, src, doc, o.module, o.config.rules(name));
       if (!src.get(name)) notInSource.push(name);
       b.edits.push(...p.edits);
       if (p.set !== undefined) b.edits.push({ kind: "set", name, value: p.set });
@@ -110,9 +113,12 @@ function newSharedFile(o: SharedPlanOptions, attrs: NewAttribute[], eol: string)
   const byName = new Map(attrs.map((a) => [a.name, a]));
   const header = sharedHeader(o.env, o.date).map((l) => l + eol).join("");
   const blocks = o.config.groups.flatMap((g) => {
-    const lines = g.variables.flatMap((v) =>
-      byName.has(v) ? [attributeLine(byName.get(v)!, eol)] : []
-    );
+    // A variable two groups name by path is written once, under the first.
+    const lines = g.variables.flatMap((v) => {
+      const a = byName.get(v);
+      byName.delete(v);
+      return a ? [attributeLine(a, eol)] : [];
+    });
     if (lines.length === 0) return [];
     return [groupHeading(g, "shared").map((l) => l + eol).join("") + lines.join("")];
   });

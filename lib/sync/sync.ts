@@ -188,7 +188,7 @@ export function planPartial(
   ctx: SyncContext,
   from: string,
   to: string,
-  selection: { names: readonly string[]; label: string },
+  selection: { names: readonly string[]; label: string; groups?: readonly string[] },
   date: string,
   prune: boolean,
 ): Promise<SyncPlan> {
@@ -204,6 +204,8 @@ interface PairOptions {
   /** A partial sync: these variables only, and what they are for the banner. */
   names?: readonly string[];
   label?: string;
+  /** A partial sync of groups: only the paths they name. */
+  groups?: readonly string[];
 }
 
 /** The shared file extracted from `from` (for `names`), then applied to `to`, in one plan. */
@@ -222,6 +224,7 @@ async function planThroughShared(ctx: SyncContext, o: PairOptions): Promise<Sync
     file: sharedFile,
     date: o.date,
     names: o.names,
+    groups: o.groups,
   });
   // A partial sync takes the values (and trailing comments) straight from the source.
   const shared: TfvarsFile = extract && !o.names
@@ -232,6 +235,7 @@ async function planThroughShared(ctx: SyncContext, o: PairOptions): Promise<Sync
     {
       ...common(ctx, o.prune, o.date, from),
       ...(o.names && { names: o.names }),
+      groups: o.groups,
       source: shared,
       ...(shared !== source && { origin: source }),
     },

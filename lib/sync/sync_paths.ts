@@ -88,6 +88,8 @@ export function lineOf(doc: Document, name: string, keys: readonly string[]): nu
 /**
  * The shared file's record of a variable synced by path: the synced part of the source's value
  * (projection). An existing record takes path edits where it has every parent, else the new text.
+ * A partial sync of groups (`rules` narrower than `all`) takes only their paths and keeps the
+ * record's others.
  */
 export function planSharedPaths(
   name: string,
@@ -95,10 +97,18 @@ export function planSharedPaths(
   source: Document,
   shared: Document,
   module: ModuleVars,
+  all: RuleTree = rules,
 ): PathPlan & { insert?: string; set?: string } {
   const none = { edits: [], changes: [], targetOnly: [], warnings: [] };
   const want = projection(source, name, rules);
   const t = shared.get(name);
+  if (t && rules !== all) {
+    const m = mergePaths(name, source, shared, rules, true, sameAtKeys(module, name));
+    if (m.problems.length === 0) {
+      const changes = m.changes.map((c) => ({ name, ...c, line: t.line }));
+      return { ...none, edits: m.edits, changes, ...(changes.length > 0 && { value: m.value }) };
+    }
+  }
   if (!want) {
     if (!t) return none;
     return {

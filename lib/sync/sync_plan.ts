@@ -54,6 +54,8 @@ export interface TargetPlanOptions {
   origin?: TfvarsFile;
   target: TfvarsFile;
   prune: boolean;
+  /** A partial sync of groups: only the paths these groups name (`sync --group`). */
+  groups?: readonly string[];
   /** For the "Last synced: DATE from: SOURCE" line. */
   date: string;
   from: string;
@@ -97,6 +99,8 @@ export interface Batch {
 
 /** How one kind of file (the shared file, an environment's) takes the source's values. */
 export interface CopyRules {
+  /** A partial sync of groups: only the paths these groups name sync. */
+  groups?: readonly string[];
   /** A variable synced by path (tfsync.hcl names paths into it). */
   paths(name: string, rules: RuleTree, batch: Batch): void;
   /** A variable the source does not set; `set` is the file's attribute when it has one. */
@@ -126,7 +130,7 @@ export function planCopies(
     copied: new Map(),
   };
   for (const name of names) {
-    const paths = config.rules(name);
+    const paths = config.rules(name, rules.groups);
     if (paths) {
       rules.paths(name, paths, batch);
       continue;
@@ -196,6 +200,7 @@ export function planTarget(o: TargetPlanOptions): { plan: FilePlan; targetOnly: 
   const targetOnly: TargetOnly[] = [];
   const warnings: PathWarning[] = [];
   const batch = planCopies(o.names, o.config, source.doc, doc, {
+    groups: o.groups,
     paths(name, rules, b) {
       const p = planPaths(name, rules, source.doc, doc, o.prune, module);
       b.edits.push(...p.edits);

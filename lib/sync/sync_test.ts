@@ -274,6 +274,7 @@ Deno.test("selectVariables() names the known groups and variables on a mistake",
   assert.deepEqual(selectVariables(ctx, ["b", "a"], []), {
     names: ["a1", "a2", "a3", "b1", "b2"],
     label: "groups b, a",
+    groups: ["b", "a"],
   });
   assert.deepEqual(selectVariables(ctx, [], ["b2", "a1"]), {
     names: ["a1", "b2"],
