@@ -1,7 +1,8 @@
 // Property test of edits by path (issue 11): random nested objects (multi-line and one-line,
-// "=" and ":", trailing commas, comments) and random batches of path edits (set, insert, remove)
-// change exactly the intended paths as hashicorp/hcl (hcl2json) reads the result, leave every
-// line no edit touched as it was but for its alignment spaces, and keep fmt-clean files fmt-clean.
+// "=" and ":", trailing commas, comments, heredoc values; LF or CRLF files) and random batches of
+// path edits (set, to a scalar or a heredoc; insert; remove) change exactly the intended paths as
+// hashicorp/hcl (hcl2json) reads the result, leave every line no edit touched as it was but for
+// its alignment spaces, and keep fmt-clean files fmt-clean.
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { parse } from "../lib/hcl/document.ts";
@@ -19,11 +20,35 @@ const scalar = fc.oneof(
   fc.constantFrom("true", "false", "null", '"v1"', '"hello world"', '"1.31.2-20250101"'),
 );
 
-/** An object's text at an indentation: multi-line (with comments, "=" or ":") or one line. */
+/** A heredoc value at an indentation: `<<EOT` (its lines as written) or `<<-EOT` (indented). */
+function heredoc(indent: string): fc.Arbitrary<string> {
+  const lines = fc.array(fc.constantFrom("hello", "a = b", "  two spaces", "# no comment", ""), {
+    minLength: 1,
+    maxLength: 3,
+  });
+  return fc.tuple(fc.constantFrom("EOT", "END"), fc.boolean(), lines).map(([marker, dash, ls]) =>
+    dash
+      ? `<<-${marker}\n${
+        ls.map((l) => `${indent}    ${l}`.trimEnd() + "\n").join("")
+      }${indent}  ${marker}`
+      : `<<${marker}\n${ls.map((l) => l + "\n").join("")}${marker}`
+  );
+}
+
+const isHeredoc = (v: string) => v.startsWith("<<");
+
+/**
+ * An object's text at an indentation: multi-line (with comments, "=" or ":", heredoc values, which
+ * take no comma or comment after them) or one line.
+ */
 function object(depth: number, indent: string): fc.Arbitrary<string> {
-  const value = depth <= 1 ? scalar : fc.oneof(
-    { weight: 2, arbitrary: scalar },
-    { weight: 1, arbitrary: fc.constant(null).chain(() => object(depth - 1, indent + "  ")) },
+  const value = fc.oneof(
+    { weight: 4, arbitrary: scalar },
+    { weight: 1, arbitrary: heredoc(indent) },
+    ...(depth <= 1 ? [] : [{
+      weight: 2,
+      arbitrary: fc.constant(null).chain(() => object(depth - 1, indent + "  ")),
+    }]),
   );
   const entries = fc.uniqueArray(fc.tuple(key, value), {
     minLength: 1,
@@ -38,8 +63,8 @@ function object(depth: number, indent: string): fc.Arbitrary<string> {
     ([es, sep, comma, comments]) => {
       const lines = es.map(([k, v], i) =>
         (comments && i === 1 ? `${indent}  # about ${k}\n` : "") +
-        `${indent}  ${name(k)} ${sep} ${v}${comma ? "," : ""}${
-          comments && i === 0 ? " # first" : ""
+        `${indent}  ${name(k)} ${sep} ${v}${comma && !isHeredoc(v) ? "," : ""}${
+          comments && i === 0 && !isHeredoc(v) ? " # first" : ""
         }\n`
       );
       return `{\n${lines.join("")}${indent}}`;
@@ -48,8 +73,8 @@ function object(depth: number, indent: string): fc.Arbitrary<string> {
   return fc.oneof({ weight: 3, arbitrary: multi }, { weight: 1, arbitrary: oneLine });
 }
 
-const file = fc.tuple(object(3, ""), object(2, "")).map(([a, b]) =>
-  `# settings\nfirst = ${a}\n\nsecond = ${b}\nlast = 1\n`
+const file = fc.tuple(object(3, ""), object(2, ""), fc.boolean()).map(([a, b, crlf]) =>
+  `# settings\nfirst = ${a}\n\nsecond = ${b}\nlast = 1\n`.replaceAll("\n", crlf ? "\r\n" : "\n")
 );
 
 /** Every object below a value and its path of keys. */
@@ -65,12 +90,15 @@ function edits(text: string): fc.Arbitrary<Edit[]> {
     objects(valueNode(doc, doc.get(name)!.valueStart)).map((o) => ({ name, ...o }))
   );
   const one = (t: typeof targets[number]): fc.Arbitrary<Edit | undefined> => {
+    // A heredoc can go only where a line break can: into an object written on several lines.
+    const multiLine = !t.node.oneLine;
+    const value = multiLine ? fc.oneof({ weight: 3, arbitrary: scalar }, heredoc("")) : scalar;
     const present = t.node.entries.map((e) => e.key);
     const heredocFree = t.node.entries.filter((e) => e.value.kind !== "object").map((e) => e.key);
     const choices: fc.Arbitrary<Edit | undefined>[] = [fc.constant(undefined)];
     if (heredocFree.length) {
       choices.push(
-        fc.tuple(fc.constantFrom(...heredocFree), scalar).map(([k, value]) => ({
+        fc.tuple(fc.constantFrom(...heredocFree), value).map(([k, value]) => ({
           kind: "path" as const,
           name: t.name,
           keys: [...t.keys, k],
@@ -88,7 +116,7 @@ function edits(text: string): fc.Arbitrary<Edit[]> {
       );
     }
     choices.push(
-      fc.tuple(key.filter((k) => !present.includes(k)), scalar).map(([k, value]) => ({
+      fc.tuple(key.filter((k) => !present.includes(k)), value).map(([k, value]) => ({
         kind: "path" as const,
         name: t.name,
         keys: [...t.keys, k],
@@ -111,7 +139,11 @@ function edits(text: string): fc.Arbitrary<Edit[]> {
   );
 }
 
-function expected(before: Record<string, unknown>, batch: Edit[]): Record<string, unknown> {
+/** What hashicorp/hcl reads after the batch: the values before, the edited paths as it reads them. */
+async function expected(
+  before: Record<string, unknown>,
+  batch: Edit[],
+): Promise<Record<string, unknown>> {
   const want = structuredClone(before);
   for (const e of batch) {
     if (e.kind !== "path") continue;
@@ -119,21 +151,23 @@ function expected(before: Record<string, unknown>, batch: Edit[]): Record<string
     for (const k of e.keys.slice(0, -1)) at = at[k] as Record<string, unknown>;
     const last = e.keys[e.keys.length - 1];
     if (e.value === undefined) delete at[last];
-    else at[last] = JSON.parse(e.value);
+    else at[last] = (await readWithHcl(`x = ${e.value}\n`, "value.tfvars")).x;
   }
   return want;
 }
 
-/** The text without the entries the batch removes (their lines go with them). */
-function withoutRemoved(text: string, batch: Edit[]): string {
+/** The text without the entries the batch removes (their lines go with them) or the values it
+ * replaces (a heredoc's lines with it). */
+function withoutEdited(text: string, batch: Edit[]): string {
   const doc = parse(text, "gen.tfvars", { tfvars: true });
   const spans = batch.flatMap((e) => {
-    if (e.kind !== "path" || e.value !== undefined) return [];
+    if (e.kind !== "path") return [];
     const at = nodeAtKeys(valueNode(doc, doc.get(e.name)!.valueStart), e.keys);
-    return "entry" in at && at.entry ? [at.entry] : [];
-  }).sort((a, b) => b.leadingStart - a.leadingStart);
+    if (!("entry" in at) || !at.entry) return [];
+    return [e.value === undefined ? { start: at.entry.leadingStart, end: at.entry.end } : at.node];
+  }).sort((a, b) => b.start - a.start);
   let out = text;
-  for (const s of spans) out = out.slice(0, s.leadingStart) + out.slice(s.end);
+  for (const s of spans) out = out.slice(0, s.start) + out.slice(s.end);
   return out;
 }
 
@@ -147,13 +181,13 @@ Deno.test("path edits change exactly the intended paths, as hashicorp/hcl reads 
         const context = `input ${JSON.stringify(text)}\nedits ${JSON.stringify(batch)}\noutput ${
           JSON.stringify(output)
         }`;
-        const want = expected(await readWithHcl(text, "gen.tfvars"), batch);
+        const want = await expected(await readWithHcl(text, "gen.tfvars"), batch);
         assert.deepStrictEqual(await readWithHcl(output, "gen.tfvars"), want, context);
         // Every other byte: the lines no edit touched, but for their spaces, are as they were.
         const squash = (s: string) => s.split("\n").map((l) => l.replace(/\s+/g, " ").trim());
         const kept = new Set(squash(output));
         const touched = batch.map((e) => e.kind === "path" ? e.keys[e.keys.length - 1] : "");
-        for (const line of squash(withoutRemoved(text, batch))) {
+        for (const line of squash(withoutEdited(text, batch))) {
           if (touched.some((k) => line.includes(k))) continue;
           // A one-line object edited in place is one line: its edit changes that line.
           if (line.includes("{") && line.includes("}")) continue;

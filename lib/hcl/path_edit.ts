@@ -41,11 +41,21 @@ export function pathSplice(doc: Document, e: PathEdit): Span & { text: string } 
   }
   const indentOf = (at: number) => /^[ \t]*/.exec(doc.text.slice(lineStartOf(doc.text, at)))![0];
   if (entry) {
-    const value = reindent(withEol(e.value, doc.eol), e.indent, indentOf(entry.keySpan.start));
-    if (isHeredoc(value) && !atLineEnd(doc.text, entry.value.end)) {
+    const indent = indentOf(entry.keySpan.start);
+    const value = reindent(withEol(e.value, doc.eol), e.indent, indent);
+    if (!isHeredoc(value) || atLineEnd(doc.text, entry.value.end)) {
+      return { start: entry.value.start, end: entry.value.end, text: value };
+    }
+    // Nothing may follow a heredoc's closing marker on its line: the key's comma goes (the line
+    // break separates keys) and its comment moves to a line of its own above the key.
+    const rest = entry.comment?.end ?? entry.commaEnd ?? entry.value.end;
+    if (!entry.ownLine || !atLineEnd(doc.text, rest)) {
       throw new TypeError(`Cannot set "${where()}" to a heredoc: text follows it on its line`);
     }
-    return { start: entry.value.start, end: entry.value.end, text: value };
+    const comment = entry.comment && doc.text.slice(entry.comment.start, entry.comment.end);
+    const above = comment ? `${indent}${comment.trimEnd()}${doc.eol}` : "";
+    const key = doc.text.slice(entry.lineStart, entry.value.start);
+    return { start: entry.lineStart, end: rest, text: above + key + value };
   }
   return insertion(doc, parent, key, e, indentOf);
 }
@@ -75,8 +85,8 @@ function insertion(
   }
   const indent = last ? indentOf(last.keySpan.start) : indentOf(parent.end - 1) + "  ";
   const value = reindent(withEol(e.value!, doc.eol), e.indent, indent);
-  const comma = last?.commaEnd != null ? "," : "";
-  if (isHeredoc(value) && comma) throw new TypeError(`Cannot put a heredoc before a comma`);
+  // A heredoc takes no comma after it (its closing marker ends the line).
+  const comma = last?.commaEnd != null && !isHeredoc(value) ? "," : "";
   const line = `${indent}${name} ${separator === ":" ? ": " : "= "}${value}${comma}${doc.eol}`;
   const at = last ? last.end : lineStartOf(text, parent.end - 1);
   return { start: at, end: at, text: line };

@@ -151,6 +151,29 @@ const CASES: Case[] = [
     fmt: true,
   },
   {
+    // Found by tests/path_property_test.ts: such an edit was refused.
+    name:
+      "a heredoc set where a comma and a comment followed: the comma goes, the comment moves above",
+    input: "s = {\n  a = 1, # one\n  b = 2,\n}\n",
+    edits: [at("s.a", "<<EOT\nx\nEOT")],
+    want: "s = {\n  # one\n  a = <<EOT\nx\nEOT\n  b = 2,\n}\n",
+    fmt: true,
+  },
+  {
+    // Found by tests/path_property_test.ts: such an edit was refused.
+    name: "a heredoc inserted among keys with trailing commas takes none",
+    input: "s = {\n  a = 1,\n}\n",
+    edits: [at("s.b", "<<EOT\nx\nEOT")],
+    want: "s = {\n  a = 1,\n  b = <<EOT\nx\nEOT\n}\n",
+    fmt: true,
+  },
+  {
+    name: "CRLF: a heredoc keeps its own line endings, the lines around it the file's",
+    input: "s = {\r\n  a = 1 # one\r\n}\r\n",
+    edits: [at("s.a", "<<EOT\nx\nEOT")],
+    want: "s = {\r\n  # one\r\n  a = <<EOT\nx\nEOT\r\n}\r\n",
+  },
+  {
     name: "CRLF: an inserted line takes the file's line ending (fmt aligns no multi-line value)",
     input: "s = {\r\n  a = 1\r\n}\r\n",
     edits: [at("s.bb", "{\n    x = 1\n  }", "  ")],
@@ -190,6 +213,20 @@ Deno.test({
     const texts = CASES.filter((c) => c.fmt).flatMap((c) => [c.input, c.want]);
     assert.deepEqual(await terraformFmt(texts), texts);
   },
+});
+
+// A known limit, not a difference from terraform: a heredoc needs a line break, which a one-line
+// object cannot hold and stay one line; tfsync refuses rather than reflow the object.
+Deno.test("path edit: a heredoc into a one-line object is refused, the text left alone", () => {
+  const doc = parse("s = { a = 1, b = 2 }\n", "t.tfvars", { tfvars: true });
+  assert.throws(
+    () => applyEdits(doc, [at("s.a", "<<EOT\nx\nEOT")]),
+    { name: "TypeError", message: 'Cannot set "s.a" to a heredoc: text follows it on its line' },
+  );
+  assert.throws(
+    () => applyEdits(doc, [at("s.c", "<<EOT\nx\nEOT")]),
+    { name: "TypeError", message: "Cannot put a heredoc into a one-line object" },
+  );
 });
 
 Deno.test("valueNode() keeps every key's span and decor, recursively", () => {
