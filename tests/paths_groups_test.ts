@@ -333,6 +333,7 @@ Deno.test("sync --group with a shared file records that group's paths and keeps 
     const after = await snapshotTree(root);
     assert.deepEqual(changedPaths(before, after), [
       ".tfsync-last-run.json",
+      ".tfsync-previous-record.json",
       SHARED,
       SHARED + ".bak",
       STAGING,
