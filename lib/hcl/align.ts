@@ -114,7 +114,8 @@ export function realign(
       text = text.slice(0, g.from) + " ".repeat(g.spaces) + text.slice(g.to);
       touched[g.line] = true;
     }
-    if (edits.length) lines = formatLines(text);
+    // The comment chains come last: after them nothing reads the lines again.
+    if (edits.length && cell === "assign") lines = formatLines(text);
   }
   return text;
 }
