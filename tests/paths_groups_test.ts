@@ -351,3 +351,57 @@ Deno.test("sync --group with a shared file records that group's paths and keeps 
     assert.deepEqual(await snapshotTree(root), after);
   });
 });
+
+Deno.test("diff speaks of paths: synced paths apart from the environment's own keys, one a line", async () => {
+  await withExample(async (root) => {
+    assert.equal(
+      await ok(root, ["diff", "--from", "dev", "--to", "staging"]),
+      [
+        "Comparing dev → staging",
+        "",
+        "=== SYNCABLE FEATURES ===",
+        "forms_admin_settings.enable_opentelemetry",
+        "  dev:     true",
+        "  staging: false",
+        "node_groups.general.ami_version",
+        '  dev:     "1.31.2-20250101"',
+        '  staging: "1.30.0-20241201"',
+        "node_groups.general.min_size",
+        "  dev:     1",
+        "  staging: 3",
+        "node_groups.gpu.ami_version",
+        '  dev:     "1.31.2-20250101"',
+        '  staging: "1.30.0-20241201"',
+        "",
+        "=== ENVIRONMENT-SPECIFIC (not synced) ===",
+        'forms_admin_settings.govuk_app_domain: "dev.publishing.service.gov.uk" → "staging.publishing.service.gov.uk"',
+        'node_groups.general.instance_type: "m5.large" → "m5.2xlarge"',
+        'node_groups.gpu.instance_type: "g5.xlarge" → "g5.2xlarge"',
+        "",
+        "=== UNCLASSIFIED ===",
+        "(no differences)",
+        "",
+      ].join("\n"),
+    );
+    // node_groups synced whole: its keys that differ, one a line.
+    await edit(root, "tfsync.hcl", ['variables   = ["node_groups.*.min_size"]', "variables = []"], [
+      '"node_groups.*.ami_version"',
+      '"node_groups"',
+    ], [
+      'environment_specific = ["forms_admin_settings", "node_groups"]',
+      'environment_specific = ["forms_admin_settings"]',
+    ]);
+    const diff = await ok(root, ["diff", "--from", "dev", "--to", "staging"]);
+    assert.equal(
+      diff.slice(diff.indexOf("node_groups\n"), diff.indexOf("\n\n=== ENV")),
+      [
+        "node_groups",
+        '  node_groups.general.instance_type: "m5.large" → "m5.2xlarge"',
+        '  node_groups.general.ami_version: "1.31.2-20250101" → "1.30.0-20241201"',
+        "  node_groups.general.min_size: 1 → 3",
+        '  node_groups.gpu.instance_type: "g5.xlarge" → "g5.2xlarge"',
+        '  node_groups.gpu.ami_version: "1.31.2-20250101" → "1.30.0-20241201"',
+      ].join("\n"),
+    );
+  });
+});

@@ -3,7 +3,7 @@
 // version of every node group and nothing else; a second run writes nothing.
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { tempCopy, tfsync } from "./_cli.ts";
+import { snapshotTree, tempCopy, tfsync } from "./_cli.ts";
 import { REPO } from "./_cli.ts";
 import { readWithHcl } from "../lib/hcl/hcl2json.ts";
 
@@ -41,10 +41,12 @@ Deno.test("promote by path: only the synced keys change, every other byte stays"
       /~ node_groups\.gpu\.ami_version +"1\.30\.0-20241201" → "1\.31\.2-20250101"/,
     );
 
+    // A second run writes nothing: no file, no backup, no record, not even a time stamp.
+    const tree = await snapshotTree(root);
     const again = await tfsync(root, ["promote", "--from", "dev", "--to", "staging", "-y"]);
     assert.equal(again.code, 0, again.stderr);
     assert.match(again.stdout, /Nothing to change\./);
-    assert.equal(await Deno.readTextFile(join(root, STAGING)), after);
+    assert.deepEqual(await snapshotTree(root), tree);
   } finally {
     await Deno.remove(root, { recursive: true });
   }
