@@ -17,7 +17,9 @@ const USAGE = `Usage: tfsync explain VAR [--env ENV]... [options]
 Shows where VAR's value comes from, layer by layer: its variable block in module_dir (type,
 default, description, file:line), the shared file's value (file:line), and each environment's
 value (file:line) with the layer that wins (tfvars or default); its class and group. A syncable
-variable's environments that differ from the shared file are marked.
+variable's environments that differ from the shared file are marked. VAR may be a path inside a
+value (forms_admin_settings.enable_opentelemetry): its class, group, value and line; a value whose
+keys tfsync.hcl classifies apart lists the class of each path inside it.
 
 Options:
   --env ENV        only this environment (repeat it, or ENV,ENV)
@@ -29,6 +31,7 @@ ${READ_USAGE}
 Examples:
   tfsync explain dask_cluster_max_cores
   tfsync explain singleuser_image_tag --env prod --json
+  tfsync explain 'node_groups["gpu"].ami_version'
 `;
 
 export const explain: Command = defineCommand({

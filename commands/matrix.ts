@@ -20,7 +20,8 @@ const USAGE = `Usage: tfsync matrix [--group G]... [--format text|json|markdown|
 Prints environments × syncable variables as one table: each environment's effective value (its
 tfvars, else the variables.tf default, shown in parentheses), beside the shared file's. A cell
 that differs from the shared file's value is marked "*" (yellow on a terminal); with no shared
-file, a cell that differs from the value most environments have.
+file, a cell that differs from the value most environments have. A variable synced by path has a
+row for each path its group syncs (node_groups.gpu.ami_version); its own keys have none.
 
 Options:
   --group G        only this group (repeat it, or G,G)
