@@ -211,6 +211,11 @@ Deno.test("parseConfig() rejects a variable named twice, at the second mention's
       'environment_specific = ["r", "r"]\n',
       'tfsync.hcl:1: Variable "r" is named twice in environment_specific',
     ],
+    // A path is one rule however it is written: two that disagree are an error.
+    [
+      'group "a" {\n  variables = ["x[\\"a\\"]"]\n}\nenvironment_specific = [\n  "x",\n  "x.a",\n]\n',
+      'tfsync.hcl:6: variable "x.a" is in group "a" and in environment_specific',
+    ],
   ];
   for (const [text, message] of cases) {
     assert.throws(() => parseConfig(text, "tfsync.hcl", "/repo"), placedAs(message), text);
