@@ -48,7 +48,7 @@ export function renderMatrixText(m: Matrix, color = false): string {
 export function matrixOrigins(m: Matrix): string {
   const at = (c: Cell) => (c.layer === "none" ? "(not set)" : `${c.file}:${c.line}`);
   const rows = m.rows.filter((r) => r.cells.some((c) => c.differs)).map((r) =>
-    `${r.variable}: ${r.cells.map((c, i) => `${m.environments[i]} ${at(c)}`).join(", ")}`
+    `${rowName(r)}: ${r.cells.map((c, i) => `${m.environments[i]} ${at(c)}`).join(", ")}`
   );
   return rows.length ? ["", "=== FROM FILES ===", ...rows, ""].join("\n") : "";
 }
