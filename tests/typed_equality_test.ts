@@ -335,12 +335,14 @@ Deno.test("matrix shows terraform's values", async () => {
   await withRepo({ dev: DEV, prod: PROD_DIFFERENT }, async (root) => {
     const r = await tfsync(root, ["matrix"]);
     assert.equal(r.code, 0, r.stderr);
-    assert.deepEqual(r.stdout.split("\n").slice(0, 5), [
-      `GROUP     VARIABLE      ${"dev".padEnd(28)}  prod`,
-      `features  ip_only       ${"true".padEnd(28)}  false*`,
-      `features  cull_timeout  ${"86400".padEnd(28)}  86401*`,
-      `features  flags         ${"{ enabled = true }".padEnd(28)}  { enabled = false }*`,
-      `features  limits        ${"{ cpu = 3 }".padEnd(28)}  { cpu = 4 }*`,
+    // settings syncs by path: its row is settings.enabled's alone.
+    assert.deepEqual(r.stdout.split("\n").slice(0, 6), [
+      "GROUP     VARIABLE          dev                 prod",
+      "features  ip_only           true                false*",
+      "features  cull_timeout      86400               86401*",
+      "features  flags             { enabled = true }  { enabled = false }*",
+      "features  limits            { cpu = 3 }         { cpu = 4 }*",
+      "features  settings.enabled  true                false*",
     ]);
   });
 });
