@@ -214,7 +214,7 @@ Deno.test("parseConfig() rejects a variable named twice, at the second mention's
     // A path is one rule however it is written: two that disagree are an error.
     [
       'group "a" {\n  variables = ["x[\\"a\\"]"]\n}\nenvironment_specific = [\n  "x",\n  "x.a",\n]\n',
-      'tfsync.hcl:6: variable "x.a" is in group "a" and in environment_specific',
+      'tfsync.hcl:6: Variable "x.a" is in group "a" and in environment_specific',
     ],
   ];
   for (const [text, message] of cases) {
