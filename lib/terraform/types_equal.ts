@@ -24,7 +24,7 @@ export function canonical(v: Value, type: TfType | undefined): Value {
   const converted = convertValue(v, type);
   if (converted !== undefined) return converted;
   if (v instanceof Map && (type.kind === "object" || type.kind === "map")) {
-    return new Map([...v].map(([k, x]) => [k, canonical(x, typeAt(type, [k]))]));
+    return new Map([...v.keys()].sort().map((k) => [k, canonical(v.get(k)!, typeAt(type, [k]))]));
   }
   return v;
 }
@@ -129,8 +129,10 @@ export function convertValue(v: Value, type: TfType): Value | undefined {
     }
     case "map": {
       if (!(v instanceof Map)) return undefined;
-      const values = convertAll([...v.values()], type.element);
-      return values && new Map([...v.keys()].map((k, i) => [k, values[i]]));
+      // In key order, as terraform holds a map (so a fingerprint ignores the order written).
+      const keys = [...v.keys()].sort();
+      const values = convertAll(keys.map((k) => v.get(k)!), type.element);
+      return values && new Map(keys.map((k, i) => [k, values[i]]));
     }
     case "object": {
       if (!(v instanceof Map)) return undefined;

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { parse } from "../hcl/document.ts";
 import { parseType } from "./types.ts";
-import { sameValue, typeAt } from "./types_equal.ts";
+import { canonical, sameValue, typeAt } from "./types_equal.ts";
+import { toJson } from "../hcl/value.ts";
 
 const value = (text: string) =>
   parse(`v = ${text}\n`, "t.tfvars", { tfvars: true }).get("v")!.value;
@@ -47,4 +48,11 @@ Deno.test("typeAt() follows object attributes, map keys and list indexes", () =>
   assert.equal(typeAt(t, ["undeclared"]), undefined);
   assert.equal(typeAt(parseType("any"), ["k"]), undefined);
   assert.equal(typeAt(undefined, []), undefined);
+});
+
+Deno.test("canonical() holds a map in key order and converts its values", () => {
+  const v = canonical(value('{ b = "2", a = 1 }'), parseType("map(number)"));
+  assert.equal(toJson(v), '{"a":1,"b":2}');
+  const partial = canonical(value('{ z = "true" }'), parseType("object({ z = bool, y = string })"));
+  assert.equal(toJson(partial), '{"z":true}');
 });
