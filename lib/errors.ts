@@ -2,6 +2,7 @@
 import { type Place, PlacedError, type Related } from "./hcl/errors.ts";
 import { plain, type Text } from "./words.ts";
 export {
+  type LinePlace,
   type Place,
   PlacedError,
   type Related,

@@ -4,6 +4,7 @@ import type { CheckResult, CheckValue, Finding } from "../lib/report/check.ts";
 import { FORMAT_VERSION, jsonValue } from "../lib/report/present.ts";
 import { paint } from "./paint.ts";
 import { words } from "./words.ts";
+import { placeText } from "./error.ts";
 
 export const FORMATS = ["text", "json", "github", "markdown"] as const;
 export type Format = typeof FORMATS[number];
@@ -44,9 +45,7 @@ function _tally(result: CheckResult): string {
 }
 
 function _where(f: Finding): string {
-  if (f.file === undefined) return "";
-  return f.file + (f.line === undefined ? "" : `:${f.line}`) +
-    (f.column === undefined ? "" : `:${f.column}`);
+  return f.file === undefined ? "" : placeText({ ...f, file: f.file });
 }
 
 /** The message and what fixes it, in one sentence. */

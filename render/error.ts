@@ -9,8 +9,8 @@ function messageOf(e: PlacedError): string {
   return e instanceof ConfigError ? words(e.text) : e.message;
 }
 
-/** `file:line:col` of a place, the file as `show` presents it. */
-function placeText(place: Place, show: (file: string) => string): string {
+/** `file:line:col` of a place, the file as `show` presents it (as it is by default). */
+export function placeText(place: Place, show: (file: string) => string = (f) => f): string {
   return [show(place.file), place.line, place.line && place.column].filter((x) => x).join(":");
 }
 

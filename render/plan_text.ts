@@ -8,6 +8,7 @@ import { isSensitive, SENSITIVE } from "../lib/report/present.ts";
 import { toHcl, type Value } from "../lib/hcl/value.ts";
 import { formatPath } from "../lib/hcl/path.ts";
 import type { Paint } from "./paint.ts";
+import { placeText } from "./error.ts";
 import { staleComments } from "../lib/sync/stale_comments.ts";
 
 /** A variable, or a path inside its value (`forms_admin_settings.enable_opentelemetry`). */
@@ -45,11 +46,11 @@ export function summaryText(plan: SyncPlan, module: ModuleVars, paint: Paint): s
     for (const c of f.changes) out.push(changeLine(module, c, width, paint));
   }
   for (const w of plan.files.flatMap((f) => f.warnings ?? [])) {
-    out.push(paint.yellow(`Warning: ${w.file}${w.line ? ":" + w.line : ""}: ${w.message}`));
+    out.push(paint.yellow(`Warning: ${placeText(w)}: ${w.message}`));
   }
   for (const s of staleComments(plan.files)) {
     out.push(
-      `Note: ${s.file}:${s.line}: the comment above ${s.name} mentions its old value ${s.value}; ` +
+      `Note: ${placeText(s)}: the comment above ${s.name} mentions its old value ${s.value}; ` +
         `review it: ${s.comment}`,
     );
   }
@@ -65,7 +66,7 @@ export function summaryText(plan: SyncPlan, module: ModuleVars, paint: Paint): s
     out.push(
       `Set in ${plan.target} but not in ${plan.source}, ${what}: ${label(t)} = ${
         show(module, t.name, t.value)
-      } (${t.file}:${t.line})`,
+      } (${placeText(t)})`,
     );
   }
   if (plan.unclassified.length === 1) {

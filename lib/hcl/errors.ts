@@ -1,8 +1,11 @@
 // Typed errors of the HCL engine. Commands turn them into one-line messages and exit codes.
 
-/** Where something is. Errors carry it as fields; their message never repeats it. */
+/**
+ * Where something is: a file, a line and a column in it. Errors carry it as fields (their message
+ * never repeats it); reports, findings and plans place what they speak of with it too.
+ */
 export interface Place {
-  /** Absolute path. */
+  /** Absolute path in an error; as the reader sees it in a report. */
   file: string;
   /** 1-based; absent when the error is about the whole file. */
   line?: number;
@@ -10,6 +13,11 @@ export interface Place {
   column?: number;
   /** The text of that line, for a caret under the column. */
   sourceLine?: string;
+}
+
+/** A place on a line: a variable's, a comment's. */
+export interface LinePlace extends Place {
+  line: number;
 }
 
 /** Another place an error speaks of: "first set here". */

@@ -3,18 +3,15 @@
 // first problem is thrown); `tolerant` collects problems instead, so check can report them all.
 import type { Config } from "../config/config.ts";
 import type { Document } from "../hcl/document.ts";
-import { ConfigError, TfvarsSyntaxError } from "../errors.ts";
+import { ConfigError, type Place, TfvarsSyntaxError } from "../errors.ts";
 import { emptyModule, type ModuleVars } from "../terraform/module.ts";
 import { checkEnvironmentName, listEnvironments, readTfvars, readTfvarsIfExists } from "./repo.ts";
 import { environmentLayers, loadConfigModule, ownFile } from "./layout.ts";
 
 /** A file that could not be read or parsed, or a module that could not be loaded. */
-export interface LoadProblem {
+export interface LoadProblem extends Partial<Place> {
   kind: "syntax" | "config";
   message: string;
-  file?: string;
-  line?: number;
-  column?: number;
 }
 
 export interface EnvironmentFile {

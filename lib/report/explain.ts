@@ -15,6 +15,7 @@ import { parseType, typeToString } from "../terraform/types.ts";
 import { toHcl, type Value } from "../hcl/value.ts";
 import { declaredType, shownAs } from "../terraform/types_equal.ts";
 import { didYouMean } from "../suggest.ts";
+import type { LinePlace, Place } from "../hcl/errors.ts";
 
 export interface Explanation {
   variable: string;
@@ -23,9 +24,7 @@ export interface Explanation {
   class: VariableClass;
   group?: { name: string; description: string };
   sensitive: boolean;
-  declaration?: {
-    file: string;
-    line: number;
+  declaration?: LinePlace & {
     type?: string;
     default?: Value;
     description?: string;
@@ -34,7 +33,7 @@ export interface Explanation {
    * The shared file (undefined: there is none) and its value of the variable, when it sets one;
    * `written`: its text as written, where it reads otherwise (writtenText).
    */
-  shared?: { file: string; line?: number; value?: Value; written?: string };
+  shared?: Place & { value?: Value; written?: string };
   environments: Array<{
     name: string;
     value: Located;
@@ -49,11 +48,9 @@ export interface Explanation {
 }
 
 /** One var file of an environment and its value of the variable (absent: not set there). */
-export interface Layer {
-  file: string;
+export interface Layer extends Place {
   /** False for a layer every environment shares. */
   own: boolean;
-  line?: number;
   value?: Value;
 }
 

@@ -3,12 +3,11 @@
 // say something that is no longer true once it is overwritten, so a person should look at them.
 import { HclNumber, type Value } from "../hcl/value.ts";
 import type { FilePlan } from "./sync_plan.ts";
+import type { LinePlace } from "../hcl/errors.ts";
 
 /** A comment line above an overwritten value that mentions its old value. */
-export interface StaleComment {
+export interface StaleComment extends LinePlace {
   name: string;
-  file: string;
-  line: number;
   /** The old value as the comment spells it (a string without its quotes). */
   value: string;
   /** The comment line, without its indentation and line ending. */

@@ -9,15 +9,14 @@ import type { Value } from "../hcl/value.ts";
 import type { ModuleVars } from "../terraform/module_types.ts";
 import { sameAtKeys, sameFor } from "../terraform/types_equal.ts";
 import type { Change, TargetOnly } from "./sync_types.ts";
+import type { Place } from "../hcl/errors.ts";
 
 /** A synced path that cannot be synced in one file: its parent is missing there or no object. */
-export interface PathWarning {
+export interface PathWarning extends Place {
   name: string;
   keys: string[];
   /** What is wrong, for people: `forms_admin_settings is not set`. */
   message: string;
-  file: string;
-  line?: number;
 }
 
 export interface PathPlan {

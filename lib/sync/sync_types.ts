@@ -1,5 +1,6 @@
 // What a plan changes, as data shared by sync_plan.ts and sync_paths.ts.
 import type { Value } from "../hcl/value.ts";
+import type { LinePlace } from "../hcl/errors.ts";
 
 /** One variable a file changes. `from` is absent for a variable the file did not set. */
 export interface Change {
@@ -18,10 +19,8 @@ export interface Change {
 }
 
 /** A syncable variable the target sets but the source does not: kept, or removed with --prune. */
-export interface TargetOnly {
+export interface TargetOnly extends LinePlace {
   name: string;
   keys?: string[];
   value: Value;
-  file: string;
-  line: number;
 }

@@ -7,17 +7,16 @@ import type { ModuleVars } from "./module.ts";
 import type { Value } from "../hcl/value.ts";
 import type { TfType } from "./types.ts";
 import { declaredType, sameValue, shownAs } from "./types_equal.ts";
+import type { LinePlace } from "../hcl/errors.ts";
 
 /**
  * THE value with the layer it comes from (an environment's tfvars, the shared file, the
  * variables.tf default) and the file and line that set it; what diff, check, matrix, explain and
  * conflicts show.
  */
-export interface Effective {
+export interface Effective extends LinePlace {
   layer: "environment" | "shared" | "default";
   value: Value;
-  file: string;
-  line: number;
 }
 
 /** No value at all: not set in the environment, and no default (or no variable block). */

@@ -1,8 +1,9 @@
 // A root module's variable declarations as data (module.ts reads .tf files into them,
 // module_json.ts .tf.json files).
 import type { Value } from "../hcl/value.ts";
+import type { LinePlace } from "../hcl/errors.ts";
 
-export interface ModuleVariable {
+export interface ModuleVariable extends LinePlace {
   name: string;
   /** The `default`, as a value; undefined when the block has none (the variable is required). */
   default?: Value;
@@ -11,9 +12,7 @@ export interface ModuleVariable {
   description?: string;
   /** `sensitive = true|false` when declared. */
   sensitive?: boolean;
-  /** The file as named to the user (module label joined with the file name), and the block's line. */
-  file: string;
-  line: number;
+  /** `file` as named to the user (module label joined with the file name), `line` the block's. */
 }
 
 export interface ModuleVars {
