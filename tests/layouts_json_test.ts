@@ -205,6 +205,14 @@ Deno.test("a .tfvars.json that is no valid JSON: one line naming the place, exit
     for (const args of [DIFF, PROMOTE]) {
       assertRefused(await tfsync(root, args), args[0], message);
     }
+    // check reports it as a finding among the others (exit 1), at the same place.
+    const check = await tfsync(root, ["check"]);
+    assert.equal(check.code, 1, check.stderr);
+    const [place, what] = [
+      message.slice(0, message.indexOf(": ")),
+      message.slice(message.indexOf(": ") + 2),
+    ];
+    assert.ok(`\n${check.stdout}`.includes(`\n${place}: error: ${what} [syntax]\n`), check.stdout);
     assert.equal(await read(root, "envs/prod.tfvars.json"), json);
     assert.deepEqual((await Array.fromAsync(Deno.readDir(root))).map((e) => e.name).sort(), [
       "envs",

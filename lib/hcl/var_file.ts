@@ -3,7 +3,7 @@
 // into JSON, the value it evaluates to as a JSON literal; into HCL, an HCL literal of the value.
 import { type Attribute, type Document, parse } from "./document.ts";
 import { isJsonDocument, parseJson } from "./json_document.ts";
-import { jsonLiteral, jsonStyle } from "./json_edit.ts";
+import { jsonLiteral, type JsonStyle, jsonStyle } from "./json_edit.ts";
 import { hclKey, toHcl, type Value } from "./value.ts";
 
 /** True for a path terraform reads as JSON (`x.tfvars.json`, `x.auto.tfvars.json`). */
@@ -35,7 +35,7 @@ export function valueText(from: Document, a: Attribute, to: Document): string {
   return jsonLiteral(a.value, style, to.eol);
 }
 
-function sameStyle(a: ReturnType<typeof jsonStyle>, b: ReturnType<typeof jsonStyle>): boolean {
+function sameStyle(a: JsonStyle, b: JsonStyle): boolean {
   return a.indent === b.indent && a.colon === b.colon;
 }
 

@@ -7,10 +7,9 @@ import {
   ownFile,
 } from "./layout.ts";
 export { invalidEnvironmentReason };
-import { type Document, parse } from "../hcl/document.ts";
+import type { Document } from "../hcl/document.ts";
 import { parseExplained } from "../hcl/diagnose.ts";
-import { parseJson } from "../hcl/json_document.ts";
-import { isJsonPath } from "../hcl/var_file.ts";
+import { isJsonPath, parseVarFile } from "../hcl/var_file.ts";
 import { ConfigError } from "../errors.ts";
 import { didYouMean } from "../suggest.ts";
 import { readTextIfExists } from "../_fs.ts";
@@ -104,10 +103,8 @@ export async function readTfvarsIfExists(
   const text = await readTextIfExists(path, { name, root });
   if (text === undefined) return undefined;
   // JSON is tfsync's own to explain: hashicorp/hcl's JSON reader is not what hcl2json loads.
-  const doc = isJsonPath(path)
-    ? parseJson(text, name)
-    : explain
+  const doc = explain && !isJsonPath(path)
     ? await parseExplained(text, name, { tfvars: true })
-    : parse(text, name, { tfvars: true });
+    : parseVarFile(text, name, path);
   return { path, text, doc };
 }
