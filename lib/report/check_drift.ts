@@ -91,14 +91,15 @@ function _pending(s: Snapshot, env: string, doc: Document, found: Finding[]): Fi
   const n = names.length === 1
     ? "1 syncable value differs"
     : `${names.length} syncable values differ`;
-  // Values the record leaves to their default and the environment still sets stay after every
-  // promotion: only --prune removes them.
-  const onlyHere = found.every((f) =>
-    f.values?.[env]?.layer === "environment" && f.values?.shared?.layer === "default"
-  );
-  const ahead = extractedFrom(s.shared!) === env || _upstream(s, env)
-    ? `${env} is ahead of it`
-    : "not promoted yet";
+  const isAhead = extractedFrom(s.shared!) === env || _upstream(s, env);
+  // Values the record leaves to their default and a synced environment still sets stay after
+  // every promotion into it: only --prune removes them. Set in an environment no sync wrote (where
+  // features are born), they are new: a promotion from it records them.
+  const onlyHere = !isAhead && lastSynced(doc) !== undefined &&
+    found.every((f) =>
+      f.values?.[env]?.layer === "environment" && f.values?.shared?.layer === "default"
+    );
+  const ahead = isAhead ? `${env} is ahead of it` : "not promoted yet";
   const them = names.length === 1 ? "it" : "them";
   const message: Text = onlyHere
     ? [
