@@ -60,7 +60,8 @@ limits       = { cpu = 3 }
 settings     = { enabled = true }
 `;
 
-const NAMES = ["ip_only", "cull_timeout", "flags", "limits", "settings"];
+// Each syncable row: a variable synced whole, or the path synced inside settings.
+const NAMES = ["ip_only", "cull_timeout", "flags", "limits", "settings.enabled"];
 const SHARED_FILE = "environments/shared-features.tfvars";
 
 /** Runs `fn` in a new folder holding `files` (path → text), removed afterwards. */
@@ -127,21 +128,25 @@ Deno.test("matrix marks no cell of a typed-equal pair as differing", async () =>
   await withRepo({ dev: DEV, prod: PROD, shared: SHARED }, async (root) => {
     const r = await tfsync(root, ["matrix", "--json"]);
     assert.equal(r.code, 0, r.stderr);
-    const rows = JSON.parse(r.stdout).rows as Array<
-      { variable: string; cells: Record<string, { differs: boolean }> }
-    >;
-    // settings syncs by path: its cells hold the whole value, which the record holds only part of.
-    const whole = rows.filter((row) => row.variable !== "settings");
+    const rows = JSON.parse(r.stdout).rows as Array<{
+      variable: string;
+      path?: { string: string };
+      cells: Record<string, { differs: boolean }>;
+    }>;
     assert.deepEqual(
-      whole.map((row) => [row.variable, row.cells.dev.differs, row.cells.prod.differs]),
-      NAMES.slice(0, 4).map((n) => [n, false, false]),
+      rows.map((row) => [
+        row.path?.string ?? row.variable,
+        row.cells.dev.differs,
+        row.cells.prod.differs,
+      ]),
+      NAMES.map((n) => [n, false, false]),
     );
   });
 });
 
 Deno.test("explain: dev's typed-equal values do not differ from the shared file", async () => {
   await withRepo({ dev: DEV, prod: PROD, shared: SHARED }, async (root) => {
-    for (const name of NAMES.slice(0, 4)) {
+    for (const name of NAMES) {
       const r = await tfsync(root, ["explain", name, "--json"]);
       assert.equal(r.code, 0, r.stderr);
       const envs = JSON.parse(r.stdout).environments as Array<
