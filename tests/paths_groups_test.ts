@@ -405,3 +405,35 @@ Deno.test("diff speaks of paths: synced paths apart from the environment's own k
     );
   });
 });
+
+Deno.test("sync --group keeps the record's other paths when the source has a key the record lacks", async () => {
+  await withExample(async (root) => {
+    await ok(root, ["promote", "--from", "dev", "--to", "staging", "-y"]);
+    const shared = await Deno.readTextFile(join(root, SHARED));
+    // dev gains a node group (staging has none of that name) and a new AMI release.
+    await edit(root, DEV, [
+      "  gpu = {",
+      '  arm = { instance_type = "c7g.large", ami_version = "1.31.2-20250101", min_size = 2 }\n  gpu = {',
+    ], ["1.31.2-20250101", "1.32.0-20250301"]);
+    const r = await tfsync(root, [
+      "sync",
+      "--from",
+      "dev",
+      "--to",
+      "staging",
+      "--group",
+      "observability",
+      "-y",
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(
+      r.stdout,
+      /node_groups\.arm\.ami_version: node_groups\.arm is not set in environments\/staging\/terraform\.tfvars/,
+    );
+    // capacity's min_size stays recorded; arm, which staging cannot take, is not recorded.
+    assert.equal(
+      await Deno.readTextFile(join(root, SHARED)),
+      shared.replaceAll("1.31.2-20250101", "1.32.0-20250301"),
+    );
+  });
+});

@@ -87,8 +87,8 @@ export function lineOf(doc: Document, name: string, keys: readonly string[]): nu
 /**
  * The shared file's record of a variable synced by path: the synced part of the source's value
  * (projection). An existing record takes path edits where it has every parent, else the new text.
- * A partial sync of groups (`rules` narrower than `all`) takes only their paths and keeps the
- * record's others.
+ * A partial sync of groups (`rules` narrower than `all`) takes only their paths where the record
+ * has their parents, and keeps the record's other paths.
  */
 export function planSharedPaths(
   name: string,
@@ -102,11 +102,10 @@ export function planSharedPaths(
   const want = projection(source, name, rules);
   const t = shared.get(name);
   if (t && rules !== all) {
+    // A path whose parent the record lacks is not recorded: the target cannot take it either.
     const m = mergePaths(name, source, shared, rules, true, sameAtKeys(module, name));
-    if (m.problems.length === 0) {
-      const changes = m.changes.map((c) => ({ name, ...c, line: t.line }));
-      return { ...none, edits: m.edits, changes, ...(changes.length > 0 && { value: m.value }) };
-    }
+    const changes = m.changes.map((c) => ({ name, ...c, line: t.line }));
+    return { ...none, edits: m.edits, changes, ...(changes.length > 0 && { value: m.value }) };
   }
   if (!want) {
     if (!t) return none;
