@@ -9,6 +9,8 @@ import { checkEnvironmentName, FORMAT_VERSION, loadConfig, restoring } from "../
 import { confirm } from "./_confirm.ts";
 
 const { LAST_RUN, restoreBackup, restoreLastRun } = await restoring();
+/** The lock holder, as a run that waits for it names it. */
+const HOLDER = `tfsync restore (pid ${Deno.pid})`;
 
 const USAGE = `Usage: tfsync restore [--env ENV] [options]
 
@@ -42,7 +44,7 @@ export const restore: Command = defineCommand({
     if (values.env === undefined) return await restoreRun(config.root, common, io);
     const path = await checkEnvironmentName(values.env, config);
     const show = (p: string) => displayPath(p, io);
-    const o = { root: config.root, display: show };
+    const o = { root: config.root, display: show, holder: HOLDER };
     const preview = await restoreBackup(path, { ...o, dryRun: true });
     if (!common.dryRun && preview.diff !== "") {
       const answer = await confirm("restore", [preview.file], [preview.diff], common, io);
@@ -71,7 +73,7 @@ export const restore: Command = defineCommand({
 
 /** restore without --env: the last writing run, undone whole. */
 async function restoreRun(root: string, common: Common, io: Io): Promise<number> {
-  const o = { display: (p: string) => displayPath(p, io) };
+  const o = { display: (p: string) => displayPath(p, io), holder: HOLDER };
   const preview = await restoreLastRun(root, { ...o, dryRun: true });
   const diffs = preview.files.map((f) => f.diff).filter((d) => d !== "");
   if (!common.dryRun) {

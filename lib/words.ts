@@ -30,14 +30,22 @@ export function joined(...texts: Text[]): Text {
   return texts.every((t) => typeof t === "string") ? texts.join("") : texts.flatMap((t) => t);
 }
 
-/** The text with commands and options by their names alone (`apply to prod`, `prune`). */
-export function plain(text: Text): string {
+/** The text with each command and option spelled by `spell`. */
+export function spelled(
+  text: Text,
+  spell: { run(r: Run): string; option(name: string): string },
+): string {
   if (typeof text === "string") return text;
   return text.map((p) =>
-    typeof p === "string"
-      ? p
-      : "option" in p
-      ? p.option
-      : [p.run, ...(p.options ?? []).map(([n, v]) => v === undefined ? n : `${n} ${v}`)].join(" ")
+    typeof p === "string" ? p : "option" in p ? spell.option(p.option) : spell.run(p)
   ).join("");
+}
+
+/** The text with commands and options by their names alone (`apply to prod`, `prune`). */
+export function plain(text: Text): string {
+  return spelled(text, {
+    run: (r) =>
+      [r.run, ...(r.options ?? []).map(([n, v]) => v === undefined ? n : `${n} ${v}`)].join(" "),
+    option: (name) => name,
+  });
 }

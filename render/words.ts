@@ -1,6 +1,6 @@
 // lib/'s sentences (lib/words.ts) as people read them: a command as 'tfsync CMD --opt value' in
 // quotes, an option as --opt.
-import type { Text } from "../lib/words.ts";
+import { spelled, type Text } from "../lib/words.ts";
 
 /** A command's line without quotes: `tfsync apply --to prod`. */
 export function commandLine(run: string, options: Array<[string, string?]> = []): string {
@@ -9,12 +9,8 @@ export function commandLine(run: string, options: Array<[string, string?]> = [])
 }
 
 export function words(text: Text): string {
-  if (typeof text === "string") return text;
-  return text.map((p) =>
-    typeof p === "string"
-      ? p
-      : "option" in p
-      ? `--${p.option}`
-      : `'${commandLine(p.run, p.options)}'`
-  ).join("");
+  return spelled(text, {
+    run: (r) => `'${commandLine(r.run, r.options)}'`,
+    option: (name) => `--${name}`,
+  });
 }

@@ -99,12 +99,12 @@ interface Step {
  */
 export async function restoreLastRun(
   root: string,
-  o: { dryRun?: boolean; display?: (path: string) => string } = {},
+  o: { dryRun?: boolean; display?: (path: string) => string; holder: string },
 ): Promise<RunRestore> {
   const show = o.display ?? ((p: string) => p);
   const first = await plan(root, show);
   if (o.dryRun) return first.result;
-  const lock = await lockRoot(root, `tfsync restore (pid ${Deno.pid})`);
+  const lock = await lockRoot(root, o.holder);
   try {
     await recover(root, first.steps.map((s) => s.real));
     // Read again under the lock: another tfsync may have written since.

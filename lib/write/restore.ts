@@ -22,6 +22,8 @@ export interface RestoreOptions {
   root: string;
   dryRun?: boolean;
   display?: (path: string) => string;
+  /** Who holds the lock while restoring, as another run waiting for it names it. */
+  holder: string;
 }
 
 /**
@@ -48,7 +50,7 @@ export async function restoreBackup(path: string, o: RestoreOptions): Promise<Re
     a === b ? "" : createTwoFilesPatch(names.file, names.file, a, b, "current", "restored");
   const first = await read();
   if (o.dryRun || first.diff === "") return { ...names, restored: false, diff: first.diff };
-  const lock = await lockRoot(o.root, `tfsync restore (pid ${Deno.pid})`);
+  const lock = await lockRoot(o.root, o.holder);
   try {
     await recover(o.root, [path]);
     // Read again under the lock: another tfsync may have written since.
