@@ -1,5 +1,5 @@
 // tfsync init: writes ROOT/tfsync.hcl, then lists the variables it leaves unclassified.
-import { createTwoFilesPatch } from "diff";
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from "diff";
 import { type Command, EXIT } from "./_command.ts";
 import { defineCommand } from "./_define.ts";
 import { displayPath, UsageError } from "./_options.ts";
@@ -67,7 +67,15 @@ export const init: Command = defineCommand({
     if (detected) plan.text += unclassifiedComment(found.unclassified.map((u) => u.name));
     let written = false;
     const diff = common.dryRun
-      ? createTwoFilesPatch(show(target), show(target), old ?? "", plan.text)
+      ? createTwoFilesPatch(
+        old === undefined ? "/dev/null" : `a/${show(target)}`,
+        `b/${show(target)}`,
+        old ?? "",
+        plan.text,
+        undefined,
+        undefined,
+        { headerOptions: FILE_HEADERS_ONLY }, // git's: applies with `git apply` from the root
+      )
       : undefined;
     // With --json the patch is a field of the one JSON document.
     if (diff !== undefined && !common.json) io.stdout(diff);

@@ -539,7 +539,7 @@ Deno.test("init --from-makefile imports the design's lists and sync-<group> targ
     "--dry-run",
   ]);
   assert.equal(dry.code, 0);
-  assert.match(dry.stdout, /^Index: tfsync.hcl\n/);
+  assert.match(dry.stdout, /^--- a\/tfsync.hcl\n\+\+\+ b\/tfsync.hcl\n/);
   assert.ok(dry.stdout.split("\n").includes('+  description = "Timeout settings"'));
   assert.match(dry.stdout, /^Would write tfsync.hcl from Makefile.old: /m);
   assert.equal(await Deno.readTextFile(join(dir, "tfsync.hcl")), old);

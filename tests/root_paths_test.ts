@@ -129,3 +129,53 @@ Deno.test("a module at the root is named as the root sees it, from inside and ou
     }
   }, join(import.meta.dirname!, "testdata", "check", "types", "input"));
 });
+
+/** Applies `patch` with git from the root of a copy of `from`; returns the copy (to remove). */
+async function gitApplied(from: string, patch: string): Promise<string> {
+  const copy = await tempCopy(from);
+  const git = (...args: string[]) => run(GIT!, args, { cwd: copy, stdin: patch });
+  assert.equal((await git("init", "-q")).code, 0);
+  const r = await git("apply", "-");
+  assert.equal(r.code, 0, r.stderr);
+  return copy;
+}
+
+needs(
+  { git: GIT },
+  "restore --dry-run and init --dry-run patches apply with git apply from the root too",
+  async () => {
+    const cases: Array<[string, (root: string) => Promise<unknown>, string[], string[]]> = [
+      ["restore", (root) => tfsync(root, [...PROMOTE, "--yes"]), ["restore"], [PROD, SHARED]],
+      ["restore --env", (root) => tfsync(root, [...PROMOTE, "--yes"]), [
+        "restore",
+        "--env",
+        "prod",
+      ], [PROD]],
+      ["init", (root) => Deno.remove(join(root, "tfsync.hcl")), ["init"], ["tfsync.hcl"]],
+    ];
+    for (const [what, setup, args, files] of cases) {
+      await withCopy(async (root) => {
+        await setup(root);
+        // A subfolder finds the root by its tfsync.hcl; init (none yet) is given it by --root.
+        const dry = what === "init"
+          ? await tfsync(join(root, ".."), [...args, "--root", root, "--dry-run"])
+          : await tfsync(join(root, "environments", "prod"), [...args, "--dry-run"]);
+        assert.equal(dry.code, 0, `${what}: ${dry.stderr}`);
+        const patched = await gitApplied(root, dry.stdout);
+        try {
+          const done = await tfsync(root, [...args, "--yes"]);
+          assert.equal(done.code, 0, `${what}: ${done.stderr}`);
+          for (const file of files) {
+            assert.equal(
+              await Deno.readTextFile(join(patched, file)),
+              await Deno.readTextFile(join(root, file)),
+              `${what}: ${file} as the patch leaves it is what the command writes`,
+            );
+          }
+        } finally {
+          await Deno.remove(patched, { recursive: true });
+        }
+      });
+    }
+  },
+);

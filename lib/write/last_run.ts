@@ -4,6 +4,7 @@
 // with the run's files, all or none; restore writes it too, so a second restore undoes the first.
 import { join, relative } from "../_path.ts";
 import { createTwoFilesPatch } from "diff";
+import { GIT } from "./restore.ts";
 import { ConfigError } from "../errors.ts";
 import { option } from "../words.ts";
 import { readBytesIfExists, realInside } from "../_fs.ts";
@@ -183,7 +184,16 @@ async function plan(root: string, show: (path: string) => string) {
       becomes: entry.state === "created" ? "removed" : "present",
       diff: before === after && entry.state === "replaced"
         ? ""
-        : createTwoFilesPatch(name, name, before, after, "current", "restored"),
+        // As git's: applies with `git apply` from the root; a file the run created goes away.
+        : createTwoFilesPatch(
+          `a/${name}`,
+          entry.state === "created" ? "/dev/null" : `b/${name}`,
+          before,
+          after,
+          "current",
+          "restored",
+          GIT,
+        ),
     });
     steps.push({ entry, real, name, current, saved });
   }

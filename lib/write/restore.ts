@@ -1,12 +1,15 @@
 // Undo for a sync: swap a file and its .bak, so a second swap undoes the first. Both are read as
 // bytes and swapped all or none, under the repository's lock; a .bak that resolves outside the
 // root is refused, never followed.
-import { createTwoFilesPatch } from "diff";
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from "diff";
 import { ConfigError } from "../errors.ts";
 import { readBytesIfExists, realInside } from "../_fs.ts";
 import { decode } from "../hcl/encoding.ts";
 import { recover, replaceAll } from "./files.ts";
 import { lockRoot } from "./lock.ts";
+
+/** A patch as git's: `git apply` takes it from the root. */
+export const GIT = { headerOptions: FILE_HEADERS_ONLY };
 
 export interface RestoreResult {
   file: string;
@@ -47,7 +50,9 @@ export async function restoreBackup(path: string, o: RestoreOptions): Promise<Re
     return { file, current, saved, diff: patch(decode(current), decode(saved)) };
   };
   const patch = (a: string, b: string) =>
-    a === b ? "" : createTwoFilesPatch(names.file, names.file, a, b, "current", "restored");
+    a === b
+      ? ""
+      : createTwoFilesPatch(`a/${names.file}`, `b/${names.file}`, a, b, "current", "restored", GIT);
   const first = await read();
   if (o.dryRun || first.diff === "") return { ...names, restored: false, diff: first.diff };
   const lock = await lockRoot(o.root, o.holder);
