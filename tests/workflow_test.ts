@@ -169,7 +169,7 @@ Deno.test("restore of the whole last run shows what it puts back and asks; decli
     // Both files' diffs, then the question naming both.
     assert.match(
       no.out,
-      /^--- environments\/shared-features.tfvars\tcurrent\n[^]*\n--- environments\/prod\/terraform.tfvars\tcurrent\n/m,
+      /^--- a\/environments\/shared-features.tfvars\tcurrent\n[^]*\n--- a\/environments\/prod\/terraform.tfvars\tcurrent\n/m,
     );
     assert.ok(
       no.out.endsWith(
