@@ -55,7 +55,8 @@ function terminatorLength(before: string, inserted: string): number {
 /** Applies a batch of edits; returns the new text (equal to the old when nothing changes). */
 export function applyEdits(doc: Document, edits: Edit[]): string {
   if (isJsonDocument(doc)) return applyJsonEdits(doc, edits.map(jsonEdit));
-  const splices: Splice[] = edits.map((e, order) => ({ ...spliceOf(doc, e), order }));
+  const removed = removedNames(edits);
+  const splices: Splice[] = edits.map((e, order) => ({ ...spliceOf(doc, e, removed), order }));
   // At one offset an insertion goes first: it does not overlap a removal that starts there.
   const width = (s: Splice) => s.end > s.start ? 1 : 0;
   splices.sort((a, b) => a.start - b.start || width(a) - width(b) || a.order - b.order);
@@ -113,8 +114,18 @@ export function edit(doc: Document, edits: Edit[]): Document {
   return reparse(doc, applyEdits(doc, edits));
 }
 
-/** The span of the document's text an edit replaces, and the text it puts there. */
-export function spliceOf(doc: Document, e: Edit): Omit<Splice, "order"> {
+/** The names a batch removes. */
+export function removedNames(edits: readonly Edit[]): Set<string> {
+  return new Set(edits.flatMap((e) => e.kind === "remove" ? [e.name] : []));
+}
+
+/** The span of the document's text an edit replaces, and the text it puts there (`removed`: the
+ * names its batch removes). */
+export function spliceOf(
+  doc: Document,
+  e: Edit,
+  removed: ReadonlySet<string> = new Set(),
+): Omit<Splice, "order"> {
   switch (e.kind) {
     case "set": {
       const a = mustGet(doc, e.name);
@@ -140,7 +151,7 @@ export function spliceOf(doc: Document, e: Edit): Omit<Splice, "order"> {
       return { start: at, end: at, text: "", lastLine: line + (isHeredoc(value) ? doc.eol : "") };
     }
     case "remove":
-      return { ...removalSpan(doc, mustGet(doc, e.name)), text: "" };
+      return { ...removalSpan(doc, mustGet(doc, e.name), removed), text: "" };
     case "lines":
       return { start: e.at, end: e.at, text: e.text };
     case "path":
@@ -155,9 +166,14 @@ export function spliceOf(doc: Document, e: Edit): Omit<Splice, "order"> {
   }
 }
 
-/** What removing an attribute removes: it, with the comment lines above it when they are its own. */
-export function removalSpan(doc: Document, a: Attribute): Span {
-  const next = doc.items[doc.indexOf(a) + 1];
+/**
+ * What removing an attribute removes: it, with the comment lines above it when they are its own
+ * (they head a run when an attribute follows; one its batch also removes does not count).
+ */
+export function removalSpan(doc: Document, a: Attribute, removed: ReadonlySet<string>): Span {
+  let i = doc.indexOf(a) + 1;
+  while (doc.items[i]?.kind === "attribute" && removed.has((doc.items[i] as Attribute).name)) i++;
+  const next = doc.items[i];
   const ownsComments = !next || next.kind !== "attribute";
   return { start: ownsComments ? a.leadingStart : a.start, end: a.end };
 }

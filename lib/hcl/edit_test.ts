@@ -308,6 +308,62 @@ for (const c of CASES) {
   });
 }
 
+// Removals in one batch: an attribute the batch also removes does not make the comment lines above
+// the one before it a heading (they were left behind, heading nothing).
+const SWITCH = "# the old switch\nlegacy = true\ndebug = false\n\nkeep = 1\n";
+const COMMENTED = "# the old switch\nlegacy = true\n# debug output\ndebug = false\nkeep = 1\n";
+const REMOVALS: Array<[name: string, input: string, names: string[], want: string]> = [
+  ["both adjacent", SWITCH, ["legacy", "debug"], "\nkeep = 1\n"],
+  ["both adjacent, listed last first", SWITCH, ["debug", "legacy"], "\nkeep = 1\n"],
+  [
+    "the first only: the comment heads the run",
+    SWITCH,
+    ["legacy"],
+    "# the old switch\ndebug = false\n\nkeep = 1\n",
+  ],
+  ["the second only", SWITCH, ["debug"], "# the old switch\nlegacy = true\n\nkeep = 1\n"],
+  ["both adjacent at the end of the file", "# the old switch\nlegacy = true\ndebug = false\n", [
+    "legacy",
+    "debug",
+  ], ""],
+  ["both adjacent, CRLF", SWITCH.replaceAll("\n", "\r\n"), ["legacy", "debug"], "\r\nkeep = 1\r\n"],
+  [
+    "both with a blank line between",
+    "# old\nlegacy = true\n\n# debug output\ndebug = false\n\nkeep = 1\n",
+    ["legacy", "debug"],
+    "\n\nkeep = 1\n",
+  ],
+  ["both, each with its comment: the second's heads the run that stays", COMMENTED, [
+    "legacy",
+    "debug",
+  ], "# debug output\nkeep = 1\n"],
+  [
+    "the first of two with their comments",
+    COMMENTED,
+    ["legacy"],
+    "# debug output\ndebug = false\nkeep = 1\n",
+  ],
+  [
+    "the second of two with their comments",
+    COMMENTED,
+    ["debug"],
+    "# the old switch\nlegacy = true\n# debug output\nkeep = 1\n",
+  ],
+  [
+    "both, then an attribute that stays: the comment heads it",
+    "# the old switch\nlegacy = true\ndebug = false\nkeep = 1\n",
+    ["legacy", "debug"],
+    "# the old switch\nkeep = 1\n",
+  ],
+];
+
+for (const [name, input, names, want] of REMOVALS) {
+  Deno.test(`applyEdits() removes ${name}`, () => {
+    const doc = parse(input, "test.tfvars", { tfvars: true });
+    assert.equal(applyEdits(doc, names.map(remove)), want);
+  });
+}
+
 Deno.test("applyEdits() with no edits returns the very same text", () => {
   const text = "a    = 1 # hand-aligned\nbb = 2\n";
   assert.equal(applyEdits(parse(text, "t.tfvars", { tfvars: true }), []), text);

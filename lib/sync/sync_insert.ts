@@ -5,7 +5,7 @@
 // re-aligned.
 import type { Attribute, Document, Item } from "../hcl/document.ts";
 import type { Group } from "../config/config.ts";
-import { type Edit, removalSpan, spliceOf } from "../hcl/edit.ts";
+import { type Edit, removalSpan, removedNames, spliceOf } from "../hcl/edit.ts";
 import { withEol } from "../hcl/eol.ts";
 import { RULE, RULE_LINE, SECTION_HEADING } from "./markers.ts";
 
@@ -155,7 +155,8 @@ class Remaining {
 
   constructor(doc: Document, edits: readonly Edit[]) {
     this.#doc = doc;
-    const splices = edits.map((e) => spliceOf(doc, e)).sort((a, b) => a.start - b.start);
+    const names = removedNames(edits);
+    const splices = edits.map((e) => spliceOf(doc, e, names)).sort((a, b) => a.start - b.start);
     const parts: string[] = [];
     let last = 0, shift = 0;
     for (const s of splices) {
@@ -167,7 +168,7 @@ class Remaining {
     parts.push(doc.text.slice(last));
     this.text = parts.join("");
     const removed = edits.flatMap((e) =>
-      e.kind === "remove" ? [removalSpan(doc, doc.get(e.name)!)] : []
+      e.kind === "remove" ? [removalSpan(doc, doc.get(e.name)!, names)] : []
     )
       .sort((a, b) => a.start - b.start);
     // Removals are of whole items, in order: an item is gone when the next one not before it holds it.
