@@ -90,9 +90,8 @@ function edits(text: string): fc.Arbitrary<Edit[]> {
     objects(valueNode(doc, doc.get(name)!.valueStart)).map((o) => ({ name, ...o }))
   );
   const one = (t: typeof targets[number]): fc.Arbitrary<Edit | undefined> => {
-    // A heredoc can go only where a line break can: into an object written on several lines.
-    const multiLine = !t.node.oneLine;
-    const value = multiLine ? fc.oneof({ weight: 3, arbitrary: scalar }, heredoc("")) : scalar;
+    // Into a one-line object a heredoc goes as the same string, quoted.
+    const value = fc.oneof({ weight: 3, arbitrary: scalar }, heredoc(""));
     const present = t.node.entries.map((e) => e.key);
     const heredocFree = t.node.entries.filter((e) => e.value.kind !== "object").map((e) => e.key);
     const choices: fc.Arbitrary<Edit | undefined>[] = [fc.constant(undefined)];

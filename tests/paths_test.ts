@@ -149,3 +149,32 @@ Deno.test("the sync fingerprint covers only the synced paths: an environment's o
     await Deno.remove(root, { recursive: true });
   }
 });
+
+Deno.test("a heredoc synced into a one-line object goes in as the same string, quoted", async () => {
+  const root = await Deno.makeTempDir({ prefix: "tfsync-heredoc-" });
+  try {
+    const write = async (path: string, text: string) => {
+      await Deno.mkdir(join(root, path, ".."), { recursive: true });
+      await Deno.writeTextFile(join(root, path), text);
+    };
+    await write(
+      "tfsync.hcl",
+      'group "g" {\n  variables = ["s.doc"]\n}\nenvironment_specific = ["s"]\n',
+    );
+    await write(
+      "environments/dev/terraform.tfvars",
+      's = {\n  doc = <<EOT\nhello\nEOT\n  own = "dev"\n}\n',
+    );
+    await write("environments/prod/terraform.tfvars", 's = { doc = "x", own = "prod" }\n');
+    const sync = ["sync", "--from", "dev", "--to", "prod", "--group", "g", "-y"];
+    const r = await tfsync(root, sync);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(
+      await Deno.readTextFile(join(root, "environments/prod/terraform.tfvars")),
+      's = { doc = "hello\\n", own = "prod" }\n',
+    );
+    assert.match((await tfsync(root, sync)).stdout, /Nothing to change\./);
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});

@@ -2,7 +2,7 @@
 // Only that key's text changes; a new key takes its neighbours' style (indentation, "=" or ":",
 // trailing comma or not); one-line objects stay on one line.
 import type { Document, Span } from "./document.ts";
-import { type Entry, nodeAtKeys, type ValueNode, valueNode } from "./path_tree.ts";
+import { type Entry, nodeAt, nodeAtKeys, type ValueNode, valueNode } from "./path_tree.ts";
 import { formatPath } from "./path.ts";
 import { hclString } from "./value.ts";
 import { withEol } from "./eol.ts";
@@ -50,7 +50,12 @@ export function pathSplice(doc: Document, e: PathEdit): Span & { text: string } 
     // break separates keys) and its comment moves to a line of its own above the key.
     const rest = entry.comment?.end ?? entry.commaEnd ?? entry.value.end;
     if (!entry.ownLine || !atLineEnd(doc.text, rest)) {
-      throw new TypeError(`Cannot set "${where()}" to a heredoc: text follows it on its line`);
+      // Another key follows on the line (a one-line object): the same string, quoted.
+      const quoted = quotedHeredoc(value);
+      if (quoted === undefined) {
+        throw new TypeError(`Cannot set "${where()}" to a heredoc: text follows it on its line`);
+      }
+      return { start: entry.value.start, end: entry.value.end, text: quoted };
     }
     const comment = entry.comment && doc.text.slice(entry.comment.start, entry.comment.end);
     const above = comment ? `${indent}${comment.trimEnd()}${doc.eol}` : "";
@@ -74,9 +79,9 @@ function insertion(
   const lined = last ? text[last.end - 1] === "\n" : !parent.oneLine;
   if (!lined) {
     // One line: `{ a = 1 }` gains `, b = 2` (or ` b = 2,` when its entries end with commas).
-    const value = e.value!;
+    const value = isHeredoc(e.value!) ? quotedHeredoc(e.value!) : e.value!;
+    if (value === undefined) throw new TypeError(`Cannot put a heredoc into a one-line object`);
     const pair = `${name} ${separator === ":" ? ": " : "= "}${value}`;
-    if (isHeredoc(value)) throw new TypeError(`Cannot put a heredoc into a one-line object`);
     if (!last) return { start: parent.start + 1, end: parent.end - 1, text: ` ${pair} ` };
     if (last.commaEnd !== null) {
       return { start: last.commaEnd, end: last.commaEnd, text: ` ${pair},` };
@@ -106,6 +111,15 @@ function removal(text: string, parent: ValueNode, i: number): Span & { text: str
   if (!prev) return { start: parent.start + 1, end: parent.end - 1, text: "" };
   const start = entry.commaEnd === null ? prev.value.end : prev.commaEnd ?? prev.value.end;
   return { start, end: entry.commaEnd ?? entry.value.end, text: "" };
+}
+
+/**
+ * A heredoc's string as a quoted string, for where no line can end after it (a one-line object);
+ * undefined for a template (`${…}` inside), which tfsync does not rewrite.
+ */
+function quotedHeredoc(value: string): string | undefined {
+  const v = nodeAt(value + "\n", "value", 0).value;
+  return typeof v === "string" ? hclString(v) : undefined;
 }
 
 function lineStartOf(text: string, at: number): number {

@@ -168,6 +168,14 @@ const CASES: Case[] = [
     fmt: true,
   },
   {
+    // Found by a sync into a one-line object (exit 3 before): no line can end after a heredoc.
+    name: "a heredoc into a one-line object: the same string, quoted, set or inserted",
+    input: "s = { a = 1, b = 2 }\nt = { a = 1 }\n",
+    edits: [at("s.a", "<<EOT\nhello\nEOT"), at("t.b", '<<-EOT\n    x "y"\n  EOT')],
+    want: 's = { a = "hello\\n", b = 2 }\nt = { a = 1, b = "x \\"y\\"\\n" }\n',
+    fmt: true,
+  },
+  {
     name: "CRLF: a heredoc keeps its own line endings, the lines around it the file's",
     input: "s = {\r\n  a = 1 # one\r\n}\r\n",
     edits: [at("s.a", "<<EOT\nx\nEOT")],
@@ -215,16 +223,17 @@ Deno.test({
   },
 });
 
-// A known limit, not a difference from terraform: a heredoc needs a line break, which a one-line
-// object cannot hold and stay one line; tfsync refuses rather than reflow the object.
-Deno.test("path edit: a heredoc into a one-line object is refused, the text left alone", () => {
+// A template heredoc (a `${…}` reference inside) cannot be quoted by its value: tfsync refuses
+// rather than rewrite its text, and the file is left alone.
+Deno.test("path edit: a template heredoc into a one-line object is refused", () => {
   const doc = parse("s = { a = 1, b = 2 }\n", "t.tfvars", { tfvars: true });
+  const template = "<<EOT\n${var.x}\nEOT";
   assert.throws(
-    () => applyEdits(doc, [at("s.a", "<<EOT\nx\nEOT")]),
+    () => applyEdits(doc, [at("s.a", template)]),
     { name: "TypeError", message: 'Cannot set "s.a" to a heredoc: text follows it on its line' },
   );
   assert.throws(
-    () => applyEdits(doc, [at("s.c", "<<EOT\nx\nEOT")]),
+    () => applyEdits(doc, [at("s.c", template)]),
     { name: "TypeError", message: "Cannot put a heredoc into a one-line object" },
   );
 });
