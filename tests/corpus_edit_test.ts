@@ -44,7 +44,7 @@ if (files === undefined) {
       const name = first?.name ?? "tfsync_added";
       const value = first ? newValue(first.value) : '"added"';
       const after = applyEdits(doc, [
-        first ? { kind: "set", name, value } : { kind: "insert", name, value, at: { end: true } },
+        first ? { kind: "set", name, value } : { kind: "insert", name, value },
       ]);
       try {
         await verifyEdit(doc, after, new Map([[name, parse(`v = ${value}\n`).get("v")!.value]]));

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { type Document, parse } from "../lib/hcl/document.ts";
-import { applyEdits, type Edit, type InsertAt } from "../lib/hcl/edit.ts";
+import { applyEdits, type Edit } from "../lib/hcl/edit.ts";
 import { readWithHcl } from "../lib/hcl/hcl2json.ts";
 import type { Value } from "../lib/hcl/value.ts";
 import { withEol } from "../lib/hcl/eol.ts";
@@ -123,21 +123,12 @@ function batch(text: string, values: fc.Arbitrary<string>): fc.Arbitrary<Edit[]>
       })),
       fc.constant<Edit>({ kind: "remove", name }),
     );
-  const headings = doc.items.filter((i) => i.kind === "trivia" && i.isComment).map((i) =>
-    new RegExp("^" + escapeRegExp(doc.raw(i).replace(/\r?\n$/, "")))
-  );
-  const places: InsertAt[] = [
-    { end: true },
-    ...names.map((after) => ({ after })),
-    ...headings.map((section) => ({ section })),
-  ];
   const insert = (name: string): fc.Arbitrary<Edit> =>
-    fc.tuple(values, comment, fc.constantFrom(...places)).map(([value, c, at]): Edit => ({
+    fc.tuple(values, comment).map(([value, c]): Edit => ({
       kind: "insert",
       name,
       value,
       comment: noCommentAfterHeredoc(value, c),
-      at,
     }));
   const newName = identifier().filter((n) => !names.includes(n));
   return fc.tuple(
@@ -153,10 +144,6 @@ function batch(text: string, values: fc.Arbitrary<string>): fc.Arbitrary<Edit[]>
 function fmtSafe(doc: Document, name: string, value: string): boolean {
   const a = doc.get(name)!;
   return !value.startsWith("-") || !doc.text.slice(a.nameStart, a.valueStart).includes("*/");
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 
 async function findFormatter(): Promise<Formatter | undefined> {

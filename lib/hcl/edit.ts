@@ -11,19 +11,11 @@ import { reparse } from "./var_file.ts";
 
 export type { PathEdit } from "./path_edit.ts";
 
-/** Where a new attribute goes. */
-export type InsertAt =
-  /** Right after this attribute's line(s). */
-  | { after: string }
-  /** At the end of the section headed by the first comment line matching this. */
-  | { section: RegExp }
-  /** At the end of the file. */
-  | { end: true };
-
 export type Edit =
   /** Replace a value's text; `comment` replaces (string), drops (null) or keeps (absent) its trailing comment. */
   | { kind: "set"; name: string; value: string; comment?: string | null }
-  | { kind: "insert"; name: string; value: string; comment?: string | null; at: InsertAt }
+  /** Add an attribute at the end of the file. */
+  | { kind: "insert"; name: string; value: string; comment?: string | null }
   /** Remove an attribute, with the comment lines above it when they are its own. */
   | { kind: "remove"; name: string }
   /** Replace the first comment line matching `match` (the line's text, without its newline). */
@@ -142,7 +134,7 @@ export function spliceOf(
       if (doc.get(e.name)) throw new TypeError(`Cannot insert "${e.name}": it is already set`);
       const value = withEol(e.value, doc.eol);
       if (isHeredoc(value) && e.comment) throw heredocComment(e.name);
-      const at = insertionPoint(doc, e.at);
+      const at = doc.text.length;
       const line = `${e.name} = ${value}${e.comment ? " " + e.comment : ""}`;
       if (at === 0 || doc.text[at - 1] === "\n") {
         return { start: at, end: at, text: line + doc.eol };
@@ -195,27 +187,4 @@ export function commentLine(doc: Document, match: RegExp): Trivia | undefined {
   return doc.items.find((i): i is Trivia =>
     i.kind === "trivia" && i.isComment && match.test(doc.raw(i))
   );
-}
-
-const BANNER_RULE = /^\s*(#|\/\/)\s*[=\-#*]{5,}\s*$/;
-
-function insertionPoint(doc: Document, at: InsertAt): number {
-  if ("after" in at) return mustGet(doc, at.after).end;
-  if ("end" in at) return doc.text.length;
-  const heading = commentLine(doc, at.section);
-  if (!heading) throw new TypeError(`No section heading matches ${at.section} in "${doc.file}"`);
-  // The section: past the heading's own comment block, up to the next banner rule line.
-  let i = doc.items.indexOf(heading) + 1;
-  while (i < doc.items.length && isComment(doc.items[i])) i++;
-  let point = i < doc.items.length ? doc.items[i - 1].end : doc.text.length;
-  for (; i < doc.items.length; i++) {
-    const item = doc.items[i];
-    if (isComment(item) && BANNER_RULE.test(doc.raw(item).trimEnd())) break;
-    if (item.kind === "attribute") point = item.end;
-  }
-  return point;
-}
-
-function isComment(item: Document["items"][number]): boolean {
-  return item.kind === "trivia" && item.isComment;
 }

@@ -12,29 +12,8 @@ interface Case {
 
 const set = (name: string, value: string, comment?: string | null): Edit =>
   comment === undefined ? { kind: "set", name, value } : { kind: "set", name, value, comment };
-const insert = (
-  name: string,
-  value: string,
-  at: Extract<Edit, { kind: "insert" }>["at"],
-): Edit => ({
-  kind: "insert",
-  name,
-  value,
-  at,
-});
+const insert = (name: string, value: string): Edit => ({ kind: "insert", name, value });
 const remove = (name: string): Edit => ({ kind: "remove", name });
-
-const NETWORK = `# =====================
-# Network
-# =====================
-vpc_cidr = "10.0.0.0/16"
-subnets  = 2
-
-# =====================
-# Compute
-# =====================
-size = 3
-`;
 
 const CASES: Case[] = [
   // set
@@ -142,105 +121,63 @@ const CASES: Case[] = [
   },
   // insert
   {
-    name: "insert after an attribute widens the run it joins",
-    input: "a  = 1\nbb = 2\n\nc = 3\n",
-    edits: [insert("longname", "3", { after: "a" })],
-    want: "a        = 1\nlongname = 3\nbb       = 2\n\nc = 3\n",
-  },
-  {
-    name: "insert after an attribute takes the column of the run it joins",
-    input: "a  = 1\nbb = 2\n\nc = 3\n",
-    edits: [insert("d", "4", { after: "bb" })],
-    want: "a  = 1\nbb = 2\nd  = 4\n\nc = 3\n",
-  },
-  {
-    name: "insert after a multi-line attribute",
-    input: "list = [\n  1,\n]\nz = 1\n",
-    edits: [insert("yy", "2", { after: "list" })],
-    want: "list = [\n  1,\n]\nyy = 2\nz  = 1\n",
-  },
-  {
-    name: "insert writes its comment, aligned with the run's comments",
-    input: "a = 1 # c\nb = 2\n",
-    edits: [{
-      kind: "insert",
-      name: "long_name",
-      value: "3",
-      comment: "# new",
-      at: { after: "a" },
-    }],
-    want: "a         = 1 # c\nlong_name = 3 # new\nb         = 2\n",
-  },
-  {
-    name: "insert at the end of a section stops before the next banner",
-    input: NETWORK,
-    edits: [insert("zone", '"a"', { section: /^# Network/ })],
-    want: NETWORK.replace("subnets  = 2\n", 'subnets  = 2\nzone     = "a"\n'),
-  },
-  {
-    name: "insert into an empty section goes right under its heading",
-    input: "# =====\n# Empty\n# =====\n\n# =====\n# Next\n# =====\nx = 1\n",
-    edits: [insert("y", "2", { section: /Empty/ })],
-    want: "# =====\n# Empty\n# =====\ny = 2\n\n# =====\n# Next\n# =====\nx = 1\n",
+    name: "insert writes its comment, aligned with the comments of the run it joins",
+    input: "a  = 1\nbb = 2 # c\n",
+    edits: [{ kind: "insert", name: "long_name", value: "3", comment: "# new" }],
+    want: "a         = 1\nbb        = 2 # c\nlong_name = 3 # new\n",
   },
   {
     name: "insert at the end of the file joins the last run",
     input: "alpha = 1\nb     = 2\n",
-    edits: [insert("c", "3", { end: true })],
+    edits: [insert("c", "3")],
     want: "alpha = 1\nb     = 2\nc     = 3\n",
   },
   {
     name: "insert at the end of a file without a final newline leaves it without",
     input: "a = 1\nb = 2",
-    edits: [insert("c", "3", { end: true })],
+    edits: [insert("c", "3")],
     want: "a = 1\nb = 2\nc = 3",
   },
   {
     name: "insert of a heredoc at the end of a file without a final newline adds one",
     input: "a = 1",
-    edits: [insert("b", "<<EOT\nhi\nEOT", { end: true })],
+    edits: [insert("b", "<<EOT\nhi\nEOT")],
     want: "a = 1\nb = <<EOT\nhi\nEOT\n",
   },
   {
     name: "insert at the end trims the spaces that ended the file, as fmt would",
     input: "a = 1  ",
-    edits: [insert("b", "2", { end: true })],
+    edits: [insert("b", "2")],
     want: "a = 1\nb = 2",
   },
   {
     name: "insert at the end replaces a last line of spaces",
     input: "a = 1\n   ",
-    edits: [insert("b", "2", { end: true })],
+    edits: [insert("b", "2")],
     want: "a = 1\nb = 2",
   },
   {
     name: "insert at the end keeps the spaces that end a # comment",
     input: "a = 1 # c  ",
-    edits: [insert("b", "2", { end: true })],
+    edits: [insert("b", "2")],
     want: "a = 1 # c  \nb = 2",
   },
   {
     name: "insert at the end gives a block comment that ended the file one space",
     input: "aaa = 10 # x\nb   = 2  /* y */",
-    edits: [insert("c", "3", { end: true })],
+    edits: [insert("c", "3")],
     want: "aaa = 10 # x\nb   = 2 /* y */\nc   = 3",
-  },
-  {
-    name: "insert after an attribute whose next one is removed",
-    input: "a = 1\n# about b\nb = 2\n",
-    edits: [insert("c", "3", { after: "a" }), remove("b")],
-    want: "a = 1\nc = 3\n",
   },
   {
     name: "insert uses CRLF for its line and inside a multi-line value",
     input: "a = 1\r\nb = 2\r\n",
-    edits: [insert("c", "{\n  k = 1\n}", { after: "a" })],
-    want: "a = 1\r\nc = {\r\n  k = 1\r\n}\r\nb = 2\r\n",
+    edits: [insert("c", "{\n  k = 1\n}")],
+    want: "a = 1\r\nb = 2\r\nc = {\r\n  k = 1\r\n}\r\n",
   },
   {
     name: "insert keeps a byte order mark",
     input: "\uFEFF# vars\n",
-    edits: [insert("a", "1", { end: true })],
+    edits: [insert("a", "1")],
     want: "\uFEFF# vars\na = 1\n",
   },
   // remove
@@ -288,10 +225,10 @@ const CASES: Case[] = [
     edits: [
       { kind: "comment", match: /Last synced/, line: "# Last synced: now" },
       set("a", '"x"'),
-      insert("long", "4", { after: "a" }),
+      insert("long", "4"),
       remove("c"),
     ],
-    want: '# Last synced: now\na    = "x"\nlong = 4\nb    = 2\n',
+    want: '# Last synced: now\na    = "x"\nb    = 2\nlong = 4\n',
   },
   {
     name: "a no-op set returns the text unchanged",
@@ -391,20 +328,8 @@ const ERRORS: Array<{ name: string; input: string; edits: Edit[]; message: strin
   {
     name: "an insert of an attribute already set",
     input: "a = 1\n",
-    edits: [insert("a", "3", { end: true })],
+    edits: [insert("a", "3")],
     message: 'Cannot insert "a": it is already set',
-  },
-  {
-    name: "an insert after an unknown attribute",
-    input: "a = 1\n",
-    edits: [insert("b", "3", { after: "zz" })],
-    message: 'Cannot edit "zz": it is not set in "t.tfvars"',
-  },
-  {
-    name: "an insert into an unknown section",
-    input: "# A\na = 1\n",
-    edits: [insert("b", "3", { section: /^# B/ })],
-    message: 'No section heading matches /^# B/ in "t.tfvars"',
   },
   {
     name: "a set to a heredoc that would keep a trailing comment",
@@ -421,7 +346,6 @@ const ERRORS: Array<{ name: string; input: string; edits: Edit[]; message: strin
       name: "b",
       value: "<<EOT\nx\nEOT",
       comment: "# c",
-      at: { end: true },
     }],
     message:
       'Cannot set "b" to a heredoc with a trailing comment: its closing marker must end the line',

@@ -40,11 +40,6 @@ export function attributeLine(a: NewAttribute, eol: string): string {
   return `${a.name} = ${value}${a.comment ? " " + a.comment : ""}${eol}`;
 }
 
-/** The span of the SYNCED FEATURES section: past its banner, up to the next rule line or the end. */
-export function findSection(doc: Document): { start: number; end: number } | undefined {
-  return sectionOf(doc, doc.items);
-}
-
 /** The index of the section's heading line among the items, if they have one. */
 function headingOf(doc: Document, items: readonly Item[]): number | undefined {
   const i = items.findIndex((i) => isComment(i) && SECTION_HEADING.test(doc.raw(i)));

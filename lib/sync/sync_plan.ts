@@ -178,7 +178,7 @@ export function applyBatch(
   const others = [...batch.edits, ...header];
   // JSON: new members after the last one (json_edit.ts writes them in the file's style).
   const inserted = isJsonDocument(doc)
-    ? batch.inserts.map((a): Edit => ({ ...a, kind: "insert", at: { end: true } }))
+    ? batch.inserts.map((a): Edit => ({ ...a, kind: "insert" }))
     : insertionEdits(doc, batch.inserts, layout, others);
   const text = applyEdits(doc, [...others, ...inserted]);
   const after = text === doc.text ? doc : readEdited(doc, text);
