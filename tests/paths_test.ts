@@ -178,3 +178,30 @@ Deno.test("a heredoc synced into a one-line object goes in as the same string, q
     await Deno.remove(root, { recursive: true });
   }
 });
+
+Deno.test("sync --prune by path removes a synced key the source lacks, with its line", async () => {
+  const root = await tempCopy(FIXTURE);
+  try {
+    const dev = join(root, "environments/dev/terraform.tfvars");
+    const text = await Deno.readTextFile(dev);
+    await Deno.writeTextFile(dev, text.replace('    ami_version   = "1.31.2-20250101"\n', ""));
+    const staging = await Deno.readTextFile(join(root, STAGING));
+    const sync = ["sync", "--from", "dev", "--to", "staging", "--group", "observability", "-y"];
+    const kept = await tfsync(root, sync);
+    assert.equal(kept.code, 0, kept.stderr);
+    assert.match(
+      kept.stdout,
+      /left alone \(--prune removes it\): node_groups\.general\.ami_version/,
+    );
+    const pruned = await tfsync(root, [...sync, "--prune"]);
+    assert.equal(pruned.code, 0, pruned.stderr);
+    assert.equal(
+      await Deno.readTextFile(join(root, STAGING)),
+      staging.replace('    ami_version   = "1.30.0-20241201"\n', "")
+        .replace("enable_opentelemetry = false  ", "enable_opentelemetry = true   ")
+        .replaceAll('"1.30.0-20241201"', '"1.31.2-20250101"'),
+    );
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});

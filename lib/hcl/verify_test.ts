@@ -139,3 +139,17 @@ Deno.test("verifyEdit() keeps an untouched heredoc whose body looks like attribu
   const after = 'keep = <<EOT\nnot = "an attribute"\nEOT\nname = "b"\n';
   assert.equal((await verifyEdit(doc, after, new Map([["name", value('"b"')]]))).text, after);
 });
+
+Deno.test("verifyEdit() of a path edit: the whole value, exactly the intended key changed", async () => {
+  const text = 's = {\n  own  = "prod"\n  flag = false\n}\n';
+  const doc = () => parse(text, "env.tfvars", { tfvars: true });
+  const intent: Intent = new Map([["s", value('{ own = "prod", flag = true }')]]);
+  const edited = text.replace("flag = false", "flag = true ");
+  assert.equal((await verifyEdit(doc(), edited, intent)).text, edited);
+  // Another key of the value changed too: the edit is refused.
+  const error = await verifyEdit(doc(), edited.replace('"prod"', '"dev"'), intent).then(
+    () => assert.fail("verifyEdit() passed"),
+    (e: unknown) => e,
+  );
+  assert.ok(error instanceof VerificationError, String(error));
+});
