@@ -4,6 +4,7 @@
 // second promote writes nothing.
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import { diffLines } from "diff";
 import { LAST_RUN } from "../lib/write/last_run.ts";
 import { PREVIOUS_RECORD } from "../lib/sync/record.ts";
@@ -22,7 +23,8 @@ export interface PromoteCase {
   files: Record<string, string[]>;
   /** The shared record (shared_file), relative to the root; absent when it holds the source's values already. */
   record?: string;
-  /** File (relative) → the variables the promote changes in it. */
+  /** File (relative) → the variables the promote changes in it: exactly those whose value it
+   * sets differently, newly or no longer. */
   changes: Record<string, string[]>;
 }
 
@@ -115,7 +117,11 @@ export async function checkPromote(c: PromoteCase): Promise<string> {
   const { root, from, to } = c;
   const fromValues = await effective(root, c.files[from]);
   const before = new Map<string, string>();
-  for (const f of Object.keys(c.changes)) before.set(f, await Deno.readTextFile(join(root, f)));
+  const valuesBefore = new Map<string, Record<string, unknown>>();
+  for (const f of Object.keys(c.changes)) {
+    before.set(f, await Deno.readTextFile(join(root, f)));
+    valuesBefore.set(f, await values(root, f));
+  }
   const beforeValues = await effective(root, c.files[to]);
   const tree = await snapshotTree(root);
   const promote = ["promote", "--from", from, "--to", to, "-y", "--no-backup", "--date", DATE];
@@ -134,6 +140,10 @@ export async function checkPromote(c: PromoteCase): Promise<string> {
   for (const [file, vars] of Object.entries(c.changes)) {
     const after = await Deno.readTextFile(join(root, file));
     assertOnlyChanged(before.get(file)!, after, file, vars);
+    const was = valuesBefore.get(file)!, now = await values(root, file);
+    const differ = [...new Set([...Object.keys(was), ...Object.keys(now)])]
+      .filter((n) => !isDeepStrictEqual(was[n], now[n]));
+    assert.deepEqual(differ.sort(), [...vars].sort(), `${file}: the variables whose value changed`);
   }
   // The target now gives the source's value of every synced variable, and its own of the others.
   const afterValues = await effective(root, c.files[to]);
