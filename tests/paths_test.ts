@@ -9,6 +9,7 @@ import { readWithHcl } from "../lib/hcl/hcl2json.ts";
 
 const FIXTURE = join(REPO, "examples", "nested-values");
 const STAGING = "environments/staging/terraform.tfvars";
+const SHARED = "environments/shared-features.tfvars";
 
 Deno.test("promote by path: only the synced keys change, every other byte stays", async () => {
   const root = await tempCopy(FIXTURE);
@@ -200,6 +201,54 @@ Deno.test("sync --prune by path removes a synced key the source lacks, with its 
       staging.replace('    ami_version   = "1.30.0-20241201"\n', "")
         .replace("enable_opentelemetry = false  ", "enable_opentelemetry = true   ")
         .replaceAll('"1.30.0-20241201"', '"1.31.2-20250101"'),
+    );
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});
+
+Deno.test("promote --prune by path removes the synced keys the source's objects lack", async () => {
+  const root = await tempCopy(FIXTURE);
+  try {
+    const dev = join(root, "environments/dev/terraform.tfvars");
+    const text = await Deno.readTextFile(dev);
+    await Deno.writeTextFile(
+      dev,
+      text.replace('    ami_version   = "1.31.2-20250101"\n', "").replace(
+        / {2}enable_opentelemetry.*\n/,
+        "",
+      ),
+    );
+    const promote = ["promote", "--from", "dev", "--to", "staging", "-y"];
+    const kept = await tfsync(root, promote);
+    assert.equal(kept.code, 0, kept.stderr);
+    assert.match(
+      kept.stdout,
+      /left alone \(--prune removes it\): forms_admin_settings\.enable_opentelemetry/,
+    );
+    // The record keeps the objects the source has, empty where none of their keys syncs.
+    assert.match(
+      await Deno.readTextFile(join(root, SHARED)),
+      /^forms_admin_settings = \{\}\nnode_groups = \{\n {2}general = \{\}\n/m,
+    );
+    const pruned = await tfsync(root, [...promote, "--prune"]);
+    assert.equal(pruned.code, 0, pruned.stderr);
+    assert.equal(
+      await Deno.readTextFile(join(root, STAGING)),
+      [
+        "forms_admin_settings = {",
+        '  govuk_app_domain = "staging.publishing.service.gov.uk" # this environment\'s own',
+        "}",
+        "",
+        "node_groups = {",
+        "  general = {",
+        '    instance_type = "m5.2xlarge" # staging is bigger',
+        "    min_size      = 3",
+        "  }",
+        '  gpu = { instance_type = "g5.2xlarge", ami_version = "1.31.2-20250101" }',
+        "}",
+        "",
+      ].join("\n"),
     );
   } finally {
     await Deno.remove(root, { recursive: true });

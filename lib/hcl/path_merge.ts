@@ -151,7 +151,8 @@ function setIn(value: Value, keys: string[], to: Value | undefined): Value {
 
 /**
  * The synced part of a value, as text and value: what the shared file records for a variable
- * synced by path. Keys that do not sync are left out; undefined when nothing syncs.
+ * synced by path. Keys that do not sync are left out, an object with none of them stays empty;
+ * undefined for a value that does not sync.
  */
 export function projection(
   doc: Document,
@@ -189,7 +190,9 @@ function project(
     lines.push(`${inner}${key} = ${p.text}${doc.eol}`);
     value.set(e.key, p.value);
   }
-  if (lines.length === 0) return undefined;
+  // An object none of whose keys syncs stays, empty: the source has it (so --prune can tell a
+  // synced key it lacks from a parent it lacks), but no key of it to record.
+  if (lines.length === 0) return { text: "{}", value };
   return { text: `{${doc.eol}${lines.join("")}${indent}}`, value };
 }
 
