@@ -58,7 +58,9 @@ export const init: Command = defineCommand({
     if (from !== undefined) {
       const path = resolve(io.cwd, from);
       const text = await readTextIfExists(path, { name: show(path) });
-      if (text === undefined) throw new ConfigError(`Cannot read "${show(path)}": not found`);
+      if (text === undefined) {
+        throw new ConfigError("Cannot read the file: not found", { file: path });
+      }
       makefile = { text, name: show(path) };
     }
     const { plan, detected } = await withLayout(planInit(makefile), common.root);

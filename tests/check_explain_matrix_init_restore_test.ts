@@ -578,10 +578,13 @@ Deno.test("init: bad inputs are exit 2 and write nothing", async () => {
   await Deno.remove(join(dir, "tfsync.hcl"));
   await Deno.writeTextFile(join(dir, "plain.mk"), "all:\n\techo hi\n");
   const cases: Array<[string[], string]> = [
-    [["init", "--from-makefile", "nope.mk"], 'tfsync init: Cannot read "nope.mk": not found\n'],
+    [
+      ["init", "--from-makefile", "nope.mk"],
+      "tfsync init: nope.mk: Cannot read the file: not found\n",
+    ],
     [
       ["init", "--from-makefile", "plain.mk"],
-      'tfsync init: Cannot import "plain.mk": it has no SYNCABLE_VARS list (SYNCABLE_VARS := name name …)\n',
+      "tfsync init: plain.mk: Cannot import it: it has no SYNCABLE_VARS list (SYNCABLE_VARS := name name …)\n",
     ],
     [
       ["init", "--from-makefile"],

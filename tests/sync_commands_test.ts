@@ -625,7 +625,7 @@ const BAD: BadCase[] = [
     args: ["apply", "--to", "dev"],
     setup: (root) => Deno.remove(join(root, SHARED)),
     stderr:
-      "tfsync apply: Cannot read \"environments/shared-features.tfvars\": not found; run 'tfsync extract --from ENV' first\n",
+      "tfsync apply: environments/shared-features.tfvars: Cannot read the file: not found; run 'tfsync extract --from ENV' first\n",
   },
   {
     name: "a tfvars symlinked to a file outside the root",

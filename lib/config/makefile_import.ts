@@ -98,7 +98,8 @@ export function parseMakefile(text: string, file = "Makefile"): MakefileImport {
   }
   if (!vars.has("SYNCABLE_VARS")) {
     throw new ConfigError(
-      `Cannot import "${file}": it has no SYNCABLE_VARS list (SYNCABLE_VARS := name name …)`,
+      "Cannot import it: it has no SYNCABLE_VARS list (SYNCABLE_VARS := name name …)",
+      { file },
     );
   }
   const expand = (value: string, seen: string[] = []): string[] | undefined => {
@@ -117,7 +118,7 @@ export function parseMakefile(text: string, file = "Makefile"): MakefileImport {
   const list = (name: string): string[] => {
     const words = vars.has(name) ? expand(vars.get(name)!, [name]) : [];
     if (!words) {
-      throw new ConfigError(`Cannot import "${file}": ${name} holds something other than names`);
+      throw new ConfigError(`Cannot import it: ${name} holds something other than names`, { file });
     }
     return [...new Set(words)];
   };

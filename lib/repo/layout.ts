@@ -54,7 +54,7 @@ async function entries(dir: string, label: string, what?: string): Promise<Deno.
   } catch (e) {
     const missing = e instanceof Deno.errors.NotFound || e instanceof Deno.errors.NotADirectory;
     if (missing && what === undefined) return [];
-    throw new ConfigError(`Cannot read ${what ?? "the folder"} "${label}": ${fsReason(e)}`);
+    throw new ConfigError(`Cannot read ${what ?? "the folder"}: ${fsReason(e)}`, { file: label });
   }
   return out.sort((a, b) => byName(a.name, b.name));
 }

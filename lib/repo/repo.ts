@@ -87,7 +87,7 @@ export async function readTfvars(
   root?: string,
 ): Promise<TfvarsFile> {
   const file = await readTfvarsIfExists(path, name, { root });
-  if (!file) throw new ConfigError(`Cannot read "${name}": not found`);
+  if (!file) throw new ConfigError("Cannot read the file: not found", { file: name });
   return file;
 }
 

@@ -49,7 +49,7 @@ Deno.test("listEnvironments() rejects a missing environments folder", async () =
   const root = await Deno.makeTempDir();
   await assert.rejects(
     listEnvironments(defaultConfig(root)),
-    new ConfigError('Cannot read the environments folder "environments": not found'),
+    new ConfigError("Cannot read the environments folder: not found", { file: "environments" }),
   );
 });
 
@@ -107,7 +107,7 @@ Deno.test("readTfvars() parses in tfvars mode and names the file as asked", asyn
   assert.equal(await readTfvarsIfExists(join(root, "missing.tfvars")), undefined);
   await assert.rejects(
     readTfvars(join(root, "missing.tfvars"), "missing.tfvars"),
-    new ConfigError('Cannot read "missing.tfvars": not found'),
+    new ConfigError("Cannot read the file: not found", { file: "missing.tfvars" }),
   );
 });
 

@@ -129,10 +129,12 @@ export async function planApply(
   const shared = await readShared(ctx);
   if (!shared) {
     throw new ConfigError([
-      `Cannot read "${ctx.name(ctx.config.sharedFile)}": not found; run `,
+      "Cannot read the file: not found; run ",
       run("extract", ["from", "ENV"]),
       " first",
-    ]);
+    ], {
+      file: ctx.name(ctx.config.sharedFile),
+    });
   }
   const layered = await readLayered(ctx.config, env, ctx.name);
   const target = layered.own;

@@ -28,7 +28,7 @@ export async function loadModule(moduleDir: string, label = moduleDir): Promise<
   for (const name of [...names.filter((n) => !isOverride(n)), ...names.filter(isOverride)]) {
     const file = label === "." ? name : join(label, name);
     const text = await readTextIfExists(join(moduleDir, name), { name: file });
-    if (text === undefined) throw new ConfigError(`Cannot read "${file}": not found`);
+    if (text === undefined) throw new ConfigError("Cannot read the file: not found", { file });
     module.files.push(file);
     const json = name.endsWith(".json");
     for (const v of json ? parseJsonVariables(text, file) : parseVariables(text, file)) {
