@@ -484,11 +484,19 @@ Deno.test("apply and sync judge conflicts against the shared file; --fail-on-con
     assert.equal(apply.code, 1);
     const doc = JSON.parse(apply.stdout);
     assert.equal(doc.files[0].written, false);
+    // Values dev sets that differ from the record; one dev leaves unset (dask_worker_cores_max,
+    // at its default 4) is added, not overwritten: no conflict.
+    assert.deepEqual(doc.conflicts.map((c: { name: string }) => c.name), [
+      "kernel_cull_timeout",
+      "enable_profile_selection",
+      "enable_lambda_invoke",
+      "github_enabled",
+    ]);
     assert.deepEqual(doc.conflicts[0], {
-      name: "dask_worker_cores_max",
-      target: { value: 4, file: "variables.tf", line: 269, default: true },
-      record: { value: 1, file: SHARED, line: 17, default: false },
-      incoming: 1,
+      name: "kernel_cull_timeout",
+      target: { value: 600, file: DEV, line: 77, default: false },
+      record: { value: 1200, file: SHARED, line: 24, default: false },
+      incoming: 1200,
     });
     // prod's image tag differs from the record (2025.11.30): a conflict; dev's does not.
     const sync = ["sync", "--from", "englacial", "--group", "images", "--fail-on-conflict"];

@@ -63,7 +63,8 @@ export function conflicts(
     }
     const rec = effectiveValue(c.name, record, module, "shared");
     const cur = effectiveValue(c.name, target, module);
-    if (rec.layer === "none" || cur.layer === "none") continue;
+    // A value the target leaves unset is added, not overwritten: nothing written there is lost.
+    if (rec.layer === "none" || cur.layer !== "environment") continue;
     if (sameLocated(rec, cur, declaredType(module, c.name))) continue;
     out.push({ name: c.name, target: cur, record: rec, incoming: c.to });
   }
