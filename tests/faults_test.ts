@@ -320,6 +320,36 @@ function mountTmpfs(size: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Runs `fn` on a tmpfs of `size`, then unmounts and removes it. Under load the mount can be busy
+ * for a moment after the children are reaped (umount: EBUSY): the unmount is retried a bounded
+ * number of times, then detached (umount -l). A failure of `fn` is the test's result: a cleanup
+ * failure after it is only logged, never put in its place.
+ */
+async function withTmpfs(size: string, fn: (mount: string) => Promise<void>): Promise<void> {
+  const mount = mountTmpfs(size)!;
+  try {
+    await fn(mount);
+  } catch (e) {
+    await unmount(mount).catch((cleanup) => console.error(`cleanup of ${mount}: ${cleanup}`));
+    throw e;
+  }
+  await unmount(mount);
+}
+
+async function unmount(dir: string): Promise<void> {
+  const umount = (...args: string[]) =>
+    new Deno.Command("umount", { args: [...args, dir], stderr: "piped" }).outputSync();
+  let r = umount();
+  for (let attempt = 1; !r.success && attempt < 10; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    r = umount();
+  }
+  if (!r.success) r = umount("-l");
+  if (!r.success) throw new Error(`umount ${dir}: ${new TextDecoder().decode(r.stderr).trim()}`);
+  await Deno.remove(dir, { recursive: true });
+}
+
 const TMPFS = (() => {
   try {
     const dir = mountTmpfs("1m");
@@ -340,8 +370,7 @@ Deno.test({
   fn: async () => {
     const v = await versions();
     const counts = { runs: 0, "no space": 0, written: 0 };
-    const mount = mountTmpfs("2m")!;
-    try {
+    await withTmpfs("2m", async (mount) => {
       const root = join(mount, "repo");
       const example = await tempCopy(EXAMPLE);
       // Free space from none to enough, in steps smaller than one file.
@@ -362,10 +391,7 @@ Deno.test({
       await Deno.remove(example, { recursive: true });
       report("full disk", counts);
       assert.ok(counts["no space"] > 0 && counts.written > 0, JSON.stringify(counts));
-    } finally {
-      new Deno.Command("umount", { args: [mount] }).outputSync();
-      await Deno.remove(mount, { recursive: true });
-    }
+    });
   },
 });
 
@@ -402,8 +428,7 @@ Deno.test({
   fn: async () => {
     const v = await versions();
     const counts = { runs: 0, "no space": 0, written: 0 };
-    const mount = mountTmpfs("4m,nr_inodes=400")!;
-    try {
+    await withTmpfs("4m,nr_inodes=400", async (mount) => {
       const root = join(mount, "repo");
       const fill = join(mount, "fill");
       // A promote creates the lock, its temp files (two files, their .bak, two records) and the
@@ -430,10 +455,7 @@ Deno.test({
       }
       report("no inode left", counts);
       assert.ok(counts["no space"] > 0 && counts.written > 0, JSON.stringify(counts));
-    } finally {
-      new Deno.Command("umount", { args: [mount] }).outputSync();
-      await Deno.remove(mount, { recursive: true });
-    }
+    });
   },
 });
 
