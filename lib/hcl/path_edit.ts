@@ -126,8 +126,11 @@ function lineStartOf(text: string, at: number): number {
   return text.lastIndexOf("\n", at - 1) + 1;
 }
 
+/** Whether only blanks follow `at` on its line (scanned to the line's end: no fixed window). */
 function atLineEnd(text: string, at: number): boolean {
-  return /^[ \t]*(\r?\n|$)/.test(text.slice(at, at + 200));
+  let i = at;
+  while (text[i] === " " || text[i] === "\t") i++;
+  return i === text.length || text[i] === "\n" || (text[i] === "\r" && text[i + 1] === "\n");
 }
 
 /** Moves continuation lines from one indentation to another (a heredoc's lines are its value). */

@@ -238,6 +238,17 @@ Deno.test("path edit: a template heredoc into a one-line object is refused", () 
   );
 });
 
+// What follows a value on its line is seen however many blanks come first (no fixed window): a
+// key after 300 blanks makes the heredoc go in quoted, as on a one-line object.
+Deno.test("path edit: a key 300 blanks after the value still follows it on its line", () => {
+  const blanks = " ".repeat(300);
+  const doc = parse(`s = {\n  a = 1${blanks}, b = 2\n}\n`, "t.tfvars", { tfvars: true });
+  assert.equal(
+    applyEdits(doc, [at("s.a", "<<EOT\nx\nEOT")]),
+    `s = {\n  a = "x\\n"${blanks}, b = 2\n}\n`,
+  );
+});
+
 Deno.test("valueNode() keeps every key's span and decor, recursively", () => {
   const text = 'x = {\n  # lead\n  a = 1, # one\n  "b c": [1, { d = 2 }]\n}\n';
   const doc = parse(text, "t.tfvars", { tfvars: true });
