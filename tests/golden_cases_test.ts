@@ -1,7 +1,8 @@
 // File-level golden cases, one folder each: tests/testdata/<suite>/<case>/ holds `args` (the
 // command line, words separated by spaces), `stdout`, `stderr`, `exit` (the exit code) and
 // `want/` (every file the run created or changed, as it must be after it); the tree it runs on is
-// the case's `input/` or the folder its `input` file names (cases that share a tree), else the
+// the case's `input/` or the folder its `input` file names on its first line (cases that share a
+// tree; each further line `without PATH` leaves one of its files out), else the
 // suite's (the same way: tests/testdata/sync runs on fixtures/example). Each runs in-process through main(args, io) on a copy
 // of that tree; every file not in want/ must be left exactly as it was.
 // `deno task test:update` (TFSYNC_UPDATE=1) rewrites the expected files from the current output;
@@ -43,17 +44,27 @@ async function expected(path: string): Promise<string> {
   }
 }
 
+type Tree = { dir: string; without: string[] };
+
 /** The tree a case runs on: its `input/`, the folder its `input` file names, else the suite's. */
-async function inputOf(dir: string, suite: string): Promise<string> {
+async function inputOf(dir: string, suite: string): Promise<Tree> {
   return await treeAt(dir) ?? (await treeAt(join(TESTDATA, suite)))!;
 }
 
-/** A folder's `input/`, or the folder its `input` file names (relative to it); else undefined. */
-async function treeAt(dir: string): Promise<string | undefined> {
+/** A folder's `input/`, or the folder its `input` file names (relative to it) less the files its
+ * `without PATH` lines name; else undefined. */
+async function treeAt(dir: string): Promise<Tree | undefined> {
   const input = join(dir, "input");
   const info = await Deno.stat(input).catch(() => undefined);
-  if (info?.isFile) return join(dir, (await Deno.readTextFile(input)).trim());
-  return info ? input : undefined;
+  if (!info) return undefined;
+  if (!info.isFile) return { dir: input, without: [] };
+  const [folder, ...rest] = (await Deno.readTextFile(input)).trim().split("\n");
+  const without = rest.map((line) => {
+    const m = /^without (\S+)$/.exec(line.trim());
+    if (!m) throw new Error(`${input}: expected "without PATH", found "${line}"`);
+    return m[1];
+  });
+  return { dir: join(dir, folder.trim()), without };
 }
 
 /** The case folders of every suite: those with an `args` file. */
@@ -74,12 +85,14 @@ async function cases(): Promise<Array<{ suite: string; name: string; dir: string
 for (const c of await cases()) {
   Deno.test(`golden case ${c.suite}/${c.name}`, async () => {
     const args = (await Deno.readTextFile(join(c.dir, "args"))).trim().split(/\s+/);
-    const inputDir = await inputOf(c.dir, c.suite);
+    const tree = await inputOf(c.dir, c.suite);
     const root = await Deno.makeTempDir({ prefix: "tfsync-golden-" });
     try {
-      await copyTree(inputDir, root);
+      await copyTree(tree.dir, root);
+      for (const p of tree.without) await Deno.remove(join(root, p));
+      const input = await files(root);
       const r = await tfsync(root, args);
-      const [input, after] = [await files(inputDir), await files(root)];
+      const after = await files(root);
       // What the run created or changed; a removed file has no place in want/ and fails here.
       const changed = new Map([...after].filter(([p, b]) => !same(b, input.get(p))));
       const removed = [...input.keys()].filter((p) => !after.has(p));
