@@ -167,7 +167,23 @@ export function removalSpan(doc: Document, a: Attribute, removed: ReadonlySet<st
   while (doc.items[i]?.kind === "attribute" && removed.has((doc.items[i] as Attribute).name)) i++;
   const next = doc.items[i];
   const ownsComments = !next || next.kind !== "attribute";
-  return { start: ownsComments ? a.leadingStart : a.start, end: a.end };
+  return { start: ownsComments ? ownCommentsStart(doc.text, a) : a.start, end: a.end };
+}
+
+// A rule line (`# ====`, `// ----`) closes a section's heading: the comments at and above it head
+// the section, not the attribute that follows it directly.
+const RULE = /^[ \t]*(#|\/\/)[ \t]*([=\-#*~_])\2{2,}[ \t]*\r?$/;
+
+/** Where an attribute's own comment lines begin: after the last rule line of its leading block. */
+function ownCommentsStart(text: string, a: Attribute): number {
+  let start = a.leadingStart;
+  for (let at = a.leadingStart; at < a.start;) {
+    const end = text.indexOf("\n", at);
+    const next = end < 0 || end >= a.start ? a.start : end + 1;
+    if (RULE.test(text.slice(at, end < 0 ? a.start : end))) start = next;
+    at = next;
+  }
+  return start;
 }
 
 function mustGet(doc: Document, name: string): Attribute {

@@ -292,6 +292,19 @@ const REMOVALS: Array<[name: string, input: string, names: string[], want: strin
     ["legacy", "debug"],
     "# the old switch\nkeep = 1\n",
   ],
+  // A section's heading ends at its rule line: the attribute right under it owns none of it.
+  [
+    "the first under a section's rule line",
+    "# ====\n# SYNCED FEATURES\n# Last synced: 2026-01-05\n# ====\nname = 1\n\ntag = 2\n",
+    ["name"],
+    "# ====\n# SYNCED FEATURES\n# Last synced: 2026-01-05\n# ====\n\ntag = 2\n",
+  ],
+  [
+    "one with its comment under a rule line, CRLF",
+    "// ----\r\n# images\r\nname = 1\r\n\r\ntag = 2\r\n",
+    ["name"],
+    "// ----\r\n\r\ntag = 2\r\n",
+  ],
 ];
 
 for (const [name, input, names, want] of REMOVALS) {
