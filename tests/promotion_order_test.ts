@@ -46,6 +46,14 @@ Deno.test("promotion_order naming an environment twice: exit 2 at the second men
       `tfsync matrix: tfsync.hcl:${line}: "promotion_order" names "englacial" twice; ` +
       `first at tfsync.hcl:${line - 1}\n`,
     ]);
+    // check's finding names the first place relative to the root too.
+    const check = await tfsync(root, ["check"]);
+    assert.equal(check.code, 1);
+    assert.equal(
+      check.stdout.split("\n")[0],
+      `tfsync.hcl:${line}: error: "promotion_order" names "englacial" twice; ` +
+        `first at tfsync.hcl:${line - 1} [config]`,
+    );
   });
 });
 

@@ -68,7 +68,7 @@ export async function loadSnapshot(
   const problems: LoadProblem[] = [];
   const keep = (e: unknown): undefined => {
     if (!options.tolerant) throw e;
-    problems.push(loadProblem(e));
+    problems.push(loadProblem(e, display));
     return undefined;
   };
   let names: string[] = [];
@@ -161,8 +161,8 @@ async function _checkNames(names: readonly string[], config: Config): Promise<st
   return out;
 }
 
-/** A thrown load error as a problem; anything else is rethrown. */
-export function loadProblem(e: unknown): LoadProblem {
+/** A thrown load error as a problem (related places named by `show`); anything else is rethrown. */
+export function loadProblem(e: unknown, show: (path: string) => string): LoadProblem {
   if (e instanceof TfvarsSyntaxError) {
     return {
       kind: "syntax",
@@ -173,7 +173,8 @@ export function loadProblem(e: unknown): LoadProblem {
     };
   }
   if (e instanceof ConfigError) {
-    const related = e.related.map((r) => `; ${r.what} ${r.place.file}:${r.place.line}`).join("");
+    const related = e.related.map((r) => `; ${r.what} ${show(r.place.file)}:${r.place.line}`)
+      .join("");
     const message = e.message + related;
     return e.place ? { kind: "config", message, file: e.place.file, line: e.place.line } : {
       kind: "config",

@@ -264,7 +264,7 @@ export async function loadCheckConfig(
   try {
     return await loadConfig(root, configPath);
   } catch (e) {
-    const p = loadProblem(e);
+    const p = loadProblem(e, display);
     return {
       check: "config",
       severity: "error",
