@@ -4,7 +4,6 @@
 import type { Config } from "../config/config.ts";
 import type { ModuleVars } from "../terraform/module.ts";
 import type { FilePlan } from "../sync/sync_plan.ts";
-import { reparse } from "../hcl/var_file.ts";
 import { loadSnapshot } from "../repo/snapshot.ts";
 import { driftFindings } from "./check_drift.ts";
 import type { Finding } from "./check_types.ts";
@@ -16,7 +15,7 @@ export async function pendingAfter(
   files: readonly FilePlan[],
 ): Promise<Finding[]> {
   const s = { ...await loadSnapshot(config, { tolerant: true }), module };
-  const after = new Map(files.map((f) => [f.path, reparse(f.beforeDoc, f.after)]));
+  const after = new Map(files.map((f) => [f.path, f.afterDoc]));
   if (after.has(s.sharedPath)) s.shared = after.get(s.sharedPath);
   s.environments = s.environments.map((e) => ({
     ...e,

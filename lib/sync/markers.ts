@@ -78,6 +78,6 @@ export function lastSynced(doc: Document): LastSynced | undefined {
     /Last synced:[ \t]*(\d{4}-\d{2}-\d{2})(?:[ \t]+from:[ \t]*([^[\r\n]*?))?[ \t]*(?:\[values ([0-9a-f]{8})\])?[ \t]*\r?\n?$/
       .exec(doc.raw(item));
   if (!m) return undefined;
-  const line = doc.text.slice(0, item.start).split("\n").length;
+  const line = doc.lineOf(item.start);
   return { date: m[1], from: m[2] ?? "", fingerprint: m[3], line };
 }

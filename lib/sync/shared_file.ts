@@ -71,7 +71,7 @@ export function planShared(o: SharedPlanOptions): SharedPlan {
     // The shared file is a layer of every environment: a value that does not fit its type
     // never goes in.
     copying(name, s) {
-      if (o.module) checkCopy(o.module, name, s.value, placeOf(o.source, s), doc.file);
+      checkCopy(o.module, name, s.value, placeOf(o.source, s), doc.file);
       return {};
     },
   });
