@@ -1,26 +1,20 @@
 // Post-edit verification of a JSON var file, as verify.ts does for HCL: the edited text is read
 // back by tfsync and by an independent JSON reader (JSON.parse); the members the edit did not
 // touch read the same as before and each edited one reads as intended (a removed one is gone).
-import { TfvarsSyntaxError, VerificationError } from "./errors.ts";
-import { type JsonDocument, parseJson } from "./json_document.ts";
+import { VerificationError } from "./errors.ts";
+import type { JsonDocument } from "./json_document.ts";
 import { toHcl, toPlain, type Value, valuesEqual } from "./value.ts";
 
 /** The intended value of each edited member; `undefined` means removed. */
 type Intent = Map<string, Value | undefined>;
 
+/** `after` is the edited text as tfsync reads it (verify.ts's readEdited). */
 export function verifyJsonEdit(
   before: JsonDocument,
-  afterText: string,
+  after: JsonDocument,
   intent: Intent,
 ): JsonDocument {
-  let after: JsonDocument;
-  try {
-    after = parseJson(afterText, before.file);
-  } catch (e) {
-    if (!(e instanceof TfvarsSyntaxError)) throw e;
-    throw new VerificationError(`The edited text does not parse: ${e.message}`, e.place);
-  }
-  const theirs = [before.text, afterText].map(readPlain);
+  const theirs = [before.text, after.text].map(readPlain);
   const problems: string[] = [];
   const names = new Set([...before.attributes, ...after.attributes].map((a) => a.name));
   for (const name of names) {

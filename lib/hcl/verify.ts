@@ -17,7 +17,7 @@ import { TfvarsSyntaxError, VerificationError } from "./errors.ts";
 import { readWithHcl } from "./hcl2json.ts";
 import { disagreement } from "./eval_agree.ts";
 import { toHcl, type Value, valuesEqual } from "./value.ts";
-import { isJsonDocument } from "./json_document.ts";
+import { isJsonDocument, type JsonDocument } from "./json_document.ts";
 import { plainEqual, verifyJsonEdit } from "./json_verify.ts";
 export { plainEqual };
 
@@ -47,10 +47,8 @@ export async function verifyEdit(
   intent: Intent,
   copied: Copied = new Map(),
 ): Promise<Document> {
-  if (isJsonDocument(before)) {
-    return verifyJsonEdit(before, typeof edited === "string" ? edited : edited.text, intent);
-  }
   const after = typeof edited === "string" ? readEdited(before, edited) : edited;
+  if (isJsonDocument(before)) return verifyJsonEdit(before, after as JsonDocument, intent);
   const [anchorsBefore, anchorsAfter] = anchors(before, after, intent);
   const hclBefore = await hclRead(before, blank(before, anchorsBefore), "the original text");
   const hclAfter = await hclRead(after, blank(after, anchorsAfter), "the edited text");
