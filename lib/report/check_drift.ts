@@ -92,10 +92,11 @@ function _pending(s: Snapshot, env: string, doc: Document, found: Finding[]): Fi
     ? "1 syncable value differs"
     : `${names.length} syncable values differ`;
   const isAhead = extractedFrom(s.shared!) === env || _upstream(s, env);
+  const banner = lastSynced(doc);
   // Values the record leaves to their default and a synced environment still sets stay after
   // every promotion into it: only --prune removes them. Set in an environment no sync wrote (where
   // features are born), they are new: a promotion from it records them.
-  const onlyHere = !isAhead && lastSynced(doc) !== undefined &&
+  const onlyHere = !isAhead && banner !== undefined &&
     found.every((f) =>
       f.values?.[env]?.layer === "environment" && f.values?.shared?.layer === "default"
     );
@@ -129,7 +130,7 @@ function _pending(s: Snapshot, env: string, doc: Document, found: Finding[]): Fi
     message,
     fix,
     file: doc.file,
-    ...(lastSynced(doc) && { line: lastSynced(doc)!.line }),
+    ...(banner && { line: banner.line }),
     environment: env,
     variables: names,
   };
