@@ -19,6 +19,7 @@ import { readWithHcl } from "../lib/hcl/hcl2json.ts";
 import { verifyEdit } from "../lib/hcl/verify.ts";
 import { toJson } from "../lib/hcl/value.ts";
 import { generateFiles } from "./generate.ts";
+import { V8_FLAGS } from "../tools/permissions.ts";
 
 /** A prod terraform.tfvars of a repository with this many variables (~92% of them set there). */
 function tfvars(vars: number): string {
@@ -48,20 +49,24 @@ const inputs = [500, 5500].map((vars) => {
 const runAllowed = Deno.permissions.querySync({ name: "run" }).state === "granted";
 
 // Start-up, whole processes: `deno eval` alone, then loading the wasm module and reading one
-// attribute with it. The difference is what a command pays for loading hcl2json.
+// attribute with it, through tfsync's loader (lib/hcl/hcl2json.ts: what a command pays) and
+// through the package's own bridge (what the loader avoids).
 // (Each fn is `async`: deno bench awaits only async functions, not any function returning a promise.)
 async function denoEval(code: string): Promise<void> {
   const out = await new Deno.Command(Deno.execPath(), {
-    args: ["eval", "--quiet", "--no-config", "--no-lock", code],
+    args: ["eval", "--quiet", "--config", CONFIG, ...V8_FLAGS, code],
     stdout: "null",
     stderr: "piped",
   }).output();
   if (!out.success) throw new Error(new TextDecoder().decode(out.stderr));
 }
 
-const HCL2JSON = "npm:@cdktn/hcl2json@0.24.0";
+const CONFIG = new URL("../deno.json", import.meta.url).pathname;
+const LOADER = new URL("../lib/hcl/hcl2json.ts", import.meta.url).href;
 const LOAD_AND_READ =
-  `const m = await import("${HCL2JSON}"); await m.parse("a.tfvars", "a = 1\\n");`;
+  `const m = await import("${LOADER}"); await m.readWithHcl("a = 1\\n", "a.tfvars");`;
+const BRIDGE_LOAD_AND_READ =
+  `const m = await import("@cdktn/hcl2json"); await m.parse("a.tfvars", "a = 1\\n");`;
 
 Deno.bench({
   name: "deno eval of nothing (start-up)",
@@ -76,13 +81,24 @@ Deno.bench({
 });
 
 Deno.bench({
-  name: "deno eval: load hcl2json + read 1 attribute",
+  name: "deno eval: load hcl2json + read 1 attribute (tfsync's loader)",
   group: "start-up, whole process",
   ignore: !runAllowed,
   n: 10,
   warmup: 1,
   fn: async () => {
     await denoEval(LOAD_AND_READ);
+  },
+});
+
+Deno.bench({
+  name: "deno eval: load hcl2json + read 1 attribute (the package's bridge)",
+  group: "start-up, whole process",
+  ignore: !runAllowed,
+  n: 10,
+  warmup: 1,
+  fn: async () => {
+    await denoEval(BRIDGE_LOAD_AND_READ);
   },
 });
 
@@ -117,12 +133,22 @@ Deno.bench({
 });
 
 Deno.bench({
-  name: "new worker: load hcl2json + read 1 attribute (wasm start-up)",
+  name: "new worker: load hcl2json + read 1 attribute (tfsync's loader)",
   group: "start-up, in process",
   n: 10,
   warmup: 1,
   fn: async () => {
     await inWorker(LOAD_AND_READ);
+  },
+});
+
+Deno.bench({
+  name: "new worker: load hcl2json + read 1 attribute (the package's bridge)",
+  group: "start-up, in process",
+  n: 10,
+  warmup: 1,
+  fn: async () => {
+    await inWorker(BRIDGE_LOAD_AND_READ);
   },
 });
 

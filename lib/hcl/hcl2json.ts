@@ -7,25 +7,46 @@ import { TfvarsSyntaxError } from "./errors.ts";
 
 type Hcl2Json = (file: string, text: string) => Promise<Record<string, unknown>>;
 type Callback = (error: string | null, json: string) => void;
+type Exports = Record<string, (...args: [...string[], Callback]) => void>;
 let loaded: Promise<Hcl2Json> | undefined;
 
 function load(): Promise<Hcl2Json> {
   return loaded ??= start();
 }
 
+/**
+ * The global object wasm_exec.js and the Go program see: Deno's own, but for `process`, which
+ * Deno builds on first access from its Node compatibility layer (≈ 10 ms, more than the rest of
+ * wasm_exec.js): unset here, wasm_exec.js puts its own small stand-in in its place, as it does
+ * wherever there is none. What they define (`Go`, the stand-ins, the exports) stays off Deno's
+ * global, except `fs`, which wasm_exec.js also names without `globalThis.`.
+ */
+function goGlobal(exports: Exports): Record<string, unknown> {
+  // deno-lint-ignore no-explicit-any
+  const real = globalThis as any;
+  const scope = Object.create(globalThis);
+  Object.defineProperties(scope, {
+    process: { value: undefined, writable: true },
+    fs: { get: () => real.fs, set: (fs) => real.fs = fs },
+    // The Go program looks its exports up under `global` (Node's name for the global object).
+    global: { value: scope },
+    __parse_terraform_config_wasm__: { value: exports },
+  });
+  return scope;
+}
+
 async function start(): Promise<Hcl2Json> {
   // Beside the package's entry point (build/index.js), as its bridge finds them.
   const file = (path: string) => new URL(`../${path}`, import.meta.resolve("@cdktn/hcl2json"));
-  // deno-lint-ignore no-explicit-any
-  const global = globalThis as any;
-  if (!global.Go) (0, eval)(await Deno.readTextFile(file("wasm/wasm_exec.js")));
+  // The Go program registers its functions here and waits for calls.
+  const exports: Exports = {};
+  const scope = goGlobal(exports);
+  new Function("globalThis", await Deno.readTextFile(file("wasm/wasm_exec.js")))(scope);
   const gzip = new Blob([await Deno.readFile(file("main.wasm.gz"))]).stream();
   const wasm = await new Response(gzip.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
-  const go = new global.Go();
+  // deno-lint-ignore no-explicit-any
+  const go = new (scope.Go as any)();
   const { instance } = await WebAssembly.instantiate(wasm, go.importObject);
-  // The Go program registers its functions here and waits for calls.
-  const exports: Record<string, (...args: [...string[], Callback]) => void> = {};
-  global.__parse_terraform_config_wasm__ = exports;
   void go.run(instance);
   return (name, text) =>
     new Promise((resolve, reject) =>
