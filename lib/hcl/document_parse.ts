@@ -2,8 +2,10 @@
 // each item's span exact so that the items' texts concatenate back to the file.
 import type { Cursor } from "./cursor.ts";
 import { parseExpression } from "./expression.ts";
+import { readLiteral } from "./expression_literal.ts";
+import { SkipRecordingCursor } from "./encoding.ts";
 import { TfvarsValueError } from "./errors.ts";
-import { HclExpression } from "./value.ts";
+import { HclExpression, type Value } from "./value.ts";
 import type { Attribute, Block, Item, ParseOptions, Span, Trivia } from "./document_types.ts";
 
 export function parseBody(
@@ -74,7 +76,7 @@ function parseItem(
   if (c.peek() === "=" && c.peekAt(1) !== "=") {
     c.pos++;
     c.skipSpace(false);
-    const expr = parseExpression(c, false);
+    const expr = parseValue(c);
     c.skipBlanks();
     let comment: Span | null = null;
     if (!atLineEnd(c)) {
@@ -140,6 +142,14 @@ function parseItem(
   c.skipSpace(false);
   endOfLine(c, "Missing newline after block definition");
   return { kind: "block", type: name, labels, start: lineStart, end: c.pos, line, items };
+}
+
+/** An attribute's value: a literal read straight into its value, anything else by the full parser. */
+function parseValue(c: Cursor): { start: number; end: number; value: Value } {
+  const start = c.pos;
+  // A cursor that records what it skips (encoding.ts) sees every skip of the full parser only.
+  const value = c instanceof SkipRecordingCursor ? undefined : readLiteral(c);
+  return value === undefined ? parseExpression(c, false) : { start, end: c.pos, value };
 }
 
 const LABEL = /"(?:[^"\\\n]|\\.)*"/y;
