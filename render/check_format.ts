@@ -5,6 +5,7 @@ import { FORMAT_VERSION, jsonValue } from "../lib/report/present.ts";
 import { paint } from "./paint.ts";
 import { words } from "./words.ts";
 import { placeText } from "./error.ts";
+import { cell, code } from "./markdown_text.ts";
 
 export const FORMATS = ["text", "json", "github", "markdown"] as const;
 export type Format = typeof FORMATS[number];
@@ -136,11 +137,6 @@ export function renderGithub(result: CheckResult): string {
   return [...lines, `tfsync check: ${_scope(result)}: ${_tally(result)}`, ""].join("\n");
 }
 
-function _cell(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
-    .replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
-
 /**
  * A pull-request comment: a heading with the tally, then the findings grouped by environment
  * (those of no one environment first: the config, the shared file, the module, unclassified);
@@ -191,18 +187,18 @@ function _table(findings: Finding[]): string[] {
       ? ""
       : shared.get(words(f.fix))!.length > 1
       ? "(below)"
-      : inlineCommands(_cell(words(f.fix)));
+      : inlineCommands(cell(words(f.fix)));
     out.push(
-      `| ${f.check} | ${
-        where ? "`" + where.replace(/`/g, "'").replace(/\|/g, "\\|") + "`" : ""
-      } | ${inlineCommands(_cell(words(f.message)))} | ${fix} |`,
+      `| ${f.check} | ${where ? code(where) : ""} | ${
+        inlineCommands(cell(words(f.message)))
+      } | ${fix} |`,
     );
   }
   out.push("");
   for (const [fix, fs] of folded) {
     const checks = [...new Set(fs.map((f) => f.check))].join(", ");
     out.push(
-      `**Fix** for the ${fs.length} ${checks} findings above: ${inlineCommands(_cell(fix))}`,
+      `**Fix** for the ${fs.length} ${checks} findings above: ${inlineCommands(cell(fix))}`,
       "",
     );
   }

@@ -11,11 +11,7 @@ import { toHcl, type Value } from "../lib/hcl/value.ts";
 import type { Comparison, Row } from "../lib/terraform/layers.ts";
 import type { Finding } from "../lib/report/check_types.ts";
 import { inlineCommands, withFix } from "./check_format.ts";
-
-/** Inline code that survives a table cell: no "|" breaks the row, no "`" ends the span. */
-export function code(text: string): string {
-  return "`" + text.replaceAll("|", "\\|").replaceAll("`", "'").replaceAll("\n", " ") + "`";
-}
+import { code } from "./markdown_text.ts";
 
 export function planMarkdown(
   plan: SyncPlan,

@@ -3,6 +3,7 @@ import type { Cell, Matrix, MatrixRow } from "../lib/report/matrix.ts";
 import { clip, SENSITIVE, showValue } from "../lib/report/present.ts";
 import { paint } from "./paint.ts";
 import { formatPath } from "../lib/hcl/path.ts";
+import { cell } from "./markdown_text.ts";
 
 /** A row's variable, or its path inside the variable's value. */
 export function rowName(r: MatrixRow): string {
@@ -55,18 +56,16 @@ export function matrixOrigins(m: Matrix): string {
 
 /** A Markdown table; differing cells in bold with "*". */
 export function renderMatrixMarkdown(m: Matrix): string {
-  const esc = (t: string) =>
-    t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|");
   const head = ["Group", "Variable", ...(m.sharedFile ? ["Shared"] : []), ...m.environments];
-  const out = [`| ${head.map(esc).join(" | ")} |`, `|${head.map(() => "---").join("|")}|`];
+  const out = [`| ${head.map(cell).join(" | ")} |`, `|${head.map(() => "---").join("|")}|`];
   for (const r of m.rows) {
     const cells = [
-      esc(r.group),
+      cell(r.group),
       "`" + rowName(r) + "`",
-      ...(r.shared ? [esc(cellText(r, r.shared))] : []),
-      ...r.cells.map((c) => (c.differs ? `**${esc(cellText(r, c))}** \\*` : esc(cellText(r, c)))),
+      ...(r.shared ? [cell(cellText(r, r.shared))] : []),
+      ...r.cells.map((c) => (c.differs ? `**${cell(cellText(r, c))}** \\*` : cell(cellText(r, c)))),
     ];
     out.push(`| ${cells.join(" | ")} |`);
   }
-  return [...out, "", esc(legend(m)).replace(/^\*/, "\\*"), ""].join("\n");
+  return [...out, "", cell(legend(m)).replace(/^\*/, "\\*"), ""].join("\n");
 }
