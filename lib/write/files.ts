@@ -63,18 +63,20 @@ let finished = false;
  * The caller holds the root's lock.
  */
 export async function replaceAll(reps: Replacement[], o: ReplaceOptions): Promise<void> {
-  const temps: string[] = [];
   testHooks.beforeWrite?.();
-  try {
-    for (const r of reps) {
-      await requireReplaceable(r.path, o.root);
-      temps.push(await writeTemp(r.path, r.bytes, r.mode));
-    }
-  } catch (e) {
+  // All at once: each flush waits on the disk, and they overlap. The error names the first
+  // file in order that failed, as writing them one by one would.
+  const written = await Promise.allSettled(reps.map(async (r) => {
+    await requireReplaceable(r.path, o.root);
+    return await writeTemp(r.path, r.bytes, r.mode);
+  }));
+  const temps = written.flatMap((w) => w.status === "fulfilled" ? [w.value] : []);
+  const failed = written.findIndex((w) => w.status === "rejected");
+  if (failed >= 0) {
     removeTemps(temps);
-    const r = reps[temps.length];
-    throw new WriteError(`Cannot write the file: ${fsReason(e)}; nothing was written`, false, {
-      file: r.file,
+    const reason = (written[failed] as PromiseRejectedResult).reason;
+    throw new WriteError(`Cannot write the file: ${fsReason(reason)}; nothing was written`, false, {
+      file: reps[failed].file,
     });
   }
   const journal = join(o.root, JOURNAL);
