@@ -2,41 +2,16 @@
 // `node:` import loads Deno's whole Node compatibility layer, which costs more than a read-only
 // command's own work. Same results and messages as node's (commands/_args_test.ts compares them).
 
-export interface OptionConfig {
-  type: "string" | "boolean";
-  short?: string;
-  multiple?: boolean;
-}
+import type { OptionConfig, ParseArgsConfig, Token, Values } from "./_args_types.ts";
 
-export interface ParseArgsConfig<
-  T extends Record<string, OptionConfig> = Record<string, OptionConfig>,
-> {
-  args: string[];
-  options: T;
-  strict?: true;
-  allowPositionals?: boolean;
-  /** Also return the tokens, as node does. */
-  tokens?: boolean;
-}
+export type { OptionConfig, ParseArgsConfig, Token, Values };
 
-export type Token =
-  | {
-    kind: "option";
-    name: string;
-    rawName: string;
-    index: number;
-    value: string | undefined;
-    inlineValue: boolean | undefined;
+/** A command line parseArgs refuses, with node's message; `option`: the unknown one, as given. */
+export class ArgsError extends TypeError {
+  constructor(message: string, readonly option?: string) {
+    super(message);
   }
-  | { kind: "positional"; index: number; value: string }
-  | { kind: "option-terminator"; index: number };
-
-type One<O extends OptionConfig> = O["type"] extends "string" ? string : boolean;
-
-/** The values, typed by the options as node's are. */
-export type Values<T extends Record<string, OptionConfig>> = {
-  [K in keyof T]?: T[K]["multiple"] extends true ? One<T[K]>[] : One<T[K]>;
-};
+}
 
 type Loose = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
@@ -56,14 +31,15 @@ export function parseArgs<T extends Record<string, OptionConfig>>(
   };
   // Where positionals are allowed, node says how to pass one that starts with a dash.
   const unknown = (arg: string) =>
-    new TypeError(
+    new ArgsError(
       `Unknown option '${arg}'` + (config.allowPositionals
         ? `. To specify a positional argument starting with a '-', place it at the end of the ` +
           `command after '--', as in '-- ${JSON.stringify(arg)}`
         : ""),
+      arg,
     );
   const unexpected = (arg: string) =>
-    new TypeError(`Unexpected argument '${arg}'. This command does not take positional arguments`);
+    new ArgsError(`Unexpected argument '${arg}'. This command does not take positional arguments`);
   const store = (
     name: string,
     value: string | boolean,
@@ -85,12 +61,12 @@ export function parseArgs<T extends Record<string, OptionConfig>>(
   /** A string option's value: the next argument, unless there is none or it looks like an option. */
   const takeValue = (name: string, i: number, shown: string): string => {
     const next = args[i + 1];
-    if (next === undefined) throw new TypeError(`Option '${label(name)} <value>' argument missing`);
+    if (next === undefined) throw new ArgsError(`Option '${label(name)} <value>' argument missing`);
     if (next.length > 1 && next.startsWith("-")) {
       const example = shown.startsWith("--")
         ? `'${shown}=-XYZ'`
         : `'--${name}=-XYZ' or '${shown}-XYZ'`;
-      throw new TypeError(
+      throw new ArgsError(
         `Option '${shown}' argument is ambiguous.\nDid you forget to specify the option argument ` +
           `for '${shown}'?\nTo specify an option argument starting with a dash use ${example}.`,
       );
@@ -113,7 +89,7 @@ export function parseArgs<T extends Record<string, OptionConfig>>(
       const o = Object.hasOwn(options, name) ? options[name] : undefined;
       if (!o) throw unknown(eq === -1 ? arg : arg.slice(0, eq));
       if (o.type === "boolean") {
-        if (eq !== -1) throw new TypeError(`Option '${label(name)}' does not take an argument`);
+        if (eq !== -1) throw new ArgsError(`Option '${label(name)}' does not take an argument`);
         store(name, true, i, arg);
       } else if (eq !== -1) {
         store(name, arg.slice(eq + 1), i, arg.slice(0, eq), true);

@@ -1,6 +1,6 @@
 // What a command line gets wrong, answered with what to type instead: an unknown flag, a flag
 // given twice, arguments where flags belong.
-import type { ParseArgsConfig, Token } from "./_args.ts";
+import { ArgsError, type ParseArgsConfig, type Token } from "./_args.ts";
 import { UsageError } from "./_options.ts";
 import { didYouMean } from "../lib/mod.ts";
 
@@ -11,13 +11,13 @@ type Options = NonNullable<ParseArgsConfig["options"]>;
  * command (`writeFlags`), or an unknown one with the nearest known name.
  */
 export function unknownFlag(
-  message: string,
+  error: Error,
   all: Options,
   spec: { name: string; readOnly?: boolean },
   writeFlags: readonly string[],
 ): string {
-  const flag = /^Unknown option '(-[^']*)'/.exec(message)?.[1];
-  if (flag === undefined) return message.replace(/\. To specify a positional.*$/, "");
+  const flag = error instanceof ArgsError ? error.option : undefined;
+  if (flag === undefined) return error.message;
   const name = flag.replace(/^--?/, "").replace(/=.*$/, "");
   if ((spec.readOnly && writeFlags.includes(name)) || flag === "-y") {
     return `"${flag}" is for commands that write: ${spec.name} only reads`;

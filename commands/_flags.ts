@@ -87,7 +87,7 @@ export function parseCommandArgs<O extends Options>(
   try {
     parsed = parseArgs({ args, options: all, strict: true, allowPositionals: true, tokens: true });
   } catch (e) {
-    throw new UsageError(unknownFlag((e as Error).message, all, spec, Object.keys(WRITE_OPTIONS)));
+    throw new UsageError(unknownFlag(e as Error, all, spec, Object.keys(WRITE_OPTIONS)));
   }
   once(parsed.tokens, all);
   const positionals = parsed.positionals;
