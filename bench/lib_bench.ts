@@ -63,44 +63,18 @@ async function denoEval(code: string): Promise<void> {
 
 const CONFIG = new URL("../deno.json", import.meta.url).pathname;
 const LOADER = new URL("../lib/hcl/hcl2json.ts", import.meta.url).href;
-const LOAD_AND_READ =
-  `const m = await import("${LOADER}"); await m.readWithHcl("a = 1\\n", "a.tfvars");`;
-const BRIDGE_LOAD_AND_READ =
-  `const m = await import("@cdktn/hcl2json"); await m.parse("a.tfvars", "a = 1\\n");`;
-
-Deno.bench({
-  name: "deno eval of nothing (start-up)",
-  group: "start-up, whole process",
-  baseline: true,
-  ignore: !runAllowed,
-  n: 10,
-  warmup: 1,
-  fn: async () => {
-    await denoEval("");
-  },
-});
-
-Deno.bench({
-  name: "deno eval: load hcl2json + read 1 attribute (tfsync's loader)",
-  group: "start-up, whole process",
-  ignore: !runAllowed,
-  n: 10,
-  warmup: 1,
-  fn: async () => {
-    await denoEval(LOAD_AND_READ);
-  },
-});
-
-Deno.bench({
-  name: "deno eval: load hcl2json + read 1 attribute (the package's bridge)",
-  group: "start-up, whole process",
-  ignore: !runAllowed,
-  n: 10,
-  warmup: 1,
-  fn: async () => {
-    await denoEval(BRIDGE_LOAD_AND_READ);
-  },
-});
+/** What is timed: nothing, then hcl2json loaded and reading one attribute, two ways. */
+const STARTS: Array<[name: string, code: string]> = [
+  ["nothing", ""],
+  [
+    "load hcl2json + read 1 attribute (tfsync's loader)",
+    `const m = await import("${LOADER}"); await m.readWithHcl("a = 1\\n", "a.tfvars");`,
+  ],
+  [
+    "load hcl2json + read 1 attribute (the package's bridge)",
+    `const m = await import("@cdktn/hcl2json"); await m.parse("a.tfvars", "a = 1\\n");`,
+  ],
+];
 
 // In process: a fresh worker is a fresh isolate, so each one loads and instantiates the wasm
 // module again (as a new tfsync process does), from the same warm module cache.
@@ -121,36 +95,29 @@ async function inWorker(code: string): Promise<void> {
   }
 }
 
-Deno.bench({
-  name: "new worker, empty",
-  group: "start-up, in process",
-  baseline: true,
-  n: 10,
-  warmup: 1,
-  fn: async () => {
-    await inWorker("");
-  },
-});
-
-Deno.bench({
-  name: "new worker: load hcl2json + read 1 attribute (tfsync's loader)",
-  group: "start-up, in process",
-  n: 10,
-  warmup: 1,
-  fn: async () => {
-    await inWorker(LOAD_AND_READ);
-  },
-});
-
-Deno.bench({
-  name: "new worker: load hcl2json + read 1 attribute (the package's bridge)",
-  group: "start-up, in process",
-  n: 10,
-  warmup: 1,
-  fn: async () => {
-    await inWorker(BRIDGE_LOAD_AND_READ);
-  },
-});
+for (const [i, [name, code]] of STARTS.entries()) {
+  Deno.bench({
+    name: `deno eval: ${name}`,
+    group: "start-up, whole process",
+    baseline: i === 0,
+    ignore: !runAllowed,
+    n: 10,
+    warmup: 1,
+    fn: async () => {
+      await denoEval(code);
+    },
+  });
+  Deno.bench({
+    name: `new worker: ${name}`,
+    group: "start-up, in process",
+    baseline: i === 0,
+    n: 10,
+    warmup: 1,
+    fn: async () => {
+      await inWorker(code);
+    },
+  });
+}
 
 for (const input of inputs) {
   const group = `tfvars, ${input.label}`;
