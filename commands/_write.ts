@@ -8,7 +8,8 @@ import { summaryText, writtenText } from "../render/plan_text.ts";
 import { conflictsText } from "../render/conflicts.ts";
 import { planJson } from "../render/plan_json.ts";
 import { unifiedDiff } from "../render/unified_diff.ts";
-import type { SyncContext, SyncPlan } from "../lib/sync/sync.ts";
+import type { SyncPlan } from "../lib/sync/sync.ts";
+import type { RepoContext } from "../lib/repo/pair.ts";
 import { planMarkdown } from "../render/markdown.ts";
 import type { FilePlan } from "../lib/sync/sync_plan.ts";
 import { pendingReport, transaction } from "../lib/mod.ts";
@@ -40,7 +41,7 @@ export interface RunOptions {
 /** `build` makes the plan; it runs again when another tfsync wrote the files meanwhile. */
 export async function runPlan(
   build: () => Promise<SyncPlan>,
-  ctx: SyncContext,
+  ctx: RepoContext,
   common: Common,
   io: Io,
   o: RunOptions,

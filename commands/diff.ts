@@ -13,15 +13,15 @@ import {
   FORMAT_VERSION,
   isSensitive,
   jsonValue,
+  pairReading,
   pathJson,
-  planning,
   SENSITIVE,
 } from "../lib/mod.ts";
 import type { PathComparison, PathRow } from "../lib/report/diff_paths.ts";
 import { comparisonText } from "../render/diff_format.ts";
 import type { ModuleVars } from "../lib/terraform/module.ts";
 
-const { layerDocuments, loadContext, readPair } = await planning();
+const { layerDocuments, loadContext, readPair } = await pairReading();
 const { comparePaths } = await diffReport();
 
 const FORMATS = ["text", "json", "markdown"];

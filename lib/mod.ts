@@ -30,10 +30,15 @@ export const explainReport = () => import("./report/explain.ts");
 export const pendingReport = () => import("./report/pending.ts");
 /** matrix's table (buildMatrix, matrixJson). */
 export const matrixReport = () => import("./report/matrix.ts");
-/** Reading a pair of environments and planning every sync (loadContext, readPair, plan…, selectVariables). */
+/** The context (tfsync.hcl, the module) and a pair of environments, read (loadContext, readPair, layerDocuments). */
+export const pairReading = async () => ({
+  ...await import("./repo/pair.ts"),
+  ...await import("./repo/layered.ts"),
+});
+/** Reading as pairReading, and planning every sync (loadContext, plan…, selectVariables). */
 export const planning = async () => ({
+  ...await pairReading(),
   ...await import("./sync/sync.ts"),
-  ...await import("./sync/route.ts"),
   ...await import("./sync/select.ts"),
 });
 /** Verified, locked, all-or-nothing writes (commit, changed, verifyPlans, verifyWith). */

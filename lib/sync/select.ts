@@ -2,7 +2,7 @@
 // each checked to be syncable.
 import { ConfigError } from "../errors.ts";
 import { didYouMean } from "../suggest.ts";
-import type { SyncContext } from "./sync.ts";
+import type { RepoContext } from "../repo/pair.ts";
 
 /**
  * The variables named by `--group` and `--vars`, in config order, and how the banner names them
@@ -10,7 +10,7 @@ import type { SyncContext } from "./sync.ts";
  * ConfigError.
  */
 export function selectVariables(
-  ctx: SyncContext,
+  ctx: RepoContext,
   groups: readonly string[],
   vars: readonly string[],
 ): { names: string[]; label: string; groups?: readonly string[] } {

@@ -3,27 +3,20 @@
 // → another, for some variables). Every input is read and validated here, before anything is
 // written; writing is lib/transaction.ts's job.
 import { basename } from "../_path.ts";
-import { type Config, loadConfig } from "../config/config.ts";
+import type { Config } from "../config/config.ts";
 import type { Document } from "../hcl/document.ts";
 import { ConfigError } from "../errors.ts";
 import { option, run } from "../words.ts";
-import type { ModuleVars } from "../terraform/module.ts";
-import { loadConfigModule } from "../repo/layout.ts";
 import { checkEnvironmentName, readTfvarsIfExists, type TfvarsFile } from "../repo/repo.ts";
+import { readPair, type RepoContext } from "../repo/pair.ts";
+import { readLayered, sourceView } from "../repo/layered.ts";
 import { planShared } from "./shared_file.ts";
 import { extractedFrom } from "./markers.ts";
 import type { FilePlan, TargetOnly } from "./sync_plan.ts";
-import { type Layered, planLayeredTarget, readLayered, sourceView } from "./route.ts";
+import { planLayeredTarget } from "./route.ts";
 
 export type { Conflict } from "./conflicts.ts";
 import { type Conflict, judgeConflicts } from "./conflicts.ts";
-
-export interface SyncContext {
-  config: Config;
-  module: ModuleVars;
-  /** How a path is named to people. */
-  name: (path: string) => string;
-}
 
 export interface SyncPlan {
   command: string;
@@ -44,56 +37,7 @@ export interface SyncPlan {
   unclassified: Array<{ name: string; files: string[] }>;
 }
 
-export async function loadContext(
-  root: string,
-  configPath?: string,
-  name?: (path: string) => string,
-): Promise<SyncContext> {
-  const config = await loadConfig(root, configPath);
-  const show = name ?? ((p: string) => config.display(p));
-  const module = await loadConfigModule(config, show);
-  return { config, module, name: show };
-}
-
-/** Checks two environment names: valid, existing, different. Returns their tfvars paths. */
-export async function checkPair(
-  ctx: SyncContext,
-  from: string,
-  to: string,
-): Promise<[string, string]> {
-  const paths = [
-    await checkEnvironmentName(from, ctx.config),
-    await checkEnvironmentName(to, ctx.config),
-  ] as [string, string];
-  if (from === to) {
-    throw new ConfigError([
-      option("from"),
-      " and ",
-      option("to"),
-      ` are both "${from}": name two different environments`,
-    ]);
-  }
-  return paths;
-}
-
-/**
- * Checks two environment names (checkPair) and reads their var files: `source` is the values the
- * source gives (its one file, or its layers' winning assignments), `target` the target's own file.
- */
-export async function readPair(
-  ctx: SyncContext,
-  from: string,
-  to: string,
-): Promise<{ source: TfvarsFile; target: TfvarsFile; from: Layered; to: Layered }> {
-  await checkPair(ctx, from, to);
-  const [a, b] = [
-    await readLayered(ctx.config, from, ctx.name),
-    await readLayered(ctx.config, to, ctx.name),
-  ];
-  return { source: sourceView(a), target: b.own, from: a, to: b };
-}
-
-export async function planExtract(ctx: SyncContext, env: string, date: string): Promise<SyncPlan> {
+export async function planExtract(ctx: RepoContext, env: string, date: string): Promise<SyncPlan> {
   await checkEnvironmentName(env, ctx.config);
   const source = sourceView(await readLayered(ctx.config, env, ctx.name));
   const shared = await readShared(ctx);
@@ -120,7 +64,7 @@ export async function planExtract(ctx: SyncContext, env: string, date: string): 
 }
 
 export async function planApply(
-  ctx: SyncContext,
+  ctx: RepoContext,
   env: string,
   date: string,
   prune: boolean,
@@ -159,7 +103,7 @@ export async function planApply(
 
 /** Promote and backport: extract from `from`, apply to `to`, one plan for both files. */
 export function planPromote(
-  ctx: SyncContext,
+  ctx: RepoContext,
   command: string,
   from: string,
   to: string,
@@ -187,7 +131,7 @@ export function planPromote(
  * the target's banner names what was synced: `from: englacial (group images)`.
  */
 export function planPartial(
-  ctx: SyncContext,
+  ctx: RepoContext,
   from: string,
   to: string,
   selection: { names: readonly string[]; label: string; groups?: readonly string[] },
@@ -211,7 +155,7 @@ interface PairOptions {
 }
 
 /** The shared file extracted from `from` (for `names`), then applied to `to`, in one plan. */
-async function planThroughShared(ctx: SyncContext, o: PairOptions): Promise<SyncPlan> {
+async function planThroughShared(ctx: RepoContext, o: PairOptions): Promise<SyncPlan> {
   const { source, target, to: layered } = await readPair(ctx, o.from, o.to);
   const record = await readShared(ctx);
   const sharedFile = ctx.name(ctx.config.sharedFile);
@@ -258,12 +202,12 @@ async function planThroughShared(ctx: SyncContext, o: PairOptions): Promise<Sync
 }
 
 /** What every target plan shares: the config, the module, all syncable names, the options. */
-function common(ctx: SyncContext, prune: boolean, date: string, from: string) {
+function common(ctx: RepoContext, prune: boolean, date: string, from: string) {
   return { config: ctx.config, module: ctx.module, names: ctx.config.syncable, prune, date, from };
 }
 
 /** The shared file, checked to hold only syncable variables; undefined when it does not exist. */
-async function readShared(ctx: SyncContext): Promise<TfvarsFile | undefined> {
+async function readShared(ctx: RepoContext): Promise<TfvarsFile | undefined> {
   const path = ctx.config.sharedFile;
   const shared = await readTfvarsIfExists(path, ctx.name(path), { root: ctx.config.root });
   for (const a of shared?.doc.attributes ?? []) {

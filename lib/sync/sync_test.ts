@@ -10,7 +10,8 @@ import { insertionEdits, type Layout } from "./sync_insert.ts";
 import { applyEdits } from "../hcl/edit.ts";
 import { type FilePlan, planTarget } from "./sync_plan.ts";
 import { verifyPlans } from "../write/transaction.ts";
-import { loadContext, planPromote } from "./sync.ts";
+import { planPromote } from "./sync.ts";
+import { loadContext } from "../repo/pair.ts";
 import { selectVariables } from "./select.ts";
 
 const CONFIG = parseConfig(
