@@ -11,7 +11,7 @@ import { readPlain } from "../lib/hcl/json_verify.ts";
 import { join } from "node:path";
 import { canonical, fromJson, noTerraform, terraformConsole, terraformRead } from "./_terraform.ts";
 import { identifier, terraformFmt } from "./_generate.ts";
-import { hclLiteral } from "../lib/hcl/var_file.ts";
+import { hclLiteral } from "../lib/hcl/value.ts";
 import { parse } from "../lib/hcl/document.ts";
 import { applyEdits } from "../lib/hcl/edit.ts";
 import { jsonFile as file, jsonValue as value } from "./_generate_json.ts";

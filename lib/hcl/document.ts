@@ -4,7 +4,7 @@
 import { Cursor } from "./cursor.ts";
 import { hasEscapedBytes, SkipRecordingCursor } from "./encoding.ts";
 import { parseBody } from "./document_parse.ts";
-import type { Attribute, Block, Item, ParseOptions, Span } from "./document_types.ts";
+import type { Attribute, Block, Item, ParseOptions, Span, Trivia } from "./document_types.ts";
 
 export type { Attribute, Block, Item, ParseOptions, Span, Trivia } from "./document_types.ts";
 
@@ -92,4 +92,11 @@ export function parse(text: string, file = "<input>", options: ParseOptions = {}
 /** The document's text: the concatenation of its items, which is the text it was parsed from. */
 export function print(doc: Document): string {
   return doc.items.map((i) => doc.raw(i)).join("");
+}
+
+/** The first comment line (a whole line) matching the pattern. */
+export function commentLine(doc: Document, match: RegExp): Trivia | undefined {
+  return doc.items.find((i): i is Trivia =>
+    i.kind === "trivia" && i.isComment && match.test(doc.raw(i))
+  );
 }

@@ -1,6 +1,6 @@
 // Edits as pure operations on a document: each replaces spans of the original text, the batch is
 // spliced in one pass, and only the "=" and comment runs the edits touched are re-aligned.
-import type { Attribute, Document, Span, Trivia } from "./document.ts";
+import { type Attribute, commentLine, type Document, type Span } from "./document.ts";
 import { endSpaces } from "./format_lines.ts";
 import { realignAround } from "./align_window.ts";
 import { isHeredoc, type PathEdit, pathSplice } from "./path_edit.ts";
@@ -195,12 +195,5 @@ function mustGet(doc: Document, name: string): Attribute {
 function heredocComment(name: string): TypeError {
   return new TypeError(
     `Cannot set "${name}" to a heredoc with a trailing comment: its closing marker must end the line`,
-  );
-}
-
-/** The first comment line (a whole line) matching the pattern. */
-export function commentLine(doc: Document, match: RegExp): Trivia | undefined {
-  return doc.items.find((i): i is Trivia =>
-    i.kind === "trivia" && i.isComment && match.test(doc.raw(i))
   );
 }

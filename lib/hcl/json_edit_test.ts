@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { parseJson } from "./json_document.ts";
 import { applyJsonEdits, type JsonEdit, jsonLiteral, jsonStyle } from "./json_edit.ts";
 import { parse } from "./document.ts";
-import { valueText } from "./var_file.ts";
+import { valueText } from "./var_convert.ts";
 
 const set = (name: string, value: string): JsonEdit => ({ kind: "set", name, value });
 const insert = (name: string, value: string): JsonEdit => ({ kind: "insert", name, value });

@@ -184,6 +184,19 @@ export function nodeAtKeys(
   return { node: cur, entry };
 }
 
+/** The line of the deepest key of the path a document sets (the attribute's when none). */
+export function lineOf(doc: Document, name: string, keys: readonly string[]): number | undefined {
+  const a = doc.get(name);
+  if (!a) return undefined;
+  let found = a.line;
+  for (let i = 1; i <= keys.length; i++) {
+    const at = nodeAtKeys(valueNode(doc, a.valueStart), keys.slice(0, i));
+    if (!("node" in at) || !at.entry) break;
+    found = doc.lineOf(at.entry.keySpan.start);
+  }
+  return found;
+}
+
 /** Paths inside values (`a.b`) are read and edited in HCL's syntax only. */
 function jsonPath(doc: JsonDocument, start: number): PlacedError {
   const name = doc.attributes.find((a) => a.valueStart === start)?.name;

@@ -158,6 +158,24 @@ export function hclKey(k: string): string {
   return IDENT.test(k) && k !== "for" ? k : hclString(k);
 }
 
+/**
+ * An HCL literal of a value: one line (`toHcl`), or, for a value written on several lines, its
+ * collections on lines of their own as `terraform fmt` lays them out (two spaces a level, a comma
+ * after each element of a list); the edit that writes it aligns the `=` of its entries (align.ts).
+ */
+export function hclLiteral(v: Value, lines: boolean, depth = 0): string {
+  const size = v instanceof Map ? v.size : Array.isArray(v) ? v.length : 0;
+  if (!lines || size === 0) return toHcl(v);
+  const pad = "  ".repeat(depth + 1);
+  const items = Array.isArray(v)
+    ? v.map((x) => `${pad}${hclLiteral(x, true, depth + 1)},\n`)
+    : [...(v as Map<string, Value>)].map(([k, x]) =>
+      `${pad}${hclKey(k)} = ${hclLiteral(x, true, depth + 1)}\n`
+    );
+  const [open, close] = Array.isArray(v) ? "[]" : "{}";
+  return `${open}\n${items.join("")}${"  ".repeat(depth)}${close}`;
+}
+
 /** A quoted HCL string that reads back as `s`: `${` and `%{` are escaped as `$${` and `%%{`. */
 export function hclString(s: string): string {
   let out = '"';

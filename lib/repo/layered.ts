@@ -3,7 +3,7 @@
 import type { Config } from "../config/config.ts";
 import { type Document, parse } from "../hcl/document.ts";
 import { isJsonDocument } from "../hcl/json_document.ts";
-import { hclLiteral } from "../hcl/var_file.ts";
+import { hclLiteral } from "../hcl/value.ts";
 import { winningLayer } from "../terraform/layers.ts";
 import { environmentLayers, ownFile } from "./layout.ts";
 import { readTfvars, type TfvarsFile } from "./repo.ts";

@@ -5,7 +5,7 @@ import { formatPath, pathJson } from "../hcl/path.ts";
 import { mergePaths } from "../hcl/path_merge.ts";
 import type { Document } from "../hcl/document.ts";
 import type { Snapshot } from "../repo/snapshot.ts";
-import { lineOf } from "../sync/sync_paths.ts";
+import { lineOf } from "../hcl/path_tree.ts";
 import { isSensitive, SENSITIVE, showValue } from "./present.ts";
 import type { Finding } from "./check_types.ts";
 import type { Value } from "../hcl/value.ts";

@@ -5,7 +5,7 @@ import type { Config } from "../config/config.ts";
 import type { Document } from "../hcl/document.ts";
 import { mergePaths, valueAtKeys } from "../hcl/path_merge.ts";
 import type { Comparison, Row } from "../terraform/layers.ts";
-import { lineOf } from "../sync/sync_paths.ts";
+import { lineOf } from "../hcl/path_tree.ts";
 import { differences } from "./value_diff.ts";
 import type { ModuleVars } from "../terraform/module_types.ts";
 import { declaredType, sameAtKeys } from "../terraform/types_equal.ts";

@@ -7,7 +7,7 @@ import { isJsonDocument } from "../hcl/json_document.ts";
 import { anySyncs, hasDescendants, parsePath, pathJson, rulesAt } from "../hcl/path.ts";
 import { valueAtKeys } from "../hcl/path_merge.ts";
 import { classifiedKeys, syncedPart } from "../hcl/path_select.ts";
-import { lineOf } from "../sync/sync_paths.ts";
+import { lineOf } from "../hcl/path_tree.ts";
 import { effectiveAt, sameAt } from "./path_values.ts";
 import { FORMAT_VERSION, isSensitive, jsonValue } from "./present.ts";
 import { layerDocs, type Snapshot } from "../repo/snapshot.ts";

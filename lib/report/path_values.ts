@@ -5,7 +5,7 @@ import { valueAtKeys } from "../hcl/path_merge.ts";
 import { type Layers, type Located, winningLayer } from "../terraform/layers.ts";
 import type { ModuleVars } from "../terraform/module_types.ts";
 import { sameFor } from "../terraform/types_equal.ts";
-import { lineOf } from "../sync/sync_paths.ts";
+import { lineOf } from "../hcl/path_tree.ts";
 import type { Value } from "../hcl/value.ts";
 
 /** An effective value cut down to the value at `keys`: none where it has no such key. */

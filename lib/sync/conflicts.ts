@@ -7,7 +7,7 @@ import type { FilePlan } from "./sync_plan.ts";
 import type { Value } from "../hcl/value.ts";
 import { declaredType, sameFor, shownAs, typeAt } from "../terraform/types_equal.ts";
 import { valueAtKeys } from "../hcl/path_merge.ts";
-import { lineOf } from "./sync_paths.ts";
+import { lineOf } from "../hcl/path_tree.ts";
 import { documentFingerprint } from "./fingerprint.ts";
 import { lastSynced } from "./markers.ts";
 import { lastRecord } from "./record.ts";

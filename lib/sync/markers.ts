@@ -2,8 +2,7 @@
 // header ("Extracted from: ENV", "Date: DATE"), an environment file's banner ("SYNCED FEATURES
 // (from FILE)" between rule lines) and its "Last synced: DATE from: SOURCE [values FINGERPRINT]"
 // line. Found by the marker after `#` or `//`, whatever the rest of the line says.
-import { commentLine } from "../hcl/edit.ts";
-import type { Document } from "../hcl/document.ts";
+import { commentLine, type Document } from "../hcl/document.ts";
 
 const marker = (label: string) => new RegExp(`^[ \\t]*(#|\\/\\/)[ \\t]*${label}`);
 

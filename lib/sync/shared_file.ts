@@ -3,8 +3,8 @@
 // missing one is written in the design's layout: a header, a comment heading per group, values
 // aligned as terraform fmt would.
 import type { Config } from "../config/config.ts";
-import { Document } from "../hcl/document.ts";
-import { commentLine, type Edit } from "../hcl/edit.ts";
+import { commentLine, Document } from "../hcl/document.ts";
+import type { Edit } from "../hcl/edit.ts";
 import { realign } from "../hcl/align.ts";
 import type { TfvarsFile } from "../repo/repo.ts";
 import { attributeLine, groupHeading, type NewAttribute } from "./sync_insert.ts";

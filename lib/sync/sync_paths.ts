@@ -2,8 +2,9 @@
 // changes and intended value from lib/hcl/path_merge.ts, in the terms the sync plans speak.
 import type { Document } from "../hcl/document.ts";
 import { formatPath, type RuleTree } from "../hcl/path.ts";
-import { mergePaths, projection } from "../hcl/path_merge.ts";
-import { nodeAtKeys, valueNode } from "../hcl/path_tree.ts";
+import { mergePaths } from "../hcl/path_merge.ts";
+import { projection } from "../hcl/path_project.ts";
+import { lineOf } from "../hcl/path_tree.ts";
 import type { Edit } from "../hcl/edit.ts";
 import type { Value } from "../hcl/value.ts";
 import type { ModuleVars } from "../terraform/module_types.ts";
@@ -69,19 +70,6 @@ export function planPaths(
     })),
     warnings,
   };
-}
-
-/** The line of the deepest key of the path a document sets (the attribute's when none). */
-export function lineOf(doc: Document, name: string, keys: readonly string[]): number | undefined {
-  const a = doc.get(name);
-  if (!a) return undefined;
-  let found = a.line;
-  for (let i = 1; i <= keys.length; i++) {
-    const at = nodeAtKeys(valueNode(doc, a.valueStart), keys.slice(0, i));
-    if (!("node" in at) || !at.entry) break;
-    found = doc.lineOf(at.entry.keySpan.start);
-  }
-  return found;
 }
 
 /**

@@ -2,10 +2,10 @@
 // takes, as edits that keep everything else byte for byte. Nothing here reads or writes files.
 import { basename } from "../_path.ts";
 import type { Config } from "../config/config.ts";
-import type { Attribute, Document } from "../hcl/document.ts";
+import { type Attribute, commentLine, type Document } from "../hcl/document.ts";
 import { isJsonDocument } from "../hcl/json_document.ts";
-import { valueText } from "../hcl/var_file.ts";
-import { applyEdits, commentLine, type Edit } from "../hcl/edit.ts";
+import { valueText } from "../hcl/var_convert.ts";
+import { applyEdits, type Edit } from "../hcl/edit.ts";
 import type { RuleTree } from "../hcl/path.ts";
 import type { Value } from "../hcl/value.ts";
 import { effectiveValue } from "../terraform/layers.ts";
@@ -17,7 +17,8 @@ import type { Place } from "../errors.ts";
 import { type Copied, type Intent, readEdited } from "../hcl/verify.ts";
 import { fingerprint } from "./fingerprint.ts";
 import { LAST_SYNCED, lastSyncedText, sectionBanner, withLastSynced } from "./markers.ts";
-import { lineOf, type PathWarning, planPaths } from "./sync_paths.ts";
+import { type PathWarning, planPaths } from "./sync_paths.ts";
+import { lineOf } from "../hcl/path_tree.ts";
 import type { Change, TargetOnly } from "./sync_types.ts";
 export type { Change, TargetOnly } from "./sync_types.ts";
 
@@ -69,7 +70,7 @@ export function placeOf(file: TfvarsFile, a: Attribute): Place {
 
 /**
  * The value text and trailing comment of an attribute of `doc`, for the file `to`: as written in
- * its file, or converted when `to` is in the other syntax (HCL and JSON: var_file.ts).
+ * its file, or converted when `to` is in the other syntax (HCL and JSON: var_convert.ts).
  */
 export function rawAttribute(doc: Document, a: Attribute, to: Document): NewAttribute {
   const comment = a.comment ? doc.raw(a.comment) : undefined;
