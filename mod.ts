@@ -186,7 +186,7 @@ function exitOnSignals(io: Io): void {
     Deno.addSignalListener(signal, () => {
       interrupted ??= (async () => {
         // A write in progress has loaded these modules already: this is the same state.
-        const { interruptWrites, releaseHeldLocks } = await lib();
+        const { interruptWrites, releaseHeldLocks } = await (await lib()).interrupting();
         const state = {
           none: "nothing written",
           discarded: "nothing written",

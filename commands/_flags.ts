@@ -2,7 +2,7 @@
 // "did you mean" for a mistyped flag, a repeated single-valued flag refused, the flags of writing
 // commands refused by read-only ones, and stray positionals answered with what to type instead.
 import { parseArgs, type ParseArgsConfig } from "./_args.ts";
-import { ConfigError, discoverRoot, fsReason, resolve, writeReport } from "../lib/mod.ts";
+import { ConfigError, discoverRoot, fsReason, reportWriting, resolve } from "../lib/mod.ts";
 import type { Io } from "./_command.ts";
 import { displayPath, UsageError } from "./_options.ts";
 import { colorOf, formatOf, syncDate } from "./_flag_values.ts";
@@ -124,6 +124,7 @@ export function parseCommandArgs<O extends Options>(
 /** Prints a report: on stdout, or into the --output file. */
 export async function emit(io: Io, common: Common, text: string): Promise<void> {
   if (common.output === undefined) return io.stdout(text);
+  const { writeReport } = await reportWriting();
   await writeReport(common.output, text, displayPath(common.output, io));
 }
 

@@ -6,7 +6,6 @@ import { displayPath, requireOption } from "./_options.ts";
 import { emit, PAIR_OPTIONS } from "./_flags.ts";
 import { formatUsage, OUTPUT_USAGE, READ_USAGE } from "./_usage.ts";
 import { painter } from "../render/paint.ts";
-import { comparisonMarkdown } from "../render/markdown.ts";
 import {
   compareEnvironments,
   diffReport,
@@ -78,13 +77,14 @@ export const diff: Command = defineCommand({
     );
     // With several var files an environment's value may come from any: each names its file.
     const files = a.length > 1 || b.length > 1;
+    // The markdown renderer is loaded for that format alone.
     await emit(
       io,
       common,
       common.json
         ? comparisonJson(cmp, from, to, ctx.module, files)
         : common.format === "markdown"
-        ? comparisonMarkdown(cmp, from, to, ctx.module)
+        ? (await import("../render/markdown.ts")).comparisonMarkdown(cmp, from, to, ctx.module)
         : comparisonText(cmp, from, to, ctx.module, painter(common.color)) +
           (files ? origins(cmp, from, to) : ""),
     );

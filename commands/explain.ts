@@ -5,10 +5,11 @@ import { displayPath, UsageError } from "./_options.ts";
 import { emit } from "./_flags.ts";
 import { formatUsage, OUTPUT_USAGE, READ_USAGE } from "./_usage.ts";
 import { listOption } from "./_lists.ts";
-import { explainReport, loadConfig, loadSnapshot } from "../lib/mod.ts";
+import { explainReport, loadConfig, snapshotReading } from "../lib/mod.ts";
 import { renderExplanation } from "../render/explain.ts";
 
 const { explain: explainVariable, explanationJson } = await explainReport();
+const { loadSnapshot } = await snapshotReading();
 
 const FORMATS = ["text", "json", "markdown"];
 

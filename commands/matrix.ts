@@ -5,13 +5,14 @@ import { displayPath } from "./_options.ts";
 import { emit } from "./_flags.ts";
 import { formatUsage, OUTPUT_USAGE, READ_USAGE } from "./_usage.ts";
 import { listOption } from "./_lists.ts";
-import { basename, checkReport, loadConfig, loadSnapshot, matrixReport } from "../lib/mod.ts";
-import { type HtmlOptions, renderMatrixHtml } from "../render/html.ts";
+import { basename, checkReport, loadConfig, matrixReport, snapshotReading } from "../lib/mod.ts";
+import type { HtmlOptions } from "../render/html.ts";
 import type { Config } from "../lib/config/config.ts";
+import type { Matrix } from "../lib/report/matrix.ts";
 import { matrixOrigins, renderMatrixMarkdown, renderMatrixText } from "../render/matrix.ts";
 
-const { checkRepository } = await checkReport();
 const { buildMatrix, matrixJson } = await matrixReport();
+const { loadSnapshot } = await snapshotReading();
 
 const FORMATS = ["text", "json", "markdown", "html"];
 
@@ -56,7 +57,7 @@ export const matrix: Command = defineCommand({
       common.json
         ? matrixJson(m)
         : format === "html"
-        ? renderMatrixHtml(m, await htmlOptions(config, common.root, io))
+        ? await matrixHtml(m, config, common.root, io)
         : format === "markdown"
         ? renderMatrixMarkdown(m)
         : renderMatrixText(m, common.color) +
@@ -67,9 +68,16 @@ export const matrix: Command = defineCommand({
   },
 });
 
+/** The HTML page: its renderer and check's findings are loaded for it alone. */
+async function matrixHtml(m: Matrix, config: Config, root: string, io: Io): Promise<string> {
+  const { renderMatrixHtml } = await import("../render/html.ts");
+  return renderMatrixHtml(m, await htmlOptions(config, root, io));
+}
+
 /** What the page says of where and when it was made: CI's repository and commit, else the
  * folder's name; and each environment's pending promotions and drift, as `tfsync check` finds. */
 async function htmlOptions(config: Config, root: string, io: Io): Promise<HtmlOptions> {
+  const { checkRepository } = await checkReport();
   const { findings } = await checkRepository(config, { display: (p) => displayPath(p, io) });
   const summary: Record<string, { pending: number; drift: number }> = {};
   for (const f of findings) {

@@ -24,3 +24,11 @@ export class ConfigError extends PlacedError {
     this.text = message;
   }
 }
+
+/** Another tfsync held the lock for longer than the wait (lib/write/lock.ts). */
+export class LockError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "LockError";
+  }
+}

@@ -7,19 +7,27 @@
 export { basename, isAbsolute, join, relative, resolve } from "./_path.ts";
 export { fsReason, readTextIfExists } from "./_fs.ts";
 export { didYouMean } from "./suggest.ts";
-export { ConfigError, PlacedError, VerificationError } from "./errors.ts";
+export { ConfigError, LockError, PlacedError, VerificationError } from "./errors.ts";
 export { loadConfig } from "./config/config.ts";
 export { discoverRoot } from "./repo/discover.ts";
 export { checkEnvironmentName, listEnvironments } from "./repo/repo.ts";
 export { environmentLayers } from "./repo/layout.ts";
-export { loadSnapshot } from "./repo/snapshot.ts";
 export { compareEnvironments } from "./terraform/layers.ts";
 export { pathJson } from "./hcl/path.ts";
 export { FORMAT_VERSION, isSensitive, jsonValue, SENSITIVE } from "./report/present.ts";
-export { writeReport } from "./write/report.ts";
-export { interruptWrites } from "./write/files.ts";
-export { LockError, releaseHeldLocks } from "./write/lock.ts";
 
+/** Every environment's files, read once: what check, explain and matrix report on (loadSnapshot). */
+export const snapshotReading = () => import("./repo/snapshot.ts");
+/** A report written into a file, --output (writeReport). */
+export const reportWriting = () => import("./write/report.ts");
+/**
+ * On a signal: the write in progress completed or discarded, and the locks released
+ * (interruptWrites, releaseHeldLocks). A write in progress has loaded both modules already.
+ */
+export const interrupting = async () => ({
+  ...await import("./write/files.ts"),
+  ...await import("./write/lock.ts"),
+});
 /** diff's rows, path by path (comparePaths). */
 export const diffReport = () => import("./report/diff_paths.ts");
 /** check's findings (checkRepository, loadCheckConfig). */

@@ -1,8 +1,7 @@
 // Parsing with hashicorp/hcl's own words on failure: when tfsync's parser rejects a file, hcl
-// (loaded only then) is asked too, and its message and position are the ones reported.
+// (its module too, loaded only then) is asked too, and its message and position are the ones reported.
 import { type Document, parse, type ParseOptions } from "./document.ts";
 import { TfvarsSyntaxError, TfvarsValueError } from "./errors.ts";
-import { hclDiagnostic } from "./hcl2json.ts";
 
 export async function parseExplained(
   text: string,
@@ -16,7 +15,7 @@ export async function parseExplained(
     // hcl accepts blocks in any file; a block in a tfvars file, a depth beyond tfsync's limit
     // and bytes that are not UTF-8 (hcl would see them re-encoded) are tfsync's own to report.
     const own = /^(Unexpected block|Nesting too deep|Invalid character encoding)/.test(e.detail);
-    const hcl = own ? undefined : await hclDiagnostic(text, file);
+    const hcl = own ? undefined : await (await import("./hcl2json.ts")).hclDiagnostic(text, file);
     throw hcl ?? e;
   }
 }

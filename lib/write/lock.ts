@@ -2,19 +2,13 @@
 // releases when the process ends however it ends (SIGKILL, a full disk), so no lock outlives its
 // holder. The file names the holder for the message of whoever waits.
 import { join } from "../_path.ts";
-import { ConfigError } from "../errors.ts";
+import { ConfigError, LockError } from "../errors.ts";
 import { fsReason, kindOf } from "../_fs.ts";
 import { WriteError } from "./files.ts";
 
-export const LOCK_FILE = ".tfsync.lock";
+export { LockError };
 
-/** Another tfsync held the lock for longer than the wait. */
-export class LockError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "LockError";
-  }
-}
+export const LOCK_FILE = ".tfsync.lock";
 
 export interface Lock {
   release(): Promise<void>;
