@@ -32,6 +32,7 @@ export function pathFindings(s: Snapshot, name: string): Finding[] {
     for (const p of m.problems) {
       if (p.side !== "target") continue;
       const parent = formatPath(name, p.keys.slice(0, p.depth));
+      const line = lineOf(doc, name, p.keys.slice(0, p.depth));
       out.push({
         check: "path",
         severity: "warning",
@@ -39,9 +40,7 @@ export function pathFindings(s: Snapshot, name: string): Finding[] {
           p.why === "missing" ? "not set" : "not an object or map"
         } here`,
         file: doc.file,
-        ...(lineOf(doc, name, p.keys.slice(0, p.depth)) && {
-          line: lineOf(doc, name, p.keys.slice(0, p.depth)),
-        }),
+        ...(line && { line }),
         variable: name,
         path: pathJson({ name, keys: p.keys }),
         environment: env.name,
@@ -54,7 +53,7 @@ export function pathFindings(s: Snapshot, name: string): Finding[] {
         severity: "error",
         message: `${env.name}: ${path} = ${show(c.from, c.keys)}, but ${theirs(s, record, path)} ${
           show(c.to, c.keys)
-        } (${record.file}:${lineOf(record, name, c.keys)})`,
+        } (${record.file}${at(lineOf(record, name, c.keys))})`,
         file: doc.file,
         ...(c.from !== undefined && { line: lineOf(doc, name, c.keys) }),
         variable: path,
@@ -68,4 +67,9 @@ export function pathFindings(s: Snapshot, name: string): Finding[] {
 
 function theirs(s: Snapshot, record: Document, path: string): string {
   return record === s.shared ? "the shared file has" : `${path} is`;
+}
+
+/** ":LINE", or nothing for a path the file does not set. */
+function at(line: number | undefined): string {
+  return line === undefined ? "" : `:${line}`;
 }
