@@ -29,6 +29,10 @@ export interface Command {
   name: string;
   summary: string;
   usage: string;
+  /** Every flag it takes (`--from`), in its help's order: what Tab completes. */
+  flags: readonly string[];
+  /** The values of its --format, when it has one. */
+  formats?: readonly string[];
   run(args: string[], io: Io): Promise<number>;
 }
 

@@ -4,7 +4,7 @@
 import { type Command, EXIT, type Io } from "./_command.ts";
 import type { ParseArgsConfig } from "./_args.ts";
 import { guard } from "./_options.ts";
-import { type ArgSpec, parseCommandArgs } from "./_flags.ts";
+import { type ArgSpec, commandFlags, parseCommandArgs } from "./_flags.ts";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 type Parsed<O extends Options> = Omit<ReturnType<typeof parseCommandArgs<O>>, "help">;
@@ -23,6 +23,8 @@ export function defineCommand<O extends Options>(def: CommandDefinition<O>): Com
     name: def.name,
     summary: def.summary,
     usage: def.usage,
+    flags: commandFlags(def.options, def.spec ?? {}),
+    ...(def.spec?.formats && { formats: def.spec.formats }),
     run: (args, io) =>
       guard(def.name, def.usage, io, async () => {
         const { help, ...parsed } = parseCommandArgs(args, io, def.options, {

@@ -67,6 +67,25 @@ export interface ArgSpec {
 }
 
 /**
+ * Every option a command takes, in the order its help lists them: its own, --format, --output,
+ * then the shared ones.
+ */
+export function commandOptions(options: Options, spec: Omit<ArgSpec, "name">): Options {
+  return {
+    ...options,
+    ...(spec.formats && { format: { type: "string" } }),
+    ...(spec.output && { output: { type: "string" } }),
+    ...READ_OPTIONS,
+    ...(spec.readOnly ? {} : WRITE_OPTIONS),
+  };
+}
+
+/** commandOptions as the flags a user types (`--from`). */
+export function commandFlags(options: Options, spec: Omit<ArgSpec, "name">): string[] {
+  return Object.keys(commandOptions(options, spec)).map((o) => `--${o}`);
+}
+
+/**
  * Parses a command's args: its own options plus the shared ones. Sets io.root, the folder paths in
  * messages are relative to. Throws UsageError.
  */
@@ -76,13 +95,7 @@ export function parseCommandArgs<O extends Options>(
   options: O,
   spec: ArgSpec,
 ) {
-  const all: Options = {
-    ...READ_OPTIONS,
-    ...(spec.readOnly ? {} : WRITE_OPTIONS),
-    ...(spec.formats && { format: { type: "string" } }),
-    ...(spec.output && { output: { type: "string" } }),
-    ...options,
-  };
+  const all = commandOptions(options, spec);
   let parsed;
   try {
     parsed = parseArgs({ args, options: all, strict: true, allowPositionals: true, tokens: true });

@@ -3,7 +3,7 @@
 // user is in, and the flags those of the installed tfsync.
 import { type Command, EXIT, type Io } from "./_command.ts";
 import { guard, UsageError } from "./_options.ts";
-import { parseCommandArgs } from "./_flags.ts";
+import { commandFlags, parseCommandArgs } from "./_flags.ts";
 import { READ_USAGE } from "./_usage.ts";
 import { commands } from "./mod.ts";
 import { discoverRoot, listEnvironments, loadConfig, resolve } from "../lib/mod.ts";
@@ -59,19 +59,18 @@ complete -c tfsync -f -a '(__tfsync_complete)'
 `,
 };
 
+const SPEC = { name: "completion", readOnly: true, positionals: 1 } as const;
+
 export const completion: Command = {
   name: "completion",
   summary: "Print a completion script for bash, zsh or fish",
   usage: USAGE,
+  flags: commandFlags({}, SPEC),
   run: (args, io) => guard("completion", USAGE, io, () => Promise.resolve(_print(args, io))),
 };
 
 function _print(args: string[], io: Io): number {
-  const { positionals, help } = parseCommandArgs(args, io, {}, {
-    name: "completion",
-    readOnly: true,
-    positionals: 1,
-  });
+  const { positionals, help } = parseCommandArgs(args, io, {}, SPEC);
   if (help) return io.stdout(USAGE), EXIT.ok;
   const script = SCRIPTS[positionals[0] ?? ""];
   if (script === undefined) {
@@ -99,13 +98,10 @@ export async function complete(words: string[], io: Io): Promise<void> {
   if (rest[0] === "help") return void print(rest.length === 2 ? names : []);
   const entry = commands.find((c) => c.name === rest[0]);
   if (!entry) return;
-  const usage = (await entry.load()).usage;
+  const command = await entry.load();
   const prev = rest[rest.length - 2];
   if (FILE_FLAGS.includes(prev)) return void io.stdout(FILES + "\n");
-  if (prev === "--format") {
-    const formats = /--format FORMAT {2}(.*?) \(default/.exec(usage)?.[1].split(", ") ?? [];
-    return void print(formats);
-  }
+  if (prev === "--format") return void print(command.formats ?? []);
   if (prev === "--color") return void print(["auto", "always", "never"]);
   const names2 = await _repositoryNames(rest, cwd).catch(() => undefined);
   if (["--from", "--to", "--env"].includes(prev)) return void print(names2?.environments ?? []);
@@ -115,7 +111,7 @@ export async function complete(words: string[], io: Io): Promise<void> {
     return void print(names2?.variables ?? []);
   }
   if (rest[0] === "completion") return void print(Object.keys(SCRIPTS));
-  print([...new Set(usage.match(/(?<=^ {2}(-\w, )?)--[a-z-]+/gm) ?? [])]);
+  print(command.flags);
 }
 
 async function _repositoryNames(words: string[], cwd: string) {
