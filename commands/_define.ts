@@ -4,7 +4,8 @@
 import { type Command, EXIT, type Io } from "./_command.ts";
 import type { ParseArgsConfig } from "./_args.ts";
 import { guard } from "./_options.ts";
-import { type ArgSpec, commandFlags, parseCommandArgs } from "./_flags.ts";
+import { parseCommandArgs } from "./_flags.ts";
+import { type ArgSpec, commandFlags } from "./_flag_set.ts";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 type Parsed<O extends Options> = Omit<ReturnType<typeof parseCommandArgs<O>>, "help">;

@@ -3,7 +3,8 @@
 // user is in, and the flags those of the installed tfsync.
 import { type Command, EXIT, type Io } from "./_command.ts";
 import { guard, UsageError } from "./_options.ts";
-import { commandFlags, parseCommandArgs } from "./_flags.ts";
+import { parseCommandArgs } from "./_flags.ts";
+import { commandFlags } from "./_flag_set.ts";
 import { READ_USAGE } from "./_usage.ts";
 import { commands } from "./mod.ts";
 import { discoverRoot, listEnvironments, loadConfig, resolve } from "../lib/mod.ts";

@@ -3,7 +3,8 @@
 import { type Command, EXIT } from "./_command.ts";
 import { defineCommand } from "./_define.ts";
 import { displayPath, requireOption } from "./_options.ts";
-import { emit, PAIR_OPTIONS } from "./_flags.ts";
+import { emit } from "./_flags.ts";
+import { PAIR_OPTIONS } from "./_flag_set.ts";
 import { formatUsage, OUTPUT_USAGE, READ_USAGE } from "./_usage.ts";
 import { painter } from "../render/paint.ts";
 import {

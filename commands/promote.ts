@@ -1,7 +1,7 @@
 // tfsync promote: extract from one environment and apply to another (make sync-promote).
 import type { Command } from "./_command.ts";
 import { defineCommand } from "./_define.ts";
-import { PAIR_OPTIONS } from "./_flags.ts";
+import { PAIR_OPTIONS } from "./_flag_set.ts";
 import { displayPath, requireOption } from "./_options.ts";
 import { COMMON_USAGE, formatUsage } from "./_usage.ts";
 import { PLAN_FORMATS, runPlan, TARGET_OPTIONS, TARGET_USAGE } from "./_write.ts";

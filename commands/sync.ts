@@ -2,7 +2,7 @@
 // (make sync-images, sync-dask, sync-timeouts, sync-<group>).
 import type { Command } from "./_command.ts";
 import { defineCommand } from "./_define.ts";
-import { PAIR_OPTIONS } from "./_flags.ts";
+import { PAIR_OPTIONS } from "./_flag_set.ts";
 import { displayPath, requireOption, UsageError } from "./_options.ts";
 import { COMMON_USAGE, formatUsage } from "./_usage.ts";
 import { listOption } from "./_lists.ts";
