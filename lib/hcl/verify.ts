@@ -52,7 +52,14 @@ export async function verifyEdit(
   const [anchorsBefore, anchorsAfter] = anchors(before, after, intent);
   const hclBefore = await hclRead(before, blank(before, anchorsBefore), "the original text");
   const hclAfter = await hclRead(after, blank(after, anchorsAfter), "the edited text");
-  const intended = [...intent].filter(([, v]) => v !== undefined)
+  // A copy written as its source text reads as that text: hcl reads an attribute alone, so its
+  // reading of the result stands for its reading of the copy (its cost is per value read).
+  const asCopied = new Set(
+    [...copied.keys()].filter((n) =>
+      intent.get(n) !== undefined && writtenAs(after, n, copied.get(n)!)
+    ),
+  );
+  const intended = [...intent].filter(([n, v]) => v !== undefined && !asCopied.has(n))
     .map(([n, v]) => copied.get(n) ?? `${n} = ${toHcl(v!)}`);
   const hclIntended = intended.length
     ? await hclRead(after, intended.join("\n") + "\n", "the intended values")
@@ -75,7 +82,11 @@ export async function verifyEdit(
     } else if (has(hclBefore) !== !!before.get(name) || has(hclAfter) !== !!got) {
       problems.push(`hashicorp/hcl does not find "${name}" where tfsync does`);
     } else if (got) {
-      const hclWant = intent.has(name) ? hclIntended[name] : hclBefore[name];
+      const hclWant = asCopied.has(name)
+        ? hclAfter[name]
+        : intent.has(name)
+        ? hclIntended[name]
+        : hclBefore[name];
       // hcl leaves some expressions unevaluated ("${1 + 1}"): then its reading must agree with
       // ours, which matched the intent above.
       const unevaluated = /[$%]\{/.test(JSON.stringify(hclAfter[name]));
@@ -92,6 +103,14 @@ export async function verifyEdit(
     });
   }
   return after;
+}
+
+/** Whether the attribute `name` of `doc` is the copied text ("name = value"): its value as written. */
+function writtenAs(doc: Document, name: string, copy: string): boolean {
+  const a = doc.get(name);
+  const value = copy.slice(name.length + 3);
+  return !!a && copy.startsWith(`${name} = `) && a.valueEnd - a.valueStart === value.length &&
+    doc.text.startsWith(value, a.valueStart);
 }
 
 /** hcl must find as many attributes in the changed text as we do. */

@@ -153,3 +153,34 @@ Deno.test("verifyEdit() of a path edit: the whole value, exactly the intended ke
   );
   assert.ok(error instanceof VerificationError, String(error));
 });
+
+Deno.test("verifyEdit() of copies written as their source text still checks everything else", async () => {
+  const doc = parse('a = 1\nname = "a" # keep\ncount = 2\n', "env.tfvars", { tfvars: true });
+  const copied = new Map([["name", 'name = "b"']]);
+  const intent: Intent = new Map([["name", value('"b"')]]);
+  const written = 'a = 1\nname = "b" # keep\ncount = 2\n';
+  assert.equal((await verifyEdit(doc, written, intent, copied)).text, written);
+  const failure = async (after: string, i: Intent) => {
+    const e = await verifyEdit(doc, after, i, copied).then(
+      () => assert.fail("verifyEdit() passed"),
+      (e: unknown) => e,
+    );
+    assert.ok(e instanceof VerificationError, String(e));
+    return errorText(e, (f) => f);
+  };
+  // Another attribute changed beside the copy.
+  assert.equal(
+    await failure(written.replace("count = 2", "count = 3"), intent),
+    'env.tfvars: Verification failed: "count" is 3, expected 2',
+  );
+  // The copy's text is what was written, but not what was intended.
+  assert.equal(
+    await failure(written, new Map([["name", value('"c"')]])),
+    'env.tfvars: Verification failed: "name" is "b", expected "c"',
+  );
+  // Written as something else than the copy: hcl's reading of the copy is the judge.
+  assert.equal(
+    await failure(written.replace('"b"', '"b${"x"}"'), new Map([["name", value('"bx"')]])),
+    'env.tfvars: Verification failed: hashicorp/hcl reads "name" as "bx", expected "b"',
+  );
+});
