@@ -56,12 +56,12 @@ export async function runPlan(
   /** A block of lines, then a blank line. */
   const para = (s: string) => s && text(s + "\n");
   const diffs = new Map<FilePlan, string>();
-  const diffOf = async (f: FilePlan) => {
-    if (!diffs.has(f)) diffs.set(f, await unifiedDiff(f, paint));
+  const diffOf = (f: FilePlan) => {
+    if (!diffs.has(f)) diffs.set(f, unifiedDiff(f, paint));
     return diffs.get(f)!;
   };
   const json = async (results?: WriteResult[], refused = false) => {
-    for (const f of changed(plan.files)) await diffOf(f);
+    for (const f of changed(plan.files)) diffOf(f);
     const o = { dryRun: common.dryRun, results, diffs, refused };
     if (common.json) return io.stdout(planJson(plan, ctx.module, o));
     const pending = refused
@@ -83,14 +83,14 @@ export async function runPlan(
   if (common.dryRun || todo.length === 0) {
     if (report) return await json(), EXIT.ok;
     para(conflicts);
-    for (const f of todo) para(await diffOf(f));
+    for (const f of todo) para(diffOf(f));
     para(summary());
     text(todo.length === 0 ? "Nothing to change.\n" : "Dry run: nothing written.\n");
     return EXIT.ok;
   }
   let previewed = false;
   if (!common.yes) {
-    const preview = [conflicts, ...await Promise.all(todo.map(diffOf)), summary()];
+    const preview = [conflicts, ...todo.map(diffOf), summary()];
     const answer = await confirm(plan.command, todo.map((f) => f.file), preview, common, io);
     if (answer !== undefined) return answer;
     previewed = !report && io.stdoutTerminal;
@@ -114,7 +114,7 @@ export async function runPlan(
   if (report) return await json(results), EXIT.ok;
   if (!previewed) {
     if (o.showTargetDiff) {
-      for (const f of todo) if (f.role === "target") para(await diffOf(f));
+      for (const f of todo) if (f.role === "target") para(diffOf(f));
     }
     para(summary());
   }
