@@ -7,19 +7,8 @@ import { emit } from "./_flags.ts";
 import { PAIR_OPTIONS } from "./_flag_set.ts";
 import { formatUsage, OUTPUT_USAGE, READ_USAGE } from "./_usage.ts";
 import { painter } from "../render/paint.ts";
-import {
-  compareEnvironments,
-  diffReport,
-  FORMAT_VERSION,
-  isSensitive,
-  jsonValue,
-  pairReading,
-  pathJson,
-  SENSITIVE,
-} from "../lib/mod.ts";
-import type { PathComparison, PathRow } from "../lib/report/diff_paths.ts";
-import { comparisonText } from "../render/diff_format.ts";
-import type { ModuleVars } from "../lib/terraform/module.ts";
+import { compareEnvironments, diffReport, pairReading } from "../lib/mod.ts";
+import { comparisonJson, comparisonText, origins } from "../render/diff_format.ts";
 
 const { layerDocuments, loadContext, readPair } = await pairReading();
 const { comparePaths } = await diffReport();
@@ -94,45 +83,3 @@ export const diff: Command = defineCommand({
     return values["exit-code"] && cmp.syncable.length > 0 ? EXIT.differences : EXIT.ok;
   },
 });
-
-/** Where each differing syncable value comes from, for environments with several var files. */
-function origins(cmp: PathComparison, from: string, to: string): string {
-  const at = (e: PathRow["source"]) => (e ? `${e.file}:${e.line}` : "(not set)");
-  const rows = cmp.syncable.map((r) => `${r.name}: ${from} ${at(r.source)}, ${to} ${at(r.target)}`);
-  return rows.length ? ["=== FROM FILES ===", ...rows, ""].join("\n") + "\n" : "";
-}
-
-/** The issue's JSON shape: only differing variables; a side omitted where it has no value. */
-function comparisonJson(
-  cmp: PathComparison,
-  from: string,
-  to: string,
-  module: ModuleVars,
-  files = false,
-): string {
-  const rows = (list: PathRow[]) =>
-    list.map((r) => {
-      const value = (e: PathRow["source"]) =>
-        isSensitive(module, r.name) ? SENSITIVE : jsonValue(e!.value);
-      return {
-        name: r.name,
-        ...(r.keys && { path: pathJson({ name: r.name, keys: r.keys }) }),
-        ...(r.source && { source: value(r.source) }),
-        ...(r.target && { target: value(r.target) }),
-        ...(files && r.source && { source_file: `${r.source.file}:${r.source.line}` }),
-        ...(files && r.target && { target_file: `${r.target.file}:${r.target.line}` }),
-      };
-    });
-  return JSON.stringify(
-    {
-      format_version: FORMAT_VERSION,
-      source: from,
-      target: to,
-      syncable: rows(cmp.syncable),
-      environment_specific: rows(cmp.environmentSpecific),
-      unclassified: rows(cmp.unclassified),
-    },
-    null,
-    2,
-  ) + "\n";
-}

@@ -1,10 +1,10 @@
 // tfsync diff as text: a row a variable or path; an object or list that differs shows the keys
-// or elements that differ, one a line; long values are cut where they differ.
-import { formatPath } from "../lib/hcl/path.ts";
+// or elements that differ, one a line; long values are cut where they differ. And as JSON.
+import { formatPath, pathJson } from "../lib/hcl/path.ts";
 import { toHcl, type Value } from "../lib/hcl/value.ts";
 import type { PathComparison, PathRow } from "../lib/report/diff_paths.ts";
 import { clipPair, differences, subPath } from "../lib/report/value_diff.ts";
-import { isSensitive, SENSITIVE } from "../lib/report/present.ts";
+import { FORMAT_VERSION, isSensitive, jsonValue, SENSITIVE } from "../lib/report/present.ts";
 import type { ModuleVars } from "../lib/terraform/module.ts";
 import { declaredType, typeAt } from "../lib/terraform/types_equal.ts";
 
@@ -72,4 +72,46 @@ export function comparisonText(
   section("ENVIRONMENT-SPECIFIC (not synced)", cmp.environmentSpecific, arrow);
   section("UNCLASSIFIED", cmp.unclassified, arrow);
   return out.join("\n");
+}
+
+/** Where each differing syncable value comes from, for environments with several var files. */
+export function origins(cmp: PathComparison, from: string, to: string): string {
+  const at = (e: PathRow["source"]) => (e ? `${e.file}:${e.line}` : "(not set)");
+  const rows = cmp.syncable.map((r) => `${r.name}: ${from} ${at(r.source)}, ${to} ${at(r.target)}`);
+  return rows.length ? ["=== FROM FILES ===", ...rows, ""].join("\n") + "\n" : "";
+}
+
+/** The issue's JSON shape: only differing variables; a side omitted where it has no value. */
+export function comparisonJson(
+  cmp: PathComparison,
+  from: string,
+  to: string,
+  module: ModuleVars,
+  files = false,
+): string {
+  const rows = (list: PathRow[]) =>
+    list.map((r) => {
+      const value = (e: PathRow["source"]) =>
+        isSensitive(module, r.name) ? SENSITIVE : jsonValue(e!.value);
+      return {
+        name: r.name,
+        ...(r.keys && { path: pathJson({ name: r.name, keys: r.keys }) }),
+        ...(r.source && { source: value(r.source) }),
+        ...(r.target && { target: value(r.target) }),
+        ...(files && r.source && { source_file: `${r.source.file}:${r.source.line}` }),
+        ...(files && r.target && { target_file: `${r.target.file}:${r.target.line}` }),
+      };
+    });
+  return JSON.stringify(
+    {
+      format_version: FORMAT_VERSION,
+      source: from,
+      target: to,
+      syncable: rows(cmp.syncable),
+      environment_specific: rows(cmp.environmentSpecific),
+      unclassified: rows(cmp.unclassified),
+    },
+    null,
+    2,
+  ) + "\n";
 }
