@@ -112,9 +112,11 @@ function wantsJson(args: string[]): boolean {
 
 /** The Io a command runs with: JSON errors with --format json; make's words through make. */
 async function commandIo(args: string[], io: Io): Promise<Io> {
-  const { wording } = await import("./commands/_make_words.ts");
   const json = wantsJson(args);
-  const say = wording(io);
+  // make's words are loaded for a run through the Makefile only.
+  const say = io.env("TFSYNC_MAKE") === "1"
+    ? (await import("./commands/_make_words.ts")).makeWords
+    : (t: string) => t;
   return {
     ...io,
     jsonErrors: json,

@@ -1,7 +1,6 @@
 // Run through the Makefile (TFSYNC_MAKE=1), messages name what to type to make: YES=1 for --yes,
 // `make sync-features-to SYNC_TARGET=prod` for `tfsync apply --to prod`. Only the wording
 // changes, at rendering: lib's messages name tfsync's commands, and this rewrites them.
-import type { Io } from "./_command.ts";
 
 const FLAGS: Record<string, string> = {
   "--yes": "YES=1",
@@ -51,9 +50,4 @@ export function makeWords(text: string): string {
       return t ? run + t : all;
     })
     .replace(/(use|pass|with|or) (--yes|--dry-run|--force)\b/g, (_, w, f) => `${w} ${FLAGS[f]}`);
-}
-
-/** The wording for this run: make's when run through the Makefile, else as is. */
-export function wording(io: Io): (text: string) => string {
-  return io.env("TFSYNC_MAKE") === "1" ? makeWords : (text) => text;
 }

@@ -4,7 +4,6 @@ import { join } from "../_path.ts";
 import { type Attribute, type Block, parse } from "../hcl/document.ts";
 import { ConfigError } from "../errors.ts";
 import { fsReason, readTextIfExists, statIfExists } from "../_fs.ts";
-import { parseJsonVariables } from "./module_json.ts";
 import type { ModuleVariable, ModuleVars } from "./module_types.ts";
 export type { ModuleVariable, ModuleVars } from "./module_types.ts";
 
@@ -30,8 +29,9 @@ export async function loadModule(moduleDir: string, label = moduleDir): Promise<
     const text = await readTextIfExists(join(moduleDir, name), { name: file });
     if (text === undefined) throw new ConfigError("Cannot read the file: not found", { file });
     module.files.push(file);
-    const json = name.endsWith(".json");
-    for (const v of json ? parseJsonVariables(text, file) : parseVariables(text, file)) {
+    // A JSON module file's reader is loaded for one only.
+    const json = name.endsWith(".json") && await import("./module_json.ts");
+    for (const v of json ? json.parseJsonVariables(text, file) : parseVariables(text, file)) {
       if (isOverride(name)) {
         overrides.push(v);
         continue;
