@@ -42,4 +42,6 @@ export const EXIT = {
   differences: 1,
   usage: 2,
   verification: 3,
+  /** A write failed and could not be undone: the message says which file holds what. */
+  partial: 4,
 } as const;

@@ -7,6 +7,7 @@ import {
   PlacedError,
   relative,
   VerificationError,
+  WriteError,
 } from "../lib/mod.ts";
 import { EXIT, type Io } from "./_command.ts";
 import { errorFields, errorText } from "../render/error.ts";
@@ -90,7 +91,8 @@ function errorJson(
 
 /**
  * Runs a command body, turning errors into one line on stderr and an exit code:
- * 2 for usage, configuration, syntax, lock and file errors; 3 for a failed verification. With
+ * 2 for usage, configuration, syntax, lock and file errors; 3 for a failed verification; 4 for a
+ * write that failed and could not be undone (files left changed). With
  * --format json (io.jsonErrors) the error is also a JSON object on stdout.
  */
 export async function guard(
@@ -111,9 +113,10 @@ export async function guard(
     if (e instanceof PlacedError) {
       // On a terminal the source line and a caret follow the one line.
       const text = errorText(e, (f) => showFile(f, io), io.stderrTerminal === true);
-      return e instanceof VerificationError
-        ? fail(`${text} (a bug in tfsync: nothing was written)`, EXIT.verification)
-        : fail(text, EXIT.usage);
+      if (e instanceof VerificationError) {
+        return fail(`${text} (a bug in tfsync: nothing was written)`, EXIT.verification);
+      }
+      return fail(text, e instanceof WriteError && e.partial ? EXIT.partial : EXIT.usage);
     }
     if (
       e instanceof LockError || e instanceof Deno.errors.NotFound ||

@@ -25,6 +25,18 @@ export class ConfigError extends PlacedError {
   }
 }
 
+/** A file write failed; the message says what state the files are in. */
+export class WriteError extends ConfigError {
+  /** True when some file was left changed (undoing failed). */
+  readonly partial: boolean;
+  /** `place`: the file that could not be written, when it is one. */
+  constructor(message: string, partial = false, place?: Place) {
+    super(message, place);
+    this.name = "WriteError";
+    this.partial = partial;
+  }
+}
+
 /** Another tfsync held the lock for longer than the wait (lib/write/lock.ts). */
 export class LockError extends Error {
   constructor(message: string) {

@@ -7,7 +7,7 @@
 export { basename, isAbsolute, join, relative, resolve } from "./_path.ts";
 export { fsReason, readTextIfExists } from "./_fs.ts";
 export { didYouMean } from "./suggest.ts";
-export { ConfigError, LockError, PlacedError, VerificationError } from "./errors.ts";
+export { ConfigError, LockError, PlacedError, VerificationError, WriteError } from "./errors.ts";
 export { loadConfig } from "./config/config.ts";
 export { discoverRoot } from "./repo/discover.ts";
 export { checkEnvironmentName, listEnvironments } from "./repo/repo.ts";

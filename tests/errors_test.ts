@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { testIo, tfsync, withCopy } from "./_cli.ts";
 import { guard } from "../commands/_options.ts";
-import { VerificationError } from "../lib/errors.ts";
+import { VerificationError, WriteError } from "../lib/errors.ts";
 import { main } from "../mod.ts";
 
 const PROD = "environments/prod/terraform.tfvars";
@@ -32,6 +32,17 @@ Deno.test("a value holding an absolute path is quoted intact, from any working d
       io.err,
       `tfsync promote: ${file}: Verification failed: ${heredoc} (a bug in tfsync: nothing was written)\n`,
     );
+  }
+});
+
+Deno.test("a write that could not be undone exits 4; one undone exits 2", async () => {
+  for (const [partial, code] of [[true, 4], [false, 2]] as const) {
+    const io = testIo("/srv/infra");
+    const got = await guard("promote", "", io, () => {
+      throw new WriteError('Cannot write "b": is a directory; …', partial);
+    });
+    assert.equal(got, code);
+    assert.equal(io.err, 'tfsync promote: Cannot write "b": is a directory; …\n');
   }
 });
 

@@ -6,20 +6,10 @@
 // files of one run change together. Everything is checked before the first rename; a rename that
 // fails is undone, and the error says which file is in which state when undoing fails too.
 import { basename, dirname, join } from "../_path.ts";
-import { ConfigError, type Place } from "../errors.ts";
+import { ConfigError, WriteError } from "../errors.ts";
 import { fsReason, kindOf, realInside } from "../_fs.ts";
 
-/** A file write failed; the message says what state the files are in. */
-export class WriteError extends ConfigError {
-  /** True when some file was left changed (undoing failed). */
-  readonly partial: boolean;
-  /** `place`: the file that could not be written, when it is one. */
-  constructor(message: string, partial = false, place?: Place) {
-    super(message, place);
-    this.name = "WriteError";
-    this.partial = partial;
-  }
-}
+export { WriteError } from "../errors.ts";
 
 export interface Replacement {
   /** The destination, symlinks resolved (see realInside); a .bak's is its own path. */
@@ -136,7 +126,8 @@ async function undo(done: Replacement[], why: string): Promise<WriteError> {
     );
   }
   return new WriteError(
-    `${why}; could not restore ${failed.map((f) => `"${f}"`).join(", ")}, which now hold the ` +
+    `${why}; could not restore ${failed.map((f) => `"${f}"`).join(", ")}, which now ` +
+      `hold${failed.length === 1 ? "s" : ""} the ` +
       `new version${restored.length ? ` (restored ${restored.join(", ")})` : ""}; ` +
       `each .bak holds what was replaced`,
     true,

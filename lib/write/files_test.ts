@@ -61,6 +61,37 @@ Deno.test("replaceAll() undoes the renames done when a later one fails, and says
   });
 });
 
+Deno.test("replaceAll() says which file holds the new version when undoing fails too", async () => {
+  await inTempDir(async (dir) => {
+    await Deno.mkdir(join(dir, "x"));
+    await Deno.writeTextFile(join(dir, "x", "a"), "old a");
+    await Deno.writeTextFile(join(dir, "b"), "old b");
+    // After x/a is renamed, x moves away (x/a cannot be put back) and b turns into a folder (its
+    // rename fails).
+    testHooks.beforeRename = async () => {
+      await Deno.rename(join(dir, "x"), join(dir, "moved"));
+      await Deno.remove(join(dir, "b"));
+      await Deno.mkdir(join(dir, "b", "y"), { recursive: true });
+    };
+    try {
+      await assert.rejects(
+        replaceAll([rep(dir, "x/a", "old a", "new a"), rep(dir, "b", "old b", "new b")], {
+          root: dir,
+        }),
+        {
+          name: "WriteError",
+          partial: true,
+          message: 'Cannot write "b": is a directory; could not restore "x/a", which now holds ' +
+            "the new version; each .bak holds what was replaced",
+        },
+      );
+    } finally {
+      testHooks.beforeRename = undefined;
+    }
+    assert.equal(await Deno.readTextFile(join(dir, "moved", "a")), "new a");
+  });
+});
+
 Deno.test("replaceAll() refuses a folder or a FIFO before writing anything", async () => {
   await inTempDir(async (dir) => {
     await Deno.writeTextFile(join(dir, "a"), "old a");
