@@ -1,8 +1,8 @@
 // tfsync check's drift: each environment's effective value of each syncable variable against
 // the shared file's (its value, else the default it leaves in place); with no shared value to
 // compare with, the environments against one another.
-import type { Document } from "../hcl/document.ts";
-import { effectiveValue, type Located, sameLocated } from "../terraform/layers.ts";
+import type { Attribute, Document } from "../hcl/document.ts";
+import { effectiveValue, type Located, sameLocated, winningLayer } from "../terraform/layers.ts";
 import { isSensitive, SENSITIVE, showValue } from "./present.ts";
 import { layerDocs, type Snapshot } from "../repo/snapshot.ts";
 import type { TfType } from "../terraform/types.ts";
@@ -11,7 +11,13 @@ import type { CheckValue, Finding } from "./check_types.ts";
 import { joined, option, run, type Text } from "../words.ts";
 import { pathFindings } from "./check_paths.ts";
 import { documentFingerprint } from "../sync/fingerprint.ts";
-import { extractedFrom, lastSynced, recordDate } from "../sync/markers.ts";
+import { extractedFrom, type LastSynced, lastSynced, recordDate } from "../sync/markers.ts";
+
+/** The shared file's "Extracted from:" and "Date:" lines. */
+interface SharedMarks {
+  from: string | undefined;
+  date: string | undefined;
+}
 
 function _sensitive(l: Located, sensitive: boolean): CheckValue {
   return l.layer !== "none" && sensitive ? { ...l, sensitive } : l;
@@ -28,11 +34,20 @@ export function driftFindings(s: Snapshot): Finding[] {
   if (!s.shared) return all;
   // A synced path an environment cannot take is a warning of its own, never a pending value.
   const out: Finding[] = all.filter((f) => f.check === "path");
-  const found = all.filter((f) => f.check !== "path");
+  const byEnv = new Map<string, Finding[]>();
+  for (const f of all) {
+    if (f.check === "path") continue;
+    const mine = byEnv.get(f.environment!);
+    if (mine) mine.push(f);
+    else byEnv.set(f.environment!, [f]);
+  }
+  // The shared file's marker lines, read once for every environment.
+  const record: SharedMarks = { from: extractedFrom(s.shared), date: recordDate(s.shared) };
   for (const env of s.environments) {
-    const mine = found.filter((f) => f.environment === env.name);
-    if (mine.length === 0) continue;
-    const why = _editedByHand(s, env.name, env.doc!);
+    const mine = byEnv.get(env.name);
+    if (!mine) continue;
+    const banner = lastSynced(env.doc!);
+    const why = _editedByHand(s, env.name, env.doc!, banner, record);
     if (why) {
       const fix = [
         "run ",
@@ -44,7 +59,7 @@ export function driftFindings(s: Snapshot): Finding[] {
       for (const f of mine) out.push({ ...f, message: joined(f.message, `; ${why}`), fix });
       continue;
     }
-    out.push(_pending(s, env.name, env.doc!, mine));
+    out.push(_pending(s, env.name, env.doc!, mine, banner, record));
   }
   return out;
 }
@@ -56,19 +71,24 @@ export function driftFindings(s: Snapshot): Finding[] {
  * without a fingerprint falls back on the source and dates: the record's source is ahead of it; any
  * other environment was edited when it was synced on a later day than the record's.
  */
-function _editedByHand(s: Snapshot, env: string, doc: Document): string | undefined {
-  const banner = lastSynced(doc);
-  if (!banner || _upstream(s, env)) return undefined;
+function _editedByHand(
+  s: Snapshot,
+  env: string,
+  doc: Document,
+  banner: LastSynced | undefined,
+  record: SharedMarks,
+): string | undefined {
+  if (!banner || _upstream(s, env, record)) return undefined;
   // A fingerprint is exact, so it is trusted even in the record's own source (after a backport
   // the source is prod, and a hand edit there is drift); without one, the source is ahead.
-  if (banner.fingerprint === undefined && extractedFrom(s.shared!) === env) return undefined;
+  if (banner.fingerprint === undefined && record.from === env) return undefined;
   if (banner.fingerprint !== undefined) {
     const now = documentFingerprint(doc, s.config, s.module);
     return now === banner.fingerprint
       ? undefined
       : `${env} was edited after its last sync (${banner.date}, line ${banner.line})`;
   }
-  const date = recordDate(s.shared!);
+  const date = record.date;
   return date !== undefined && banner.date > date
     ? `${env} was synced on ${banner.date}, after the shared file's ${date}, and edited since`
     : undefined;
@@ -78,21 +98,27 @@ function _editedByHand(s: Snapshot, env: string, doc: Document): string | undefi
  * With promotion_order, where features are born: its first environment, and any before the
  * record's source. Such an environment differing from the record is ahead of it, never drift.
  */
-function _upstream(s: Snapshot, env: string): boolean {
+function _upstream(s: Snapshot, env: string, record: SharedMarks): boolean {
   const order = s.config.settings.promotionOrder ?? [];
   const i = order.indexOf(env);
-  const source = order.indexOf(extractedFrom(s.shared!) ?? "");
+  const source = order.indexOf(record.from ?? "");
   return i === 0 || (i >= 0 && i < source);
 }
 
 /** One line per environment: the variables not yet promoted to it, and what promotes them. */
-function _pending(s: Snapshot, env: string, doc: Document, found: Finding[]): Finding {
+function _pending(
+  s: Snapshot,
+  env: string,
+  doc: Document,
+  found: Finding[],
+  banner: LastSynced | undefined,
+  record: SharedMarks,
+): Finding {
   const names = found.map((f) => f.variable!);
   const n = names.length === 1
     ? "1 syncable value differs"
     : `${names.length} syncable values differ`;
-  const isAhead = extractedFrom(s.shared!) === env || _upstream(s, env);
-  const banner = lastSynced(doc);
+  const isAhead = record.from === env || _upstream(s, env, record);
   // Values the record leaves to their default and a synced environment still sets stay after
   // every promotion into it: only --prune removes them. Set in an environment no sync wrote (where
   // features are born), they are new: a promotion from it records them.
@@ -149,16 +175,20 @@ function _differences(s: Snapshot): Finding[] {
     const ref = s.shared
       ? _sensitive(effectiveValue(name, s.shared, s.module, "shared"), sensitive)
       : { layer: "none" as const };
-    const vals = envs.map((e) => ({
-      env: e,
-      at: _sensitive(effectiveValue(name, layerDocs(e), s.module), sensitive),
-    }));
     if (ref.layer === "none") {
+      const vals = envs.map((e) => ({
+        env: e,
+        at: _sensitive(effectiveValue(name, layerDocs(e), s.module), sensitive),
+      }));
       const f = _crossDrift(name, vals, type);
       if (f) out.push(f);
       continue;
     }
-    for (const { env, at } of vals) {
+    const refAttr = ref.layer === "shared" ? s.shared!.get(name) : undefined;
+    for (const env of envs) {
+      const layers = layerDocs(env);
+      if (_sameAsShared(name, layers, s.shared!, refAttr)) continue;
+      const at = _sensitive(effectiveValue(name, layers, s.module), sensitive);
       if (sameLocated(at, ref, type)) continue;
       const mine = at.layer === "environment"
         ? `${name} = ${_show(at)}`
@@ -183,6 +213,27 @@ function _differences(s: Snapshot): Finding[] {
     }
   }
   return out;
+}
+
+/**
+ * Whether an environment's value is the shared file's without reading either: both leave the
+ * variable to its default, or both set it to the same text (which is the same value). Most values
+ * are; the others are compared as values.
+ */
+function _sameAsShared(
+  name: string,
+  layers: Document[],
+  shared: Document,
+  refAttr: Attribute | undefined,
+): boolean {
+  const doc = winningLayer(name, layers);
+  const attr = doc?.get(name);
+  if (!attr || !refAttr) return !attr && !refAttr;
+  // The same text is the same value in the same syntax (JSON's strings read differently).
+  if (doc!.format !== "hcl" || shared.format !== "hcl") return false;
+  const length = attr.valueEnd - attr.valueStart;
+  return length === refAttr.valueEnd - refAttr.valueStart &&
+    shared.text.startsWith(doc!.text.slice(attr.valueStart, attr.valueEnd), refAttr.valueStart);
 }
 
 /** No shared value to compare with: a finding when the environments disagree among themselves. */

@@ -36,13 +36,30 @@ export function canonical(v: Value, type: TfType | undefined): Value {
  */
 export function shownAs(v: Value, type: TfType | undefined): Value {
   if (!type || type.kind === "any" || v === null || v instanceof HclExpression) return v;
+  // A new object or list only where a part reads differently (most values read as written).
   if (v instanceof Map) {
-    const out = new Map([...v].map(([k, x]) => [k, shownAs(x, typeAt(type, [k]))]));
-    return [...v].every(([k, x]) => out.get(k) === x) ? v : out;
+    let out: Map<string, Value> | undefined;
+    for (const [k, x] of v) {
+      const y = shownAs(x, typeAt(type, [k]));
+      if (out === undefined && y !== x) {
+        out = new Map();
+        for (const [j, z] of v) {
+          if (j === k) break;
+          out.set(j, z);
+        }
+      }
+      out?.set(k, y);
+    }
+    return out ?? v;
   }
   if (Array.isArray(v)) {
-    const out = v.map((x, i) => shownAs(x, typeAt(type, [i])));
-    return out.every((x, i) => x === v[i]) ? v : out;
+    let out: Value[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const y = shownAs(v[i], typeAt(type, [i]));
+      if (out === undefined && y !== v[i]) out = v.slice(0, i);
+      out?.push(y);
+    }
+    return out ?? v;
   }
   const primitive = type.kind === "string" || type.kind === "number" || type.kind === "bool";
   return primitive ? convertValue(v, type) ?? v : v;
