@@ -32,8 +32,16 @@ export function fingerprint(
     const rules = config.rules(name);
     const v = whole === undefined || !rules ? whole : syncedPart(whole, rules);
     if (v === undefined) continue;
-    for (const ch of `${name}=${toJson(canonical(v, declaredType(module, name)))}\n`) {
-      h ^= ch.codePointAt(0)!;
+    const s = `${name}=${toJson(canonical(v, declaredType(module, name)))}\n`;
+    // Code point by code point (a surrogate pair is one, a lone surrogate its own), as a
+    // string's iterator gives them, without making a string of each.
+    for (let i = 0; i < s.length; i++) {
+      let c = s.charCodeAt(i);
+      if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
+        const low = s.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low < 0xe000) c = (c - 0xd800) * 0x400 + low - 0xdc00 + 0x10000, i++;
+      }
+      h ^= c;
       h = Math.imul(h, 0x01000193) >>> 0;
     }
   }
