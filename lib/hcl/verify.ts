@@ -5,12 +5,13 @@
 // Cheap by reading only what changed. The attributes the edit did not touch and whose text is
 // byte for byte the same, in the same order, are the anchors: hcl reads an attribute alone (its
 // value does not depend on its neighbours), so an anchor that starts a top-level item in both files
-// reads the same in both. What lies between the anchors is everything that changed; hcl reads it
-// with each anchor blanked out to its newlines (so lines keep their numbers), once before and once
-// after, and must find exactly the attributes our parser finds there: that proves the changed text
-// is made of whole items and leaves the anchors where they were. tfsync's own reading of the
-// anchors is never compared with hcl's, so an expression the two render differently (`!true`)
-// cannot block a write.
+// reads the same in both. What lies between the anchors is everything that changed (less the
+// comment and blank lines that are the same between the same anchors in both: they hold no
+// attribute and read the same); hcl reads it without the anchors (verify_text.ts), once before
+// and once after, and must find exactly the attributes our parser finds there: that proves the
+// changed text is made of whole items and leaves the anchors where they were. tfsync's own
+// reading of the anchors is never compared with hcl's, so an expression the two render
+// differently (`!true`) cannot block a write.
 import type { Attribute, Document } from "./document.ts";
 import { reparse } from "./var_file.ts";
 import { TfvarsSyntaxError, VerificationError } from "./errors.ts";
@@ -19,6 +20,7 @@ import { disagreement } from "./eval_agree.ts";
 import { toHcl, type Value, valuesEqual } from "./value.ts";
 import { isJsonDocument, type JsonDocument } from "./json_document.ts";
 import { plainEqual, verifyJsonEdit } from "./json_verify.ts";
+import { anchors, type Changed, changedTexts } from "./verify_text.ts";
 export { plainEqual };
 
 /** The intended value of each edited attribute; `undefined` means removed. */
@@ -50,8 +52,9 @@ export async function verifyEdit(
   const after = typeof edited === "string" ? readEdited(before, edited) : edited;
   if (isJsonDocument(before)) return verifyJsonEdit(before, after as JsonDocument, intent);
   const [anchorsBefore, anchorsAfter] = anchors(before, after, intent);
-  const hclBefore = await hclRead(before, blank(before, anchorsBefore), "the original text");
-  const hclAfter = await hclRead(after, blank(after, anchorsAfter), "the edited text");
+  const [changedBefore, changedAfter] = changedTexts(before, after, anchorsBefore, anchorsAfter);
+  const hclBefore = await hclRead(before, changedBefore, "the original text");
+  const hclAfter = await hclRead(after, changedAfter, "the edited text");
   // A copy written as its source text reads as that text: hcl reads an attribute alone, so its
   // reading of the result stands for its reading of the copy (its cost is per value read).
   const asCopied = new Set(
@@ -125,96 +128,6 @@ function count(
   return theirs === ours ? [] : [
     `hashicorp/hcl reads ${theirs} attributes in the changed text ${when} the edit, tfsync ${ours}`,
   ];
-}
-
-/** The span of an attribute's own text: name, value and trailing comment. */
-function own(a: Attribute): [number, number] {
-  return [a.nameStart, a.comment?.end ?? a.valueEnd];
-}
-
-/**
- * The untouched attributes whose text is unchanged, in the same order in both files: the
- * attributes of each document, by name.
- */
-function anchors(
-  before: Document,
-  after: Document,
-  intent: Intent,
-): [Map<string, Attribute>, Map<string, Attribute>] {
-  const inBefore = new Map<string, Attribute>();
-  const inAfter = new Map<string, Attribute>();
-  const attrs = after.attributes;
-  let position: Map<Attribute, number> | undefined;
-  let last = -1;
-  for (const a of before.attributes) {
-    if (intent.has(a.name)) continue;
-    // Most attributes keep their place among the others: look right after the last anchor first.
-    let j = last + 1;
-    if (attrs[j]?.name !== a.name) {
-      const b = after.get(a.name);
-      if (!b) continue;
-      position ??= new Map(attrs.map((x, i) => [x, i]));
-      j = position.get(b)!;
-    }
-    if (j <= last) continue;
-    const b = attrs[j];
-    const [start, end] = own(a);
-    const [from, to] = own(b);
-    if (end - start !== to - from || !after.text.startsWith(before.text.slice(start, end), from)) {
-      continue;
-    }
-    last = j;
-    inBefore.set(a.name, a);
-    inAfter.set(b.name, b);
-  }
-  return [inBefore, inAfter];
-}
-
-/** The changed text of a document, and the line of the document each of its lines is. */
-interface Changed {
-  text: string;
-  line(n: number): number;
-}
-
-/**
- * The document's text without its anchors: the changed text, in place. An anchor alone on its
- * lines goes whole (at the top level hcl reads no line less than a blank one, and a long run of
- * blank lines costs hcl2json far more than its length); any other keeps its newlines.
- */
-function blank(doc: Document, anchored: Map<string, Attribute>): Changed {
-  const parts: string[] = [];
-  // Where lines went: from this line of the changed text on, add `removed` to have the document's.
-  const cuts: Array<{ from: number; removed: number }> = [];
-  let at = 0, removed = 0;
-  for (const a of anchored.values()) {
-    const [start, end] = own(a);
-    const alone = /^[ \t]*$/.test(doc.text.slice(a.start, start)) &&
-      /^[ \t]*\r?\n?$/.test(doc.text.slice(end, a.end));
-    if (alone) {
-      parts.push(doc.text.slice(at, a.start));
-      const lines = a.end === doc.text.length && doc.text[a.end - 1] !== "\n"
-        ? a.endLine - a.line
-        : a.endLine - a.line + 1;
-      removed += lines;
-      cuts.push({ from: a.line + lines - removed, removed });
-      at = a.end;
-    } else {
-      parts.push(doc.text.slice(at, start), doc.text.slice(start, end).replace(/[^\n]+/g, ""));
-      at = end;
-    }
-  }
-  parts.push(doc.text.slice(at));
-  const line = (n: number) => {
-    // The last cut at or before line n: a binary search (-1: none).
-    let lo = -1, hi = cuts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (cuts[mid].from <= n) lo = mid;
-      else hi = mid - 1;
-    }
-    return n + (lo < 0 ? 0 : cuts[lo].removed);
-  };
-  return { text: parts.join(""), line };
 }
 
 async function hclRead(
