@@ -10,7 +10,6 @@ import {
   WriteError,
 } from "../lib/mod.ts";
 import { EXIT, type Io } from "./_command.ts";
-import { errorFields, errorText } from "../render/error.ts";
 
 /** Bad usage: an unknown flag, a missing or malformed argument. Exit 2. */
 export class UsageError extends Error {
@@ -51,11 +50,6 @@ function showFile(file: string, io: Io): string {
   return isAbsolute(file) ? displayPath(file, io) : file;
 }
 
-/** "file:line:col: message" with the file relative to the repository root. */
-export function placed(e: PlacedError, io: Io): string {
-  return errorText(e, (f) => showFile(f, io));
-}
-
 /**
  * An error as people and scripts read it: `tfsync COMMAND: message` on stderr (then `more`), and
  * with --format json (io.jsonErrors) its JSON object on stdout. `command` is null before one is
@@ -66,22 +60,15 @@ export function reportError(
   message: string,
   exit: number,
   io: Io,
-  o: { error?: unknown; more?: string } = {},
+  o: { fields?: object; more?: string } = {},
 ): number {
   io.stderr(`tfsync${command === null ? "" : " " + command}: ${message}\n${o.more ?? ""}`);
-  if (io.jsonErrors) io.stdout(errorJson(command, message, exit, io, o.error));
+  if (io.jsonErrors) io.stdout(errorJson(command, exit, o.fields ?? { message }));
   return exit;
 }
 
 /** An error as the JSON object `--format json` prints on stdout (docs/json.md). */
-function errorJson(
-  command: string | null,
-  message: string,
-  exit: number,
-  io: Io,
-  e?: unknown,
-): string {
-  const fields = e instanceof PlacedError ? errorFields(e, (f) => showFile(f, io)) : { message };
+function errorJson(command: string | null, exit: number, fields: object): string {
   return JSON.stringify(
     { format_version: FORMAT_VERSION, error: { command, ...fields, exit_code: exit } },
     null,
@@ -104,15 +91,19 @@ export async function guard(
   try {
     return await body();
   } catch (e) {
+    // How a placed error reads (render/error.ts) is loaded with one, never on a run without.
+    const show = (f: string) => showFile(f, io);
+    const render = e instanceof PlacedError ? await import("../render/error.ts") : undefined;
+    const fields = render && render.errorFields(e as PlacedError, show);
     const fail = (message: string, code: number, more = "") =>
-      reportError(name, message, code, io, { error: e, more });
+      reportError(name, message, code, io, { more, ...(fields && { fields }) });
     if (e instanceof UsageError) {
       void usage;
       return fail(e.message, EXIT.usage, `Run 'tfsync ${name} --help' for usage.\n`);
     }
     if (e instanceof PlacedError) {
       // On a terminal the source line and a caret follow the one line.
-      const text = errorText(e, (f) => showFile(f, io), io.stderrTerminal === true);
+      const text = render!.errorText(e, show, io.stderrTerminal === true);
       if (e instanceof VerificationError) {
         return fail(`${text} (a bug in tfsync: nothing was written)`, EXIT.verification);
       }
