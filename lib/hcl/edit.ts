@@ -1,6 +1,6 @@
 // Edits as pure operations on a document: each replaces spans of the original text, the batch is
 // spliced in one pass, and only the "=" and comment runs the edits touched are re-aligned.
-import { type Attribute, commentLine, type Document, type Span } from "./document.ts";
+import { type Attribute, commentLine, type Document, type Item, type Span } from "./document.ts";
 import { endSpaces } from "./format_lines.ts";
 import { realignAround } from "./align_window.ts";
 import { isHeredoc, type PathEdit, pathSplice } from "./path_edit.ts";
@@ -163,11 +163,48 @@ export function spliceOf(
  * (they head a run when an attribute follows; one its batch also removes does not count).
  */
 export function removalSpan(doc: Document, a: Attribute, removed: ReadonlySet<string>): Span {
+  const span = ownSpan(doc, a, removed);
+  // The run of removed attributes this one is part of (their spans touch), as item indexes.
+  const items = doc.items;
+  const isRemoved = (i: number) =>
+    items[i]?.kind === "attribute" && removed.has((items[i] as Attribute).name);
+  const startOf = (i: number) => ownSpan(doc, items[i] as Attribute, removed).start;
+  let first = doc.indexOf(a), last = first;
+  const before = (i: number) => {
+    let j = i - 1;
+    while (j >= 0 && items[j].start >= startOf(i)) j--;
+    return j;
+  };
+  while (isRemoved(before(first))) first = before(first);
+  while (isRemoved(last + 1)) last++;
+  const prev = before(first);
+  const blankBefore = prev >= 0 && isBlank(items[prev]);
+  const runStart = first === doc.indexOf(a) ? span.start : startOf(first);
+  // The blank line that parted the run from what stands above and below it goes with it, so the
+  // file reads as if the run had never been there (one blank line, not two; none at the end).
+  if (last === doc.indexOf(a) && (blankBefore || runStart === 0) && isBlank(items[last + 1])) {
+    return { start: span.start, end: items[last + 1].end };
+  }
+  if (
+    first === doc.indexOf(a) && blankBefore && items[last].end === doc.text.length &&
+    !isRemoved(prev - 1)
+  ) {
+    return { start: items[prev].start, end: span.end };
+  }
+  return span;
+}
+
+/** An attribute with the comment lines above it when they are its own. */
+function ownSpan(doc: Document, a: Attribute, removed: ReadonlySet<string>): Span {
   let i = doc.indexOf(a) + 1;
   while (doc.items[i]?.kind === "attribute" && removed.has((doc.items[i] as Attribute).name)) i++;
   const next = doc.items[i];
   const ownsComments = !next || next.kind !== "attribute";
   return { start: ownsComments ? ownCommentsStart(doc.text, a) : a.start, end: a.end };
+}
+
+function isBlank(item: Item | undefined): boolean {
+  return item?.kind === "trivia" && !item.isComment;
 }
 
 // A rule line (`# ====`, `// ----`) closes a section's heading: the comments at and above it head

