@@ -193,3 +193,22 @@ async function terraformDirty(texts: string[]): Promise<Set<number>> {
     await Deno.remove(dir, { recursive: true });
   }
 }
+
+// Found by the property above at TFSYNC_RUNS=400 (3 of 400): terraform fmt aligns the comment after
+// a multi-line value's closing line with the comment of the line below it; tfsync's inserted
+// comments are aligned only among one-line values. Known difference, kept here until it is fixed:
+// when this fails, the output became fmt-clean (or changed): update it and drop the note.
+Deno.test({
+  name: formatter
+    ? `applyEdits() known difference: a comment after a multi-line value's "}" (${formatter.name})`
+    : 'applyEdits() known difference: a comment after a multi-line value\'s "}" (ignored: no formatter)',
+  ignore: !formatter,
+  fn: async () => {
+    const output = applyEdits(parse("", "gen.tfvars", { tfvars: true }), [
+      { kind: "insert", name: "a", value: "{ b = 1\n}", comment: "// set" },
+      { kind: "insert", name: "c", value: '"x"', comment: "# set" },
+    ]);
+    assert.equal(output, 'a = { b = 1\n} // set\nc = "x" # set\n');
+    assert.equal((await formatter!.dirty([output])).size, 1, "fmt now agrees: update this test");
+  },
+});
