@@ -1,7 +1,8 @@
 // The hunks of a line diff, exactly as npm:diff's structuredPatch (9.0.0) makes them: the same
-// Myers search (its order of diagonals, its ties, its pruning at the edges), on lines numbered by
-// content and kept in typed arrays, so that a large file's diff costs no object per step
-// (tests/line_diff_test.ts checks the result against the package's on random and real texts).
+// Myers search (its order of diagonals, its ties, its pruning at the edges), its paths kept in
+// typed arrays, so that a large file's diff costs no object per step (render/line_diff_test.ts
+// checks the result against the package's on random and real texts). Lines are compared as
+// strings: numbering them first costs more than it saves when few lines changed.
 
 /** One hunk: its ranges and its lines, each "+", "-" or " " and the line without its "\n". */
 export interface Hunk {
@@ -32,7 +33,7 @@ function tokenize(text: string): string[] {
  * step of the search is a node (the path it extends, and the edit); the path found is replayed
  * from its edits, each followed by as many common lines as there are, as the search took them.
  */
-function editScript(a: Int32Array, b: Int32Array): Array<[number, number]> {
+function editScript(a: string[], b: string[]): Array<[number, number]> {
   const oldLen = a.length, newLen = b.length;
   let parent = new Int32Array(1 << 16), edit = new Uint8Array(1 << 16), nodes = 0;
   // Paths by diagonal (offset by `mid`): the old position reached and the last node; `has` 0: none.
@@ -92,8 +93,8 @@ function editScript(a: Int32Array, b: Int32Array): Array<[number, number]> {
  * lines; an edit joins the run before it when that is of its kind (no common line between).
  */
 function replay(
-  a: Int32Array,
-  b: Int32Array,
+  a: string[],
+  b: string[],
   parent: Int32Array,
   edit: Uint8Array,
   last: number,
@@ -123,17 +124,7 @@ function replay(
 /** The hunks of the unified diff of two texts, with `context` lines around each change. */
 export function diffHunks(before: string, after: string, context: number): Hunk[] {
   const oldTokens = tokenize(before), newTokens = tokenize(after);
-  const ids = new Map<string, number>();
-  const number = (lines: string[]) => {
-    const out = new Int32Array(lines.length);
-    for (let i = 0; i < lines.length; i++) {
-      let id = ids.get(lines[i]);
-      if (id === undefined) ids.set(lines[i], id = ids.size);
-      out[i] = id;
-    }
-    return out;
-  };
-  const script = editScript(number(oldTokens), number(newTokens));
+  const script = editScript(oldTokens, newTokens);
   // Each run's lines (common ones as the new text has them, as diffLines gives them), taken only
   // where a hunk shows them.
   let o = 0, n = 0;
