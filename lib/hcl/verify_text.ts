@@ -114,11 +114,17 @@ function blank(doc: Document, anchored: Map<string, Attribute>, gaps: Set<number
   const cuts: Array<{ from: number; removed: number }> = [];
   let at = 0, removed = 0;
   /** Cuts whole lines [start, end) from line `line` on, `lines` of them. */
+  let cutEnd = -1;
   const cut = (start: number, end: number, line: number, lines: number) => {
-    parts.push(doc.text.slice(at, start));
     removed += lines;
-    cuts.push({ from: line + lines - removed, removed });
-    at = end;
+    if (start === cutEnd) {
+      // Right after the last cut: the same place of the changed text, one longer cut.
+      cuts[cuts.length - 1].removed = removed;
+    } else {
+      parts.push(doc.text.slice(at, start));
+      cuts.push({ from: line + lines - removed, removed });
+    }
+    at = cutEnd = end;
   };
   const anchors = [...anchored.values()];
   for (let j = 0; j <= anchors.length; j++) {
