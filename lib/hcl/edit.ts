@@ -169,26 +169,26 @@ export function removalSpan(doc: Document, a: Attribute, removed: ReadonlySet<st
   const isRemoved = (i: number) =>
     items[i]?.kind === "attribute" && removed.has((items[i] as Attribute).name);
   const startOf = (i: number) => ownSpan(doc, items[i] as Attribute, removed).start;
-  let first = doc.indexOf(a), last = first;
-  const before = (i: number) => {
+  /** The item right above item i's span (its own comment lines are part of it). */
+  const above = (i: number) => {
+    const start = startOf(i);
     let j = i - 1;
-    while (j >= 0 && items[j].start >= startOf(i)) j--;
+    while (j >= 0 && items[j].start >= start) j--;
     return j;
   };
-  while (isRemoved(before(first))) first = before(first);
+  const at = doc.indexOf(a);
+  let first = at, last = at;
+  while (isRemoved(above(first))) first = above(first);
   while (isRemoved(last + 1)) last++;
-  const prev = before(first);
+  const prev = above(first);
   const blankBefore = prev >= 0 && isBlank(items[prev]);
-  const runStart = first === doc.indexOf(a) ? span.start : startOf(first);
+  const runStart = first === at ? span.start : startOf(first);
   // The blank line that parted the run from what stands above and below it goes with it, so the
   // file reads as if the run had never been there (one blank line, not two; none at the end).
-  if (last === doc.indexOf(a) && (blankBefore || runStart === 0) && isBlank(items[last + 1])) {
+  if (last === at && (blankBefore || runStart === 0) && isBlank(items[last + 1])) {
     return { start: span.start, end: items[last + 1].end };
   }
-  if (
-    first === doc.indexOf(a) && blankBefore && items[last].end === doc.text.length &&
-    !isRemoved(prev - 1)
-  ) {
+  if (first === at && blankBefore && items[last].end === doc.text.length && !isRemoved(prev - 1)) {
     return { start: items[prev].start, end: span.end };
   }
   return span;
