@@ -80,7 +80,20 @@ export async function runPlan(
     else text(conflicts + "Nothing written: --fail-on-conflict\n");
     return EXIT.differences;
   }
+  const say = (s: string) => io.stderr(`tfsync ${plan.command}: ${s}\n`);
+  const options = {
+    root: ctx.config.root,
+    backup: common.backup,
+    holder: `tfsync ${plan.command} (pid ${Deno.pid})`,
+    command: plan.command,
+    record: ctx.config.sharedFile,
+    onWait: (holder: string) => say(`Waiting for ${holder} to finish writing`),
+    onNote: (note: string) => say(`Note: ${note}`),
+  };
   if (common.dryRun || todo.length === 0) {
+    // With nothing to write, commit() still completes what a killed run's journal lists (its
+    // record files may be all that was left); a dry run leaves it for the next real run.
+    if (!common.dryRun) await commit(verified, options);
     if (report) return await json(), EXIT.ok;
     para(conflicts);
     for (const f of todo) para(diffOf(f));
@@ -95,15 +108,8 @@ export async function runPlan(
     if (answer !== undefined) return answer;
     previewed = !report && io.stdoutTerminal;
   }
-  const say = (s: string) => io.stderr(`tfsync ${plan.command}: ${s}\n`);
   const results = await commit(verified, {
-    root: ctx.config.root,
-    backup: common.backup,
-    holder: `tfsync ${plan.command} (pid ${Deno.pid})`,
-    command: plan.command,
-    record: ctx.config.sharedFile,
-    onWait: (holder) => say(`Waiting for ${holder} to finish writing`),
-    onNote: (note) => say(`Note: ${note}`),
+    ...options,
     // What a person confirmed is what gets written: after a preview, a change is an error.
     replan: previewed || o.failOnConflict ? undefined : async () => {
       plan = await build();

@@ -250,6 +250,28 @@ Deno.test(`SIGKILL inside the write window, between renames (${runs(3)} runs)`, 
   assert.ok(counts.mixed > 0);
 });
 
+Deno.test("SIGKILL after the pair's renames, before the run's record files: the next run completes the journal", async () => {
+  const v = await versions();
+  // Renames 4 and 5 are the last run's record and the shared file's previous text: the pair is
+  // new already, so the next run has nothing to change and must still finish the journal.
+  for (const at of [4, 5]) {
+    const root = await tempCopy(EXAMPLE);
+    try {
+      const child = spawnPaused(root, at, 60_000);
+      await until(child);
+      child.kill("SIGKILL");
+      assert.equal((await child.status).signal, "SIGKILL");
+      assert.equal(await pairState(root, v), "new");
+      const left = await leftovers(root);
+      assert.ok(left.includes(".tfsync-journal.json"), `pause at ${at}: ${left}`);
+      assert.ok(left.some((p) => p.endsWith(".tmp")), `pause at ${at}: ${left}`);
+      await nextRun(root, v);
+    } finally {
+      await Deno.remove(root, { recursive: true });
+    }
+  }
+});
+
 Deno.test(`SIGINT, SIGTERM, SIGHUP inside the write window let the write finish (${runs(3)} runs)`, async () => {
   const v = await versions();
   const signals = [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const;
