@@ -12,6 +12,7 @@ import { GOALS, type Measurement, report } from "./report.ts";
 import { addPadding, seedMakefile } from "./setup.ts";
 
 const MOD = new URL("../mod.ts", import.meta.url).pathname;
+const VERIFIER = new URL("./verifier.ts", import.meta.url).pathname;
 const EXAMPLE = new URL("../fixtures/example", import.meta.url).pathname;
 const SPEC = new URL("../../shared/spec/environment-sync-strategy.md", import.meta.url).pathname;
 const PAIR = ["--from", "englacial", "--to", "prod"];
@@ -203,6 +204,12 @@ async function main(argv: string[]): Promise<number> {
       label: "sync --group images --yes, bundled example",
       prepare: async () =>
         tfsync(await fresh(EXAMPLE), ["sync", ...PAIR, "--group", "images,dask", "--yes", ...DATE]),
+    },
+    {
+      // Always through deno run, as tfsync's own rows without --binary.
+      id: "verifier-alone",
+      label: "hashicorp/hcl alone: hcl2json started, one line read",
+      prepare: () => ({ cmd: deno, args: ["run", ...RUN_FLAGS, VERIFIER], cwd: tmp }),
     },
     {
       id: "promote-again-example",
