@@ -217,6 +217,20 @@ needs({ terraform: TERRAFORM }, "promote keeps fmt-clean files terraform fmt cle
   });
 });
 
+needs(
+  { terraform: TERRAFORM },
+  "promote into an empty target writes it terraform fmt clean",
+  async () => {
+    await withCopy(async (root) => {
+      await write(root, PROD, "");
+      assert.equal((await tfsync(root, [...PROMOTE, "--yes"])).code, 0);
+      // Its lines were inserted into a file with no line to align them with: aligned all the same.
+      assert.match(await read(root, PROD), /\nsingleuser_image_tag  = "2025\.12\.18" # tested/);
+      assert.ok(await fmtClean(join(root, PROD)), PROD);
+    });
+  },
+);
+
 Deno.test("promote without a terminal and without --yes refuses: exit 2, nothing written", async () => {
   await withCopy(async (root) => {
     const before = await snapshotTree(root);

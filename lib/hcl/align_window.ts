@@ -29,9 +29,10 @@ export function realignAround(
     return k.was + offset - k.start;
   };
   const items = doc.items;
-  const windows = items.length === 0
-    ? [{ start: 0, end: doc.text.length }]
-    : itemWindows(doc, splices).map(([lo, hi]) => ({ start: items[lo].start, end: items[hi].end }));
+  // An empty document has no item to make a window of: its new text is all new.
+  if (items.length === 0) return realign(text, [...changed], { text: doc.text, origin });
+  const windows = itemWindows(doc, splices)
+    .map(([lo, hi]) => ({ start: items[lo].start, end: items[hi].end }));
   const parts: string[] = [];
   let at = 0, c = 0;
   for (const w of windows) {

@@ -176,22 +176,57 @@ export function removalSpan(doc: Document, a: Attribute, removed: ReadonlySet<st
     while (j >= 0 && items[j].start >= start) j--;
     return j;
   };
+  const firstOfRun = (i: number) => {
+    while (isRemoved(above(i))) i = above(i);
+    return i;
+  };
   const at = doc.indexOf(a);
-  let first = at, last = at;
-  while (isRemoved(above(first))) first = above(first);
+  const first = firstOfRun(at);
+  let last = at;
   while (isRemoved(last + 1)) last++;
   const prev = above(first);
   const blankBefore = prev >= 0 && isBlank(items[prev]);
   const runStart = first === at ? span.start : startOf(first);
   // The blank line that parted the run from what stands above and below it goes with it, so the
-  // file reads as if the run had never been there (one blank line, not two; none at the end).
-  if (last === at && (blankBefore || runStart === 0) && isBlank(items[last + 1])) {
+  // file reads as if the run had never been there: one blank line, not two, and none at the end,
+  // where only blank lines and removed runs follow (each run then takes the blank line above it).
+  const toEnd = last + 1 >= removedTail(doc, removed);
+  if (
+    last === at && isBlank(items[last + 1]) && (runStart === 0 || (blankBefore && !toEnd))
+  ) {
     return { start: span.start, end: items[last + 1].end };
   }
-  if (first === at && blankBefore && items[last].end === doc.text.length && !isRemoved(prev - 1)) {
+  // Unless the run above that blank line starts the file: it took the blank line below it.
+  const takenAbove = isRemoved(prev - 1) && startOf(firstOfRun(prev - 1)) === 0;
+  if (first === at && blankBefore && toEnd && !takenAbove) {
     return { start: items[prev].start, end: span.end };
   }
   return span;
+}
+
+/** Per batch: the index of the first item from which only blank lines and removed attributes
+ * (with their own comment lines) follow to the end of the file. */
+const tails = new WeakMap<ReadonlySet<string>, WeakMap<Document, number>>();
+
+function removedTail(doc: Document, removed: ReadonlySet<string>): number {
+  let byDoc = tails.get(removed);
+  if (!byDoc) tails.set(removed, byDoc = new WeakMap());
+  let from = byDoc.get(doc);
+  if (from !== undefined) return from;
+  const items = doc.items;
+  let below: Attribute | undefined; // the removed attribute under the items scanned so far
+  for (from = items.length; from > 0; from--) {
+    const item = items[from - 1];
+    if (item.kind === "attribute") {
+      if (!removed.has(item.name)) break;
+      below = item;
+    } else if (
+      item.kind !== "trivia" ||
+      (item.isComment && !(below && ownSpan(doc, below, removed).start <= item.start))
+    ) break;
+  }
+  byDoc.set(doc, from);
+  return from;
 }
 
 /** An attribute with the comment lines above it when they are its own. */

@@ -218,11 +218,43 @@ const CASES: Case[] = [
     want: "a = 1\n\n\nc = 3\n",
   },
   {
-    // Known: two runs parted by a blank line, the second at the end, keep a blank line at the end.
-    name: "remove of two runs parted by a blank line at the end keeps one blank line",
+    name: "inserts into an empty file are aligned among themselves",
+    input: "",
+    edits: [
+      { kind: "insert", name: "a", value: "1", comment: "# one" },
+      { kind: "insert", name: "bbb", value: '"x"', comment: "# x" },
+    ],
+    want: 'a   = 1   # one\nbbb = "x" # x\n',
+  },
+  {
+    name: "remove of two runs parted by a blank line at the end leaves no blank line at the end",
     input: "a = 1\n\nb = 2\n\nc = 3\n",
     edits: [remove("b"), remove("c")],
-    want: "a = 1\n\n",
+    want: "a = 1\n",
+  },
+  {
+    name: "remove of three runs at the end, with their own comments, leaves no blank line there",
+    input: "a = 1\n\n# b's\nb = 2\nb2 = 2\n\nc = 3\n\n# d's\nd = 4\n",
+    edits: [remove("b"), remove("b2"), remove("c"), remove("d")],
+    want: "a = 1\n",
+  },
+  {
+    name: "remove of the runs before a kept comment at the end keeps the blank line above it",
+    input: "a = 1\n\nb = 2\n\nc = 3\n\n# the end\n",
+    edits: [remove("b"), remove("c")],
+    want: "a = 1\n\n# the end\n",
+  },
+  {
+    name: "remove of every attribute, runs parted by blank lines, leaves nothing",
+    input: "b = 2\n\nc = 3\n\nd = 4\n",
+    edits: [remove("b"), remove("c"), remove("d")],
+    want: "",
+  },
+  {
+    name: "remove of the first and last runs keeps the one in the middle, without blank lines",
+    input: "b = 2\n\nc = 3\n\nd = 4\n",
+    edits: [remove("b"), remove("d")],
+    want: "c = 3\n",
   },
   {
     name: "remove keeps a heading comment above a run, and realigns the run",
