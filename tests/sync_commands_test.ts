@@ -225,7 +225,7 @@ needs(
       await write(root, PROD, "");
       assert.equal((await tfsync(root, [...PROMOTE, "--yes"])).code, 0);
       // Its lines were inserted into a file with no line to align them with: aligned all the same.
-      assert.match(await read(root, PROD), /\nsingleuser_image_tag  = "2025\.12\.18" # tested/);
+      assert.match(await read(root, PROD), /\nsingleuser_image_tag {2}= "2025\.12\.18" # tested/);
       assert.ok(await fmtClean(join(root, PROD)), PROD);
     });
   },
