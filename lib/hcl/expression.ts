@@ -42,11 +42,13 @@ export function parseNode(c: Cursor, multiline: boolean): Node {
     return cond;
   }
   c.pos++;
-  c.skipSpace(true);
+  // Outside ( and [ a newline ends the expression, after an operator too: hcl rejects
+  // `a = 1 +⏎ 2` and `a = c ?⏎ 1 : 2` ("Invalid expression").
+  c.skipSpace(multiline);
   const yes = parseNode(c, multiline);
-  c.skipSpace(true);
+  c.skipSpace(multiline);
   c.expect(":", "Missing false expression in conditional");
-  c.skipSpace(true);
+  c.skipSpace(multiline);
   const no = parseNode(c, multiline);
   return { k: "conditional", at, cond, yes, no };
 }
@@ -66,7 +68,7 @@ function parseBinary(c: Cursor, multiline: boolean, min: number): Node {
       return left;
     }
     c.pos += op!.length;
-    c.skipSpace(true);
+    c.skipSpace(multiline);
     const right = parseBinary(c, multiline, level + 1);
     left = { k: "binary", at, op: op!, left, right };
   }

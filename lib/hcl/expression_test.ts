@@ -180,6 +180,9 @@ const VALUES: Row[] = [
   ["a tuple for", "[for x in [1, 2, 3] : x * 2 if x > 1]", [n("4"), n("6")]],
   ["a tuple for with an index", '[for i, x in ["a", "b"] : "${i}${x}"]', ["0a", "1b"]],
   ["an object for", "{ for k, v in { a = 1, b = 2 } : v => k }", m([["1", "a"], ["2", "b"]])],
+  ["a newline after an operator inside parentheses", "(1 +\n  2)", n("3")],
+  ["a newline after an operator inside brackets", "[true ?\n  1 :\n  2]", [n("1")]],
+  ["a block comment over lines after an operator", "1 + /* a\n b */ 2", n("3")],
   ["an object for that groups", '{ for x in [1, 1] : "k" => x... }', m([["k", [n("1"), n("1")]]])],
 ];
 
@@ -202,6 +205,24 @@ Deno.test({
         : [`${name}: terraform ${got}`];
     });
     deepStrictEqual(wrong, []);
+  },
+});
+
+Deno.test({
+  name: "terraform rejects each newline after an operator that parse() rejects",
+  ignore: noTerraform !== undefined,
+  async fn() {
+    const readings = await Promise.all(
+      NEWLINE_AFTER_OPERATOR.map(([, source]) => terraformRead([source])),
+    );
+    deepStrictEqual(readings.map(([r]) => "error" in r ? r.error : "a value"), [
+      "Invalid expression",
+      "Invalid expression",
+      "Invalid expression",
+      "Invalid expression",
+      "Missing false expression in conditional",
+      "Invalid expression",
+    ]);
   },
 });
 
@@ -257,6 +278,53 @@ Deno.test("parse() reads a multi-line list the same as a one-line list", () => {
   strictEqual(valuesEqual(valueOf("{\n  b = 2\n  a = 1\n}"), valueOf("{ a = 1, b = 2 }")), true);
 });
 
+// Outside ( and [ a newline ends an expression even after an operator: hcl (and so terraform)
+// rejects these, and tfsync read them as 3 and 1 (check reported a later line instead).
+const NEWLINE_AFTER_OPERATOR: [string, string, number, number, string][] = [
+  [
+    "a newline after a binary operator",
+    "1 +\n  2",
+    1,
+    8,
+    "Invalid expression: expected the start of an expression, but found a newline",
+  ],
+  [
+    "a comment and a newline after a binary operator",
+    "1 + # two\n  2",
+    1,
+    14,
+    "Invalid expression: expected the start of an expression, but found a newline",
+  ],
+  [
+    "a newline after a binary operator in an object",
+    "{ x = 1 +\n 2 }",
+    1,
+    14,
+    "Invalid expression: expected the start of an expression, but found a newline",
+  ],
+  [
+    "a newline after ?",
+    "true ?\n  1 : 2",
+    1,
+    11,
+    "Invalid expression: expected the start of an expression, but found a newline",
+  ],
+  [
+    "a newline before : in a conditional",
+    "true ? 1\n  : 2",
+    1,
+    13,
+    'Missing false expression in conditional: expected ":", found "\\n"',
+  ],
+  [
+    "a newline after : in a conditional",
+    "true ? 1 :\n  2",
+    1,
+    15,
+    "Invalid expression: expected the start of an expression, but found a newline",
+  ],
+];
+
 const ERRORS: [string, string, number, number, string][] = [
   ["an unknown escape", '"\\a"', 1, 6, 'Invalid escape sequence "\\a"'],
   [
@@ -311,6 +379,7 @@ const ERRORS: [string, string, number, number, string][] = [
     'Unbalanced parentheses: expected ")", found the end of the file',
   ],
   ["a dot without a name", "1.", 1, 7, "Invalid attribute name: expected a name"],
+  ...NEWLINE_AFTER_OPERATOR,
   [
     "a leading dot",
     ".5",
