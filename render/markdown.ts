@@ -12,6 +12,7 @@ import type { Comparison, Row } from "../lib/terraform/layers.ts";
 import type { Finding } from "../lib/report/check_types.ts";
 import { inlineCommands, withFix } from "./check_format.ts";
 import { code } from "./markdown_text.ts";
+import { notInSource } from "./plan_text.ts";
 
 export function planMarkdown(
   plan: SyncPlan,
@@ -78,10 +79,18 @@ export function planMarkdown(
       }`,
     );
   }
-  if (plan.notInSource.length > 0) {
+  const [defaulted, undeclared] = notInSource(plan, module);
+  if (defaulted.length > 0) {
     notes.push(
       `- Not set in ${code(plan.source)} (the variables.tf default): ${
-        plan.notInSource.map(code).join(", ")
+        defaulted.map(code).join(", ")
+      }`,
+    );
+  }
+  if (undeclared.length > 0) {
+    notes.push(
+      `- Not set in ${code(plan.source)} and declared in no variable block: ${
+        undeclared.map(code).join(", ")
       }`,
     );
   }

@@ -28,6 +28,15 @@ function changeLine(module: ModuleVars, c: Change, width: number, paint: Paint):
   return `  ${mark} ${label(c).padEnd(width)}  ${from} → ${v(c.to)}${over}`;
 }
 
+/**
+ * The syncable names the source leaves unset: those a variable block declares (the source takes
+ * its default), and those none does (there is no default to take: a name of another stack).
+ */
+export function notInSource(plan: SyncPlan, module: ModuleVars): [string[], string[]] {
+  const declared = (name: string) => module.variables.has(name);
+  return [plan.notInSource.filter(declared), plan.notInSource.filter((n) => !declared(n))];
+}
+
 /** What each file gets, and what is left alone, as lines a person reads. */
 export function summaryText(plan: SyncPlan, module: ModuleVars, paint: Paint): string {
   const out: string[] = [];
@@ -54,11 +63,15 @@ export function summaryText(plan: SyncPlan, module: ModuleVars, paint: Paint): s
         `review it: ${s.comment}`,
     );
   }
-  if (plan.notInSource.length > 0) {
+  const [defaulted, undeclared] = notInSource(plan, module);
+  if (defaulted.length > 0) {
     out.push(
-      `Not set in ${plan.source} (it uses the variables.tf default): ${
-        plan.notInSource.join(", ")
-      }`,
+      `Not set in ${plan.source} (it uses the variables.tf default): ${defaulted.join(", ")}`,
+    );
+  }
+  if (undeclared.length > 0) {
+    out.push(
+      `Not set in ${plan.source} and declared in no variable block: ${undeclared.join(", ")}`,
     );
   }
   for (const t of plan.targetOnly) {
