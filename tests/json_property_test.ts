@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { print } from "../lib/hcl/document.ts";
 import { parseJson } from "../lib/hcl/json_document.ts";
 import { applyJsonEdits, type JsonEdit, jsonLiteral, jsonStyle } from "../lib/hcl/json_edit.ts";
-import { toPlain } from "../lib/hcl/value.ts";
+import { toPlain, type Value } from "../lib/hcl/value.ts";
 import { readPlain } from "../lib/hcl/json_verify.ts";
 import { join } from "node:path";
 import { canonical, fromJson, noTerraform, terraformConsole, terraformRead } from "./_terraform.ts";
@@ -69,6 +69,79 @@ Deno.test("applyJsonEdits() changes exactly the members a generated batch names"
     RUNS,
   );
 });
+
+Deno.test("path edits in generated JSON files change exactly the keys they name", () => {
+  // A member, an object inside its value, and which of that object's keys go, change, or come.
+  const batch = file.filter(({ names }) => names.length > 0).chain(({ names, text }) => {
+    const doc = parseJson(text, "gen.tfvars.json");
+    const objects = names.flatMap((name) =>
+      objectPaths(doc.get(name)!.value).map((keys) => ({ name, keys }))
+    );
+    if (objects.length === 0) return fc.constant(undefined);
+    return fc.constantFrom(...objects).chain(({ name, keys }) => {
+      const own = [...(valueAt(doc.get(name)!.value, keys) as Map<string, Value>).keys()];
+      return fc.tuple(
+        fc.constant({ text, name, keys }),
+        fc.subarray(own),
+        fc.subarray(own),
+        fc.uniqueArray(identifier().filter((k) => !own.includes(k)), { maxLength: 2 }),
+        value,
+      );
+    });
+  });
+  let tried = 0, changed = 0;
+  fc.assert(
+    fc.property(batch, (b) => {
+      if (!b) return;
+      tried++;
+      const [{ text, name, keys }, removed, setAll, added, v] = b;
+      const doc = parseJson(text, "gen.tfvars.json");
+      const set = setAll.filter((k) => !removed.includes(k));
+      const literal = jsonLiteral(parseJson(`{"v":${v}}`).get("v")!.value, jsonStyle(doc), doc.eol);
+      const newValue = parseJson(`{"v":${v}}`).get("v")!.value;
+      const edits: JsonEdit[] = [
+        ...removed.map((k): JsonEdit => ({ kind: "path", name, keys: [...keys, k] })),
+        ...[...set, ...added].map((k): JsonEdit => ({
+          kind: "path",
+          name,
+          keys: [...keys, k],
+          value: literal,
+        })),
+      ];
+      const out = applyJsonEdits(doc, edits);
+      if (edits.length > 0) changed++;
+      const after = parseJson(out, "gen.tfvars.json");
+      JSON.parse(out);
+      // The object has the intended keys, in order: the kept ones, then the added ones.
+      const was = valueAt(doc.get(name)!.value, keys) as Map<string, Value>;
+      const want = new Map([...was].filter(([k]) => !removed.includes(k)));
+      for (const k of [...set, ...added]) want.set(k, newValue);
+      const is = valueAt(after.get(name)!.value, keys) as Map<string, Value>;
+      assert.deepEqual([...is.keys()], [...want.keys()]);
+      for (const [k, x] of want) assert.deepEqual(toPlain(is.get(k)!), toPlain(x), k);
+      // Outside the object, nothing changed: the other members byte for byte.
+      for (const a of doc.attributes) {
+        if (a.name !== name) assert.equal(after.raw(after.get(a.name)!), doc.raw(a));
+      }
+    }),
+    RUNS,
+  );
+  // The generator makes objects often enough for the property to say something.
+  assert.ok(
+    tried > RUNS.numRuns / 4 && changed > RUNS.numRuns / 5,
+    `${tried} tried, ${changed} edited`,
+  );
+});
+
+/** The key paths of the objects inside a value, the value's own (`[]`) first. */
+function objectPaths(v: Value, keys: string[] = []): string[][] {
+  if (!(v instanceof Map)) return [];
+  return [keys, ...[...v].flatMap(([k, x]) => objectPaths(x, [...keys, k]))];
+}
+
+function valueAt(v: Value, keys: string[]): Value {
+  return keys.reduce((x, k) => (x as Map<string, Value>).get(k)!, v);
+}
 
 Deno.test({
   name: noTerraform

@@ -13,6 +13,7 @@ import {
   writeConfig,
 } from "./_layouts.ts";
 import { readWithHcl } from "../lib/hcl/hcl2json.ts";
+import { noTerraform, terraformConsole } from "./_terraform.ts";
 
 /** Replaces each HCL var file by a `.json` one of its values (hcl2json's reading, indented). */
 async function toJson(root: string, files: Record<string, number>): Promise<void> {
@@ -250,23 +251,157 @@ Deno.test("a value terraform reads but tfsync cannot (1 / 0 is +Inf in terraform
   assert.equal(await read(root, "envs/prod.tfvars.json"), '{"image_tag": "v1"}\n');
 });
 
-Deno.test("a path inside a value (a.b) is refused in a JSON var file, naming it", async () => {
-  const root = await mixed({
-    "envs/dev.tfvars": 'image_tag = "v2"\nsettings  = { a = 1, b = 2 }\n',
-    "envs/prod.tfvars.json": '{\n  "image_tag": "v1",\n  "settings": {"a": 0, "b": 3}\n}\n',
-  });
-  const config = await read(root, "tfsync.hcl");
+/** mixed()'s repository with paths: settings.a and every key of settings.n sync, the rest not. */
+async function withPaths(files: Record<string, string>, shared = "record.tfvars"): Promise<string> {
+  const root = await mixed(files);
   await Deno.writeTextFile(
     join(root, "tfsync.hcl"),
-    config.replace('"settings"]', '"settings.a"]') + 'environment_specific = ["settings"]\n',
+    [
+      'environment_files = ["envs/{env}.tfvars*"]',
+      `shared_file       = "${shared}"`,
+      'group "app" {',
+      '  variables = ["image_tag", "settings.a", "settings.n.*"]',
+      "}",
+      'environment_specific = ["settings"]',
+    ].join("\n") + "\n",
   );
-  const message =
-    'envs/prod.tfvars.json:3:15: Cannot sync a path inside "settings" in a JSON var file: paths (a.b) are synced in .tfvars files only; sync the whole variable';
-  for (const args of [PROMOTE, DIFF]) assertRefused(await tfsync(root, args), args[0], message);
-  assert.equal(
-    await read(root, "envs/prod.tfvars.json"),
-    '{\n  "image_tag": "v1",\n  "settings": {"a": 0, "b": 3}\n}\n',
+  return root;
+}
+
+/** terraform's reading of `settings` in a var file of the repository (its variables.tf). */
+async function terraformSettings(root: string, file: string): Promise<unknown> {
+  const out = await terraformConsole(root, "jsonencode(var.settings)", file);
+  assert.ok(out.success, out.stderr);
+  return JSON.parse(JSON.parse(out.stdout));
+}
+
+const PROD_JSON = [
+  "{",
+  '  "image_tag": "v1",',
+  '  "settings": {',
+  '    "a": 0,',
+  '    "b": 3,',
+  '    "n": {',
+  '      "w": false,',
+  '      "old": 1',
+  "    }",
+  "  }",
+  "}",
+  "",
+].join("\n");
+
+Deno.test({
+  name: "paths inside a value (a.b) sync into a JSON var file: only the synced keys change",
+  ignore: noTerraform !== undefined,
+  fn: async () => {
+    const root = await withPaths({
+      "envs/dev.tfvars":
+        'image_tag = "v2"\nsettings = {\n  a = "x-$${y}"\n  b = 2\n  n = { z = [1, 2], w = true }\n}\n',
+      "envs/prod.tfvars.json": PROD_JSON,
+    });
+    const diff = await tfsync(root, DIFF);
+    assert.equal(diff.code, 0, diff.stderr);
+    assert.ok(
+      diff.stdout.includes(
+        '\nsettings.a\n  dev:  "x-$${y}"\n  prod: 0\n' +
+          "settings.n.w\n  dev:  true\n  prod: false\n" +
+          "settings.n.z\n  dev:  [1, 2]\n  prod: (not set)\n" +
+          "settings.n.old\n  dev:  (not set)\n  prod: 1\n",
+      ),
+      diff.stdout,
+    );
+    assert.ok(diff.stdout.includes("\nsettings.b: 2 → 3\n"), diff.stdout);
+    const out = await tfsync(root, [...PROMOTE, "--no-backup", "--prune"]);
+    assert.equal(out.code, 0, out.stderr);
+    assert.equal(
+      await read(root, "envs/prod.tfvars.json"),
+      [
+        "{",
+        '  "image_tag": "v2",',
+        '  "settings": {',
+        '    "a": "x-${y}",',
+        '    "b": 3,',
+        '    "n": {',
+        '      "w": true,',
+        '      "z": [',
+        "        1,",
+        "        2",
+        "      ]",
+        "    }",
+        "  }",
+        "}",
+        "",
+      ].join("\n"),
+    );
+    // The record holds the synced part, as written in the HCL source.
+    assert.ok(
+      (await read(root, "record.tfvars")).endsWith(
+        'image_tag = "v2"\nsettings = {\n  a = "x-$${y}"\n  n = {\n    z = [1, 2]\n    w = true\n  }\n}\n',
+      ),
+    );
+    // terraform reads prod's own key (b) kept and the synced ones from dev.
+    assert.deepEqual(await terraformSettings(root, "envs/prod.tfvars.json"), {
+      a: "x-${y}",
+      b: 3,
+      n: { w: true, z: [1, 2] },
+    });
+    const check = await tfsync(root, ["check"]);
+    assert.equal(check.stdout, "2 environments, 2 syncable variables: no findings\n");
+    assert.equal(check.code, 0);
+  },
+});
+
+Deno.test({
+  name: "paths from a JSON var file into HCL: each key converted (a literal ${ is $${ there)",
+  ignore: noTerraform !== undefined,
+  fn: async () => {
+    const prod =
+      'image_tag = "v1"\nsettings = {\n  a = 0 # was zero\n  b = 3\n  n = {\n    w   = false\n    old = 1\n  }\n}\n';
+    const root = await withPaths({
+      "envs/dev.tfvars.json":
+        '{"image_tag": "v2", "settings": {"a": "x-${y}\\u00e9\\/", "b": 2, "n": {"z": [1, 2], "w": true}}}\n',
+      "envs/prod.tfvars": prod,
+    });
+    const out = await tfsync(root, [...PROMOTE, "--no-backup"]);
+    assert.equal(out.code, 0, out.stderr);
+    assert.equal(
+      await read(root, "envs/prod.tfvars"),
+      prod.replace('"v1"', '"v2"').replace("a = 0 ", () => 'a = "x-$${y}é/" ')
+        .replace("w   = false", "w   = true").replace("old = 1\n", "old = 1\n    z   = [1, 2]\n"),
+    );
+    assert.ok(
+      (await read(root, "record.tfvars")).endsWith(
+        'settings = {\n  a = "x-$${y}é/"\n  n = {\n    z = [1, 2]\n    w = true\n  }\n}\n',
+      ),
+    );
+    // One after the other: two consoles in one folder would contend for its state lock.
+    const dev = await terraformSettings(root, "envs/dev.tfvars.json");
+    const now = await terraformSettings(root, "envs/prod.tfvars");
+    assert.deepEqual(now, { ...(dev as object), b: 3, n: { w: true, z: [1, 2], old: 1 } });
+    for (const f of ["envs/prod.tfvars", "record.tfvars"]) {
+      const fmt = await new Deno.Command("terraform", { args: ["fmt", "-check", f], cwd: root })
+        .output();
+      assert.ok(fmt.success, f);
+    }
+  },
+});
+
+Deno.test("a shared file named .json is written as JSON, and edited by path on the next run", async () => {
+  const dev = (w: string) =>
+    `image_tag = "v2"\nsettings = {\n  a = 1\n  b = 2\n  n = { z = [1, 2], w = ${w} }\n}\n`;
+  const root = await withPaths(
+    { "envs/dev.tfvars": dev("true"), "envs/prod.tfvars.json": PROD_JSON },
+    "record.tfvars.json",
   );
+  assert.equal((await tfsync(root, [...PROMOTE, "--no-backup"])).code, 0);
+  const record = (w: string) =>
+    `{\n  "image_tag": "v2",\n  "settings": {\n    "a": 1,\n    "n": {\n      "z": [\n        1,\n        2\n      ],\n      "w": ${w}\n    }\n  }\n}\n`;
+  assert.equal(await read(root, "record.tfvars.json"), record("true"));
+  await Deno.writeTextFile(join(root, "envs/dev.tfvars"), dev("false"));
+  const again = await tfsync(root, [...PROMOTE, "--no-backup"]);
+  assert.equal(again.code, 0, again.stderr);
+  assert.equal(await read(root, "record.tfvars.json"), record("false"));
+  assert.match(await read(root, "envs/prod.tfvars.json"), /\n {6}"w": false,\n {6}"old": 1,\n/);
 });
 
 Deno.test("*.auto.tfvars.json and *.auto.tfvars in one glob: layers in lexical order, each edited in its syntax", async () => {

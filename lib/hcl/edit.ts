@@ -97,7 +97,7 @@ function jsonEdit(e: Edit): JsonEdit {
   if (e.kind === "set" || e.kind === "insert") {
     return { kind: e.kind, name: e.name, value: e.value };
   }
-  if (e.kind === "remove") return e;
+  if (e.kind === "remove" || e.kind === "path") return e;
   throw new TypeError(`Cannot apply a "${e.kind}" edit to a JSON file`);
 }
 

@@ -91,6 +91,24 @@ function member(c: Cursor): Attribute {
   };
 }
 
+/** The JSON value that starts at `start` and where it ends (json_tree.ts reads nodes with it). */
+export function jsonValueAt(
+  text: string,
+  file: string,
+  start: number,
+): { value: Value; end: number } {
+  const c = new Cursor(text, file, start);
+  const value = parseValue(c, 0);
+  return { value, end: c.pos };
+}
+
+/** The object key that starts at `start`, as cty makes it, and where it ends. */
+export function jsonKeyAt(text: string, file: string, start: number): { key: string; end: number } {
+  const c = new Cursor(text, file, start);
+  const key = string(c).normalize("NFC");
+  return { key, end: c.pos };
+}
+
 function parseValue(c: Cursor, depth: number): Value {
   if (depth >= MAX_DEPTH) {
     throw c.error(`Nesting too deep: tfsync reads at most ${MAX_DEPTH} levels of nested values`);

@@ -5,13 +5,17 @@ import type { Attribute } from "./document.ts";
 import type { JsonDocument } from "./json_document.ts";
 import { withEol } from "./eol.ts";
 import { HclExpression, HclNumber, type Value } from "./value.ts";
+import { jsonPathSplices, type Splice } from "./json_path_edit.ts";
+import type { PathEdit } from "./path_edit.ts";
 
 export type JsonEdit =
   /** Replace a member's value with JSON text (in the file's style: jsonLiteral). */
   | { kind: "set"; name: string; value: string }
   /** Add a member after the last one. */
   | { kind: "insert"; name: string; value: string }
-  | { kind: "remove"; name: string };
+  | { kind: "remove"; name: string }
+  /** Set, add or remove a key inside a member's value (json_path_edit.ts). */
+  | PathEdit;
 
 export interface JsonStyle {
   /** A member line's indentation; undefined when the members are on the braces' line. */
@@ -58,19 +62,16 @@ export function jsonLiteral(v: Value, style: JsonStyle, eol: string, depth = 1):
   return open + inner + entries.join("," + inner) + eol + style.indent.repeat(depth) + close;
 }
 
-interface Splice {
-  start: number;
-  end: number;
-  text: string;
-}
-
 /** Applies a batch of edits; returns the new text (equal to the old when nothing changes). */
 export function applyJsonEdits(doc: JsonDocument, edits: readonly JsonEdit[]): string {
   const style = jsonStyle(doc);
   const members = doc.attributes;
   const removed = new Set(edits.flatMap((e) => e.kind === "remove" ? [mustGet(doc, e.name)] : []));
   const kept = members.filter((a) => !removed.has(a));
-  const splices: Splice[] = [];
+  const splices: Splice[] = jsonPathSplices(
+    doc,
+    edits.filter((e): e is PathEdit => e.kind === "path"),
+  );
   for (const e of edits) {
     if (e.kind === "set") {
       const a = mustGet(doc, e.name);

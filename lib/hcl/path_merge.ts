@@ -100,6 +100,7 @@ function walk(
     if (!rules.syncs) continue;
     if (s && t && o.same(path, s.value.value, t.value.value)) continue;
     if (s) {
+      // As written in the source (in its syntax: sync_paths.ts converts it for the target's).
       const text = src.doc.text.slice(s.value.start, s.value.end);
       const indent =
         /^[ \t]*/.exec(src.doc.text.slice(lineStart(src.doc.text, s.keySpan.start)))![0];
@@ -129,10 +130,6 @@ function syncedPaths(tree: RuleTree, inherited: boolean, keys: string[]): string
   return below.length ? below : syncs ? [keys] : [];
 }
 
-function lineStart(text: string, at: number): number {
-  return text.lastIndexOf("\n", at - 1) + 1;
-}
-
 /** The value with the changes applied (maps copied, never changed in place). */
 export function applied(value: Value, changes: PathChange[]): Value {
   let out = value;
@@ -154,4 +151,8 @@ export function valueAtKeys(value: Value | undefined, keys: readonly string[]): 
   let v = value;
   for (const k of keys) v = v instanceof Map ? v.get(k) : undefined;
   return v;
+}
+
+function lineStart(text: string, at: number): number {
+  return text.lastIndexOf("\n", at - 1) + 1;
 }

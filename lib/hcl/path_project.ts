@@ -1,10 +1,11 @@
 // The synced part of a value, by the rules of tfsync.hcl: what the shared file records for a
-// variable synced by path, as text laid out at the record's indentation, and as a value.
+// variable synced by path, as HCL text laid out at the record's indentation, and as a value.
 import type { Document } from "./document.ts";
 import { childRules, hasDescendants, type RuleTree } from "./path.ts";
 import { reindent } from "./path_edit.ts";
 import { type ValueNode, valueNode } from "./path_tree.ts";
-import type { Value } from "./value.ts";
+import { hclKey, hclLiteral, type Value } from "./value.ts";
+import { isJsonDocument } from "./json_document.ts";
 
 /**
  * The synced part of a value, as text and value: what the shared file records for a variable
@@ -32,8 +33,13 @@ function project(
 ): { text: string; value: Value } | undefined {
   const syncs = tree.syncs ?? inherited;
   if (!hasDescendants(tree)) {
-    const text = reindent(doc.text.slice(node.start, node.end), from, indent);
-    return syncs ? { text, value: node.value } : undefined;
+    if (!syncs) return undefined;
+    const raw = doc.text.slice(node.start, node.end);
+    // From a JSON file, the value as an HCL literal (its strings are no templates there).
+    const text = isJsonDocument(doc)
+      ? reindent(hclLiteral(node.value, raw.includes("\n")), "", indent)
+      : reindent(raw, from, indent);
+    return { text, value: node.value };
   }
   if (node.kind !== "object") return undefined;
   const lines: string[] = [];
@@ -43,7 +49,9 @@ function project(
     const at = /^[ \t]*/.exec(doc.text.slice(lineStart(doc.text, e.keySpan.start)))![0];
     const p = project(doc, e.value, childRules(tree, e.key, syncs), syncs, inner, at);
     if (!p) continue;
-    const key = doc.text.slice(e.keySpan.start, e.keySpan.end);
+    const key = isJsonDocument(doc)
+      ? hclKey(e.key)
+      : doc.text.slice(e.keySpan.start, e.keySpan.end);
     lines.push(`${inner}${key} = ${p.text}${doc.eol}`);
     value.set(e.key, p.value);
   }

@@ -3,54 +3,25 @@
 // idea. Built on demand from a value's span, so a file's parse pays nothing for it.
 import { Cursor } from "./cursor.ts";
 import type { Document, Span } from "./document.ts";
+import type { Entry, ValueNode } from "./value_node.ts";
 import { parseExpression } from "./expression.ts";
-import { isJsonDocument, type JsonDocument } from "./json_document.ts";
-import { PlacedError } from "./errors.ts";
+import { isJsonDocument } from "./json_document.ts";
+import { jsonNodeAt } from "./json_tree.ts";
 import { HclNumber, type Value } from "./value.ts";
 
-export interface ValueNode extends Span {
-  value: Value;
-  /** "object": a literal object whose keys are all known; "tuple": a literal list. */
-  kind: "object" | "tuple" | "other";
-  /** An object's entries, in source order. */
-  entries: Entry[];
-  /** A tuple's elements. */
-  elements: ValueNode[];
-  /** The object or tuple is written on one line (`{ a = 1, b = 2 }`). */
-  oneLine: boolean;
-}
-
-export interface Entry {
-  key: string;
-  /** The key as written (an identifier or a quoted string). */
-  keySpan: Span;
-  separator: "=" | ":";
-  /** Offset of the separator. */
-  separatorAt: number;
-  value: ValueNode;
-  /** Offset just past the comma that follows the value, or null when there is none. */
-  commaEnd: number | null;
-  /** A comment after the value (and its comma) on the value's last line. */
-  comment: Span | null;
-  /** The key is the first thing on its line. */
-  ownLine: boolean;
-  /** Start of the key's line (its indentation) when the key is first on it, else the key. */
-  lineStart: number;
-  /** Start of the comment lines directly above a key that starts its line; lineStart if none. */
-  leadingStart: number;
-  /** End of the entry's decor: past its line's newline when the next entry is on another line. */
-  end: number;
-}
+export type { Entry, ValueNode } from "./value_node.ts";
 
 const cache = new WeakMap<Document, Map<number, ValueNode>>();
 
 /** The node of the value that starts at `start` in the document's text (cached per document). */
 export function valueNode(doc: Document, start: number): ValueNode {
-  if (isJsonDocument(doc)) throw jsonPath(doc, start);
   let nodes = cache.get(doc);
   if (!nodes) cache.set(doc, nodes = new Map());
   let node = nodes.get(start);
-  if (!node) nodes.set(start, node = nodeAt(doc.text, doc.file, start));
+  if (!node) {
+    const read = isJsonDocument(doc) ? jsonNodeAt : nodeAt;
+    nodes.set(start, node = read(doc.text, doc.file, start));
+  }
   return node;
 }
 
@@ -195,15 +166,4 @@ export function lineOf(doc: Document, name: string, keys: readonly string[]): nu
     found = doc.lineOf(at.entry.keySpan.start);
   }
   return found;
-}
-
-/** Paths inside values (`a.b`) are read and edited in HCL's syntax only. */
-function jsonPath(doc: JsonDocument, start: number): PlacedError {
-  const name = doc.attributes.find((a) => a.valueStart === start)?.name;
-  const { line, column } = new Cursor(doc.text, doc.file).location(start);
-  const sourceLine = doc.text.split("\n")[line - 1].replace(/\r$/, "");
-  return new PlacedError(
-    `Cannot sync a path inside "${name}" in a JSON var file: paths (a.b) are synced in .tfvars files only; sync the whole variable`,
-    { file: doc.file, line, column, sourceLine },
-  );
 }

@@ -2,9 +2,9 @@
 // share one, else converted: into JSON, the value it evaluates to as a JSON literal; into HCL, an
 // HCL literal of the value.
 import type { Attribute, Document } from "./document.ts";
-import { isJsonDocument } from "./json_document.ts";
+import { isJsonDocument, type JsonDocument } from "./json_document.ts";
 import { jsonLiteral, type JsonStyle, jsonStyle } from "./json_edit.ts";
-import { hclLiteral } from "./value.ts";
+import { hclLiteral, type Value } from "./value.ts";
 
 /** The text that gives an attribute of `from` its value in `to`: as written when both share a
  * syntax (a JSON value laid out in another style is re-laid out), else converted. */
@@ -18,6 +18,33 @@ export function valueText(from: Document, a: Attribute, to: Document): string {
     return raw;
   }
   return jsonLiteral(a.value, style, to.eol);
+}
+
+/**
+ * A path edit's value, copied as written from `from` (path_merge.ts), as `to` takes it: as written
+ * when both share a syntax, else `v` converted (laid out from indentation "").
+ */
+export function pathEditIn<E extends { value?: string; indent?: string }>(
+  e: E,
+  v: Value,
+  from: Document,
+  to: Document,
+): E {
+  if (e.value === undefined) return e;
+  const json = isJsonDocument(to);
+  const multiline = e.value.includes("\n");
+  if (json === isJsonDocument(from)) {
+    if (!json || !multiline || sameStyle(jsonStyle(from as JsonDocument), jsonStyle(to))) return e;
+  }
+  return { ...e, value: convertedText(v, multiline, to), indent: "" };
+}
+
+/**
+ * A value as a literal of `to`'s syntax, laid out for a line at indentation "" (a JSON member's
+ * value, `depth` 1, at the file's member indentation instead).
+ */
+export function convertedText(v: Value, lines: boolean, to: Document, depth = 0): string {
+  return isJsonDocument(to) ? jsonLiteral(v, jsonStyle(to), to.eol, depth) : hclLiteral(v, lines);
 }
 
 function sameStyle(a: JsonStyle, b: JsonStyle): boolean {

@@ -21,6 +21,8 @@ import { checkCopy, sameFor } from "../terraform/types_equal.ts";
 import type { ModuleVars } from "../terraform/module_types.ts";
 import { readEdited } from "../hcl/verify.ts";
 import { planSharedPaths } from "./sync_paths.ts";
+import { isJsonPath } from "../hcl/var_file.ts";
+import { parseJson } from "../hcl/json_document.ts";
 
 export interface SharedPlanOptions {
   config: Config;
@@ -49,7 +51,10 @@ export interface SharedPlan {
 
 export function planShared(o: SharedPlanOptions): SharedPlan {
   const src = o.source.doc;
-  const doc = o.shared?.doc ?? new Document(o.file, "", []);
+  // A new shared file named .json is a JSON object (no banner: JSON has no comments).
+  const json = !o.shared && isJsonPath(o.path);
+  const doc = o.shared?.doc ??
+    (json ? parseJson(`{${src.eol}}${src.eol}`, o.file) : new Document(o.file, "", []));
   const notInSource: string[] = [];
   const batch = planCopies(o.names ?? o.config.syncable, o.config, src, doc, {
     // Synced by path: the shared file records the synced part of the value.
@@ -76,7 +81,9 @@ export function planShared(o: SharedPlanOptions): SharedPlan {
     },
   });
   let after = doc;
-  if (!o.shared) {
+  if (json) {
+    after = applyBatch(doc, batch, [], { groups: o.config.groups, style: "shared" });
+  } else if (!o.shared) {
     after = readEdited(doc, newSharedFile(o, batch.inserts, src.eol));
     locateLines(after, batch.changes);
   } else if (batch.changes.length > 0) {

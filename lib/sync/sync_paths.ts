@@ -2,8 +2,10 @@
 // changes and intended value from lib/hcl/path_merge.ts, in the terms the sync plans speak.
 import type { Document } from "../hcl/document.ts";
 import { formatPath, type RuleTree } from "../hcl/path.ts";
-import { mergePaths } from "../hcl/path_merge.ts";
+import { mergePaths, type PathMerge } from "../hcl/path_merge.ts";
 import { projection } from "../hcl/path_project.ts";
+import { isJsonDocument } from "../hcl/json_document.ts";
+import { convertedText, pathEditIn } from "../hcl/var_convert.ts";
 import { lineOf } from "../hcl/path_tree.ts";
 import type { Edit } from "../hcl/edit.ts";
 import type { Value } from "../hcl/value.ts";
@@ -58,7 +60,7 @@ export function planPaths(
   });
   const line = target.get(name)?.line ?? 0;
   return {
-    edits: m.edits,
+    edits: editsIn(m, source, target),
     changes: m.changes.map((c) => ({ name, ...c, line })),
     ...(m.changes.length > 0 && { value: m.value }),
     targetOnly: m.targetOnly.map((t) => ({
@@ -87,13 +89,18 @@ export function planSharedPaths(
   all: RuleTree = rules,
 ): PathPlan & { insert?: string; set?: string } {
   const none = { edits: [], changes: [], targetOnly: [], warnings: [] };
-  const want = projection(source, name, rules);
+  const projected = projection(source, name, rules);
+  // The projection is HCL: a JSON shared file takes the value as JSON.
+  const want = projected && isJsonDocument(shared)
+    ? { ...projected, text: convertedText(projected.value, true, shared, 1) }
+    : projected;
   const t = shared.get(name);
   if (t && rules !== all) {
     // A path whose parent the record lacks is not recorded: the target cannot take it either.
     const m = mergePaths(name, source, shared, rules, true, sameAtKeys(module, name));
     const changes = m.changes.map((c) => ({ name, ...c, line: t.line }));
-    return { ...none, edits: m.edits, changes, ...(changes.length > 0 && { value: m.value }) };
+    const edits = editsIn(m, source, shared);
+    return { ...none, edits, changes, ...(changes.length > 0 && { value: m.value }) };
   }
   if (!want) {
     if (!t) return none;
@@ -118,7 +125,7 @@ export function planSharedPaths(
     const line = t.line;
     return {
       ...none,
-      edits: m.edits,
+      edits: editsIn(m, source, shared),
       changes: m.changes.map((c) => ({ name, ...c, line })),
       value: want.value,
     };
@@ -129,4 +136,9 @@ export function planSharedPaths(
     changes: [{ name, action: "update", from: t.value, to: want.value, line: t.line }],
     value: want.value,
   };
+}
+
+/** The merge's edits in the target's syntax: each edit comes with its change, in order. */
+function editsIn(m: PathMerge, source: Document, target: Document): Edit[] {
+  return m.edits.map((e, i) => pathEditIn(e, m.changes[i].to ?? null, source, target));
 }
