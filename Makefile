@@ -13,8 +13,9 @@ TFSYNC_DIR := $(patsubst %/,%,$(dir $(TFSYNC_MAKEFILE)))
 _TFSYNC_TOP_LEVEL := $(if $(filter-out $(TFSYNC_MAKEFILE),$(abspath $(firstword $(MAKEFILE_LIST)))),,1)
 _TFSYNC_PREVIOUS_GOAL := $(.DEFAULT_GOAL)
 
-# `make -C infra sync-check FORMAT=json > report.json` must be the report alone: no "Entering
-# directory" lines.
+# A sub-make's report is the report alone: no "Entering directory" lines from it. (`make -C DIR`
+# prints its own before it reads this file: OUTPUT=file below, or --no-print-directory on the
+# command line, keeps that one out.)
 MAKEFLAGS += --no-print-directory
 
 SYNC_SOURCE ?= englacial

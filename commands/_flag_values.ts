@@ -38,14 +38,19 @@ export function syncDate(flag: string | undefined, io: Io): string {
     }
     return flag;
   }
-  const epoch = io.env("SOURCE_DATE_EPOCH");
-  if (epoch !== undefined) {
-    if (!/^\d+$/.test(epoch)) {
-      throw new UsageError(`Invalid SOURCE_DATE_EPOCH "${epoch}": expected seconds`);
-    }
-    return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
-  }
+  const epoch = sourceDateEpoch(io);
+  if (epoch) return epoch.toISOString().slice(0, 10);
   const now = new Date();
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** SOURCE_DATE_EPOCH (reproducible builds' "now"), when it is set; a value not in seconds is refused. */
+export function sourceDateEpoch(io: Io): Date | undefined {
+  const epoch = io.env("SOURCE_DATE_EPOCH");
+  if (epoch === undefined) return undefined;
+  if (!/^\d+$/.test(epoch)) {
+    throw new UsageError(`Invalid SOURCE_DATE_EPOCH "${epoch}": expected seconds`);
+  }
+  return new Date(Number(epoch) * 1000);
 }

@@ -53,7 +53,7 @@ export const explain: Command = defineCommand({
       throw new UsageError(
         positionals.length === 0
           ? "Missing the variable to explain"
-          : `one variable at a time: got ${positionals.map((p) => `"${p}"`).join(", ")}`,
+          : `One variable at a time: got ${positionals.map((p) => `"${p}"`).join(", ")}`,
       );
     }
     const config = await loadConfig(common.root, common.configPath);

@@ -5,6 +5,7 @@ import { displayPath } from "./_options.ts";
 import { emit } from "./_flags.ts";
 import { formatUsage, OUTPUT_USAGE, READ_USAGE } from "./_usage.ts";
 import { listOption } from "./_lists.ts";
+import { sourceDateEpoch } from "./_flag_values.ts";
 import { basename, checkReport, loadConfig, matrixReport, snapshotReading } from "../lib/mod.ts";
 import type { HtmlOptions } from "../render/html.ts";
 import type { Config } from "../lib/config/config.ts";
@@ -86,8 +87,7 @@ async function htmlOptions(config: Config, root: string, io: Io): Promise<HtmlOp
     if (f.check === "pending") s.pending += f.variables?.length ?? 1;
     else s.drift += 1;
   }
-  const epoch = io.env("SOURCE_DATE_EPOCH");
-  const time = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+  const time = sourceDateEpoch(io) ?? new Date();
   return {
     repository: io.env("GITHUB_REPOSITORY") ?? basename(root),
     commit: io.env("GITHUB_SHA"),

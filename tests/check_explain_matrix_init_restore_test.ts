@@ -417,7 +417,7 @@ Deno.test("explain: bad usage is exit 2", async () => {
     ],
     [
       ["explain", "a", "b"],
-      'tfsync explain: one variable at a time: got "a", "b"\nRun \'tfsync explain --help\' for usage.\n',
+      'tfsync explain: One variable at a time: got "a", "b"\nRun \'tfsync explain --help\' for usage.\n',
     ],
     [
       ["explain", "dask_cluster_max_core"],

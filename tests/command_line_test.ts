@@ -352,4 +352,10 @@ Deno.test("matrix --format html names repository, commit and time, and sums up e
   const local = (await readOnly(["matrix", "--format", "html"], { SOURCE_DATE_EPOCH: "0" })).stdout;
   const folder = (await shared()).split("/").pop();
   assert.ok(local.includes(`<p class="made">Repository ${folder}, made 1970-01-01T00:00:00Z</p>`));
+  // A SOURCE_DATE_EPOCH that is no count of seconds is refused, as by the commands that write.
+  assert.deepEqual(await readOnly(["matrix", "--format", "html"], { SOURCE_DATE_EPOCH: "soon" }), {
+    code: 2,
+    stdout: "",
+    stderr: 'tfsync matrix: Invalid SOURCE_DATE_EPOCH "soon": expected seconds\n' + usage("matrix"),
+  });
 });
