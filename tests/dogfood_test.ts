@@ -2,7 +2,7 @@
 // should print (the repository copied to a temporary folder, never into the project).
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { CORPUS, tfsync, withCopy } from "./_cli.ts";
+import { copyTree, CORPUS, tfsync, withCopy } from "./_cli.ts";
 
 const DANDI = join(CORPUS, "dandi__dandi-hub");
 
@@ -27,3 +27,46 @@ Deno.test("promote names the synced variables no variable block declares apart f
     ]);
   }, DANDI);
 });
+
+// init had put the shared file in a folder tfsync/ that nothing creates, wherever the pattern
+// would match a file beside the environments: the first promote then failed ("Cannot write the
+// file: not found"). Beside them it is no environment.
+const FLAT: Array<[string, (root: string) => Promise<void>, string, string, string]> = [
+  [
+    "pangeo-forge's bakeries/{env}.tfvars",
+    (root) => copyTree(join(CORPUS, "pangeo-forge__pangeo-forge-cloud-federation"), root),
+    "terraform/aws/bakeries/shared-features.tfvars",
+    "smce",
+    "default-us-west-2",
+  ],
+  [
+    "{env}.tfvars in the root",
+    async (root) => {
+      await Deno.writeTextFile(join(root, "variables.tf"), 'variable "singleuser_image_tag" {}\n');
+      await Deno.writeTextFile(join(root, "dev.tfvars"), 'singleuser_image_tag = "2"\n');
+      await Deno.writeTextFile(join(root, "prod.tfvars"), 'singleuser_image_tag = "1"\n');
+    },
+    "shared-features.tfvars",
+    "dev",
+    "prod",
+  ],
+];
+
+for (const [name, make, shared, from, to] of FLAT) {
+  Deno.test(`init on ${name} records the shared file beside the environments`, async () => {
+    const root = await Deno.makeTempDir({ prefix: "tfsync-dogfood-" });
+    try {
+      await make(root);
+      assert.equal((await tfsync(root, ["init"])).code, 0);
+      const config = await Deno.readTextFile(join(root, "tfsync.hcl"));
+      assert.match(config, new RegExp(`^shared_file += "${shared.replace(/\./g, "\\.")}"$`, "m"));
+      const promote = await tfsync(root, ["promote", "--from", from, "--to", to, "--yes"]);
+      assert.equal(promote.code, 0, promote.stderr);
+      assert.match(promote.stdout, new RegExp(`\\nCreated ${shared.replace(/\./g, "\\.")}\\n`));
+      const check = await tfsync(root, ["check"]);
+      assert.match(check.stdout, /\n2 environments, /, check.stdout);
+    } finally {
+      await Deno.remove(root, { recursive: true });
+    }
+  });
+}

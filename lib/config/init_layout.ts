@@ -28,16 +28,13 @@ export async function withLayout(
     );
   }
   const prefix = detected.pattern.slice(0, detected.pattern.indexOf("{env}"));
-  // Beside the environments, unless the pattern would take it for one.
-  const re = new RegExp(
-    `^${detected.pattern.replace(/[.+?^$()|[\]\\]/g, "\\$&").replace(/\{env\}/g, ".+")}$`,
-  );
-  const beside = `${prefix}shared-features.tfvars`;
+  // Beside the environments, in a folder that exists (a write creates no folder), even where the
+  // pattern matches it: the shared file is never taken for an environment (lib/repo/layout.ts).
   const settings: ConfigSettings = {
     ...plan.settings,
     environmentFiles: [detected.pattern],
     moduleDir: detected.moduleDir,
-    sharedFile: re.test(beside) ? "tfsync/shared-features.tfvars" : beside,
+    sharedFile: `${prefix}shared-features.tfvars`,
   };
   const header = [
     `tfsync configuration, written by \`tfsync init\` from ${plan.source}, with the layout it`,
