@@ -70,3 +70,27 @@ for (const [name, make, shared, from, to] of FLAT) {
     }
   });
 }
+
+// A variables.tf that does not parse declares nothing tfsync could read: check said of every
+// group variable no var file sets that "no variable block declares" it ("a typo?"), 11 warnings
+// on englacial after init, beside the one error that mattered.
+Deno.test("check on a variables.tf that does not parse names no group variable as a typo", async () => {
+  await withCopy(async (root) => {
+    assert.equal((await tfsync(root, ["init"])).code, 0);
+    const tf = join(root, "variables.tf");
+    await Deno.writeTextFile(tf, 'variable "oops" {\n' + await Deno.readTextFile(tf));
+    const check = await tfsync(root, ["check", "--json"]);
+    assert.equal(check.code, 1, check.stderr);
+    const findings: Array<{ check: string; file?: string; line?: number; message: string }> =
+      JSON.parse(check.stdout).findings;
+    assert.deepEqual(findings[0], {
+      check: "syntax",
+      severity: "error",
+      message: 'Unclosed block: missing "}"',
+      file: "variables.tf",
+      line: 1,
+      column: 17,
+    });
+    assert.deepEqual(findings.filter((f) => f.check === "config"), []);
+  }, join(CORPUS, "englacial__tofu-jupyter"));
+});

@@ -78,7 +78,9 @@ export async function checkRepository(
     ? ["tfsync.hcl (", run("init"), " writes one)"]
     : display(config.source);
   findings.push(..._unclassified(s, options.strict === true, where));
-  if (config.source !== BUILT_IN) {
+  // "No variable block declares it" is known only when every block and var file was read.
+  const unread = s.moduleBroken || s.problems.some((p) => p.kind === "syntax");
+  if (config.source !== BUILT_IN && !unread) {
     findings.push(...unknownGroupVariables(s, display(config.source)));
   }
   return {
