@@ -35,9 +35,11 @@ const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 export function toNumber(v: Value): HclNumber | undefined {
   if (v instanceof HclNumber) return v;
   if (typeof v === "string" && NUMBER_TEXT.test(v)) {
-    return HclNumber.parse(
+    const n = HclNumber.parse(
       v.replace(/^\+/, "").replace(/^(-?)\./, "$10.").replace(/\.(?=$|e)/i, ""),
-    );
+    )!;
+    // big.Float keeps a zero's sign ("-0" * 1 is -0 in terraform); HclNumber.parse drops it.
+    return n.text === "0" && v.startsWith("-") ? new HclNumber("-0") : n;
   }
   return undefined;
 }

@@ -75,6 +75,9 @@ const VALUES: Row[] = [
   ],
   ["zero times minus one", "0 * -1", new HclNumber("-0")],
   ["a string operand converts to a number", '"3" + 1', n("4")],
+  // terraform console: jsonencode(["-0" * 1, "-0" * -1]) is "[-0,0]" (tfsync had 0 and -0).
+  ['"-0" converts to minus zero', '"-0" * 1', new HclNumber("-0")],
+  ['"-0" times minus one is zero', '"-0" * -1', n("0")],
   ["-(4)", "-(4)", n("-4")],
   ["a double minus", "- - 3", n("3")],
   // bools, comparison, logic, conditionals
