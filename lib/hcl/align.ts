@@ -2,22 +2,8 @@
 // one-line value align their "=", and consecutive lines that end in a `#`/`//` comment align it.
 // Only those two runs of spaces are ever changed, and only in the runs an edit touched (and, on
 // a changed line outside any run, the spaces fmt writes as one).
+import { columns } from "./columns.ts";
 import { type FormatLine, formatLines, type Gap } from "./format_lines.ts";
-
-let graphemes: Intl.Segmenter | undefined;
-
-/**
- * Width in columns as hclwrite counts it: grapheme clusters ("e\u0301" is one, and so is the
- * "\r\n" inside a multi-line block comment).
- */
-function columns(text: string, from: number, to: number): number {
-  const s = text.slice(from === 0 && text.startsWith("\uFEFF") ? 1 : from, to);
-  if (/^[ -~\t\r\n]*$/.test(s)) return s.length - (s.match(/\r\n/g)?.length ?? 0);
-  graphemes ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
-  let n = 0;
-  for (const _ of graphemes.segment(s)) n++;
-  return n;
-}
 
 /** Runs of consecutive lines that have the cell (hclwrite's "chains"), as line index ranges. */
 function chainRanges(lines: FormatLine[], cell: "assign" | "comment"): Array<[number, number]> {

@@ -97,6 +97,44 @@ const ALIGNED: Array<{ name: string; text: string; clean: boolean }> = [
     text: 'a = "é"  # x\nb = "ab" # y\n',
     clean: true,
   },
+  // Found by tests/json_property_test.ts (TFSYNC_SEED 12 and 15 at 400 runs): hclwrite counts
+  // clusters token by token, so a mark after a quote, or a prepended sign before one, is a column
+  // of its own; and by Unicode 15.0, so a conjunct is a column for each consonant.
+  {
+    name: "a vowel sign after a quote counted as a column of its own",
+    text: 'm = {\n  "\u0dd9"  = 1\n  "ab" = 2\n}\n',
+    clean: true,
+  },
+  {
+    name: "a vowel sign after a quote not joined to it",
+    text: 'm = {\n  "\u0dd9"   = 1\n  "ab" = 2\n}\n',
+    clean: false,
+  },
+  {
+    name: "a prepended sign before a quote not joined to it",
+    text: 'm = {\n  "a\u0600"   = 1\n  "abcd" = 2\n}\n',
+    clean: true,
+  },
+  {
+    name: 'a prepended sign before "$${" not joined to it',
+    text: 'm = {\n  "\u0600$${x}"  = 1\n  "abcdefg" = 2\n}\n',
+    clean: true,
+  },
+  {
+    name: "a Devanagari conjunct counted as two columns (Unicode 15.0)",
+    text: 'm = {\n  "\u0915\u094d\u0937"   = 1\n  "abcd" = 2\n}\n',
+    clean: true,
+  },
+  {
+    name: "a Devanagari conjunct not counted as one column (Unicode 15.1)",
+    text: 'm = {\n  "\u0915\u094d\u0937"    = 1\n  "abcd" = 2\n}\n',
+    clean: false,
+  },
+  {
+    name: "a vowel sign after a quote in a value before a comment",
+    text: 'a = "\u0dd9"   # x\nb = "abc" # y\n',
+    clean: true,
+  },
 ];
 
 for (const c of ALIGNED) {
@@ -192,6 +230,13 @@ const REALIGN: Array<{ name: string; text: string; changed: string; want: string
     text: "a = [   /* x */\n  1,   /* y */\n]\n",
     changed: "[   /* x */\n  1,   /* y */\n]",
     want: "a = [/* x */\n  1, /* y */\n]\n",
+  },
+  {
+    name: "counts a key as hclwrite does, token by token (the json property test's case)",
+    text: 'v = {\n  "$${x}\u2ac8$${x}\u0a38\u0a3c\\t😀" = "%%{y}"\n  "\u0dd9" = "x"\n}\n',
+    changed: '"\u0dd9" = "x"',
+    want:
+      'v = {\n  "$${x}\u2ac8$${x}\u0a38\u0a3c\\t😀" = "%%{y}"\n  "\u0dd9"               = "x"\n}\n',
   },
   {
     name: "realigns a run next to a line that left it",
