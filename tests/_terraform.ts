@@ -21,6 +21,8 @@ export const noTerraform: string | undefined = await (async () => {
   }
 })();
 
+const BATCH = 400;
+
 export type Reading = { value: Value } | { error: string };
 
 /**
@@ -31,6 +33,15 @@ export async function terraformRead(
   expressions: readonly string[],
   types: readonly (string | undefined)[] = [],
 ): Promise<Reading[]> {
+  // One console line of thousands of values prints nothing: read them 400 at a time.
+  if (expressions.length > BATCH) {
+    const out: Reading[] = [];
+    for (let i = 0; i < expressions.length; i += BATCH) {
+      const end = i + BATCH;
+      out.push(...await terraformRead(expressions.slice(i, end), types.slice(i, end)));
+    }
+    return out;
+  }
   const dir = await Deno.makeTempDir({ prefix: "tfsync-oracle-" });
   try {
     const lines: number[] = [];

@@ -9,9 +9,10 @@ import { hclValue, terraformFmt, tfvarsFile } from "./_generate.ts";
 import { needs, which } from "./_cli.ts";
 import { canonical, noTerraform, terraformRead } from "./_terraform.ts";
 import { disagreement } from "../lib/hcl/eval_agree.ts";
+import { runs } from "./_runs.ts";
 
-const SEED = 20_240_611;
-const RUNS = { seed: SEED, numRuns: 200 };
+const RUNS = runs(20_240_611, 200);
+const SEED = RUNS.seed;
 
 Deno.test("parse() round-trips generated tfvars files and finds their attributes", () => {
   fc.assert(
@@ -22,7 +23,7 @@ Deno.test("parse() round-trips generated tfvars files and finds their attributes
       assertTiled(doc);
       assertAttributeSpans(doc);
     }),
-    { ...RUNS, numRuns: 400 },
+    runs(SEED, 400),
   );
 });
 
@@ -42,7 +43,7 @@ Deno.test({
   name: "hclValue() yields values that terraform reads as parse() does (one console call)",
   ignore: noTerraform !== undefined,
   async fn() {
-    const sources = fc.sample(hclValue(), { seed: SEED, numRuns: 150 });
+    const sources = fc.sample(hclValue(), runs(SEED, 150));
     const readings = await terraformRead(sources);
     const wrong = sources.flatMap((source, i) => {
       const r = readings[i];
@@ -73,7 +74,7 @@ Deno.test("parse() reads generated number literals exactly", () => {
       strictEqual(/^-?(0|[1-9][0-9]*)(\.[0-9]*[1-9])?$/.test(text), true, `canonical: ${text}`);
       deepStrictEqual(exact(text), exact(literal));
     }),
-    { ...RUNS, numRuns: 1000 },
+    runs(SEED, 1000),
   );
 });
 
@@ -88,7 +89,7 @@ Deno.test("parse() tells numbers apart exactly where doubles cannot", () => {
         if (!same && Number(x) === Number(y)) closeCalls++;
       },
     ),
-    { ...RUNS, numRuns: 1000 },
+    runs(SEED, 1000),
   );
   strictEqual(
     closeCalls > 50,
@@ -101,7 +102,7 @@ needs(
   { terraform: which("terraform") },
   "parse() round-trips terraform fmt's output of generated files",
   async () => {
-    const files = fc.sample(tfvarsFile(), { seed: SEED, numRuns: 80 });
+    const files = fc.sample(tfvarsFile(), runs(SEED, 80));
     const formatted = await terraformFmt(files.map((f) => f.text));
     if (formatted === undefined) throw new Error("terraform fmt gave no output");
     files.forEach(({ text }, i) => {

@@ -194,13 +194,10 @@ async function terraformDirty(texts: string[]): Promise<Set<number>> {
   }
 }
 
-// Found by the property above at TFSYNC_RUNS=400 (3 of 400): terraform fmt aligns the comment after
-// a multi-line value's closing line with the comment of the line below it; tfsync's inserted
-// comments are aligned only among one-line values. Known difference, kept here until it is fixed:
-// when this fails, the output became fmt-clean (or changed): update it and drop the note.
+// Found by the fmt property above at TFSYNC_RUNS=300 and 400: inserts into an empty file were not
+// aligned at all (no item around them to align in), which read as fmt aligning a comment after a
+// multi-line value's "}" and was pinned as a known difference until 1c19f1e fixed it.
 Deno.test({
-  // Found at TFSYNC_RUNS=300: inserts into an empty file were not aligned at all (no item around
-  // them to align in), which read as fmt aligning a comment after a multi-line value's "}".
   name: formatter
     ? `applyEdits() aligns inserts into an empty file (${formatter.name})`
     : "applyEdits() aligns inserts into an empty file (ignored: no formatter)",

@@ -9,6 +9,7 @@ import { parseExpression } from "../lib/hcl/expression.ts";
 import { readLiteral } from "../lib/hcl/expression_literal.ts";
 import { HclExpression, HclNumber, type Value } from "../lib/hcl/value.ts";
 import { hclValue, tfvarsFile } from "./_generate.ts";
+import { runs } from "./_runs.ts";
 
 /** Exactly the same value: types, number texts, key order. */
 function same(a: Value, b: Value): boolean {
@@ -125,7 +126,7 @@ Deno.test("readLiteral agrees with the full parser on hand-written cases", () =>
 Deno.test("readLiteral agrees with the full parser on generated values", () => {
   fc.assert(
     fc.property(hclValue(), (source) => strictEqual(agrees(source), "")),
-    { seed: 20_261_203, numRuns: 2000 },
+    runs(20_261_203, 2000),
   );
 });
 
@@ -171,7 +172,7 @@ Deno.test("readLiteral agrees with the full parser on random token strings", () 
       fc.array(fc.oneof(...TOKENS), { maxLength: 14 }).map((ts) => ts.join("")),
       (source) => strictEqual(agrees(source), ""),
     ),
-    { seed: 20_261_203, numRuns: 5000 },
+    runs(20_261_203, 5000),
   );
 });
 
@@ -185,7 +186,7 @@ Deno.test("a parsed document's values are the full parser's, value by value", ()
         strictEqual(same(a.value, full.value), true, text.slice(a.valueStart, a.valueEnd));
       }
     }),
-    { seed: 20_261_203, numRuns: 400 },
+    runs(20_261_203, 400),
   );
 });
 
