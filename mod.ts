@@ -81,7 +81,8 @@ function systemIo(): Io {
     readLine: () => (readLine ??= stdinLines())(),
     env,
     cwd: Deno.cwd(),
-    color: Deno.stdout.isTerminal() && env("NO_COLOR") === undefined,
+    // no-color.org: only a NO_COLOR that is set and not empty turns colour off.
+    color: Deno.stdout.isTerminal() && !env("NO_COLOR"),
   };
 }
 

@@ -25,7 +25,7 @@ export function colorOf(flag: string | undefined, noColor: boolean, io: Io): boo
   }
   if (noColor || flag === "never") return false;
   if (flag === "always") return true;
-  return io.color && io.env("NO_COLOR") === undefined;
+  return io.color && !io.env("NO_COLOR"); // an empty NO_COLOR is unset (no-color.org)
 }
 
 /** The date for "Last synced"/"Date" lines: --date, else SOURCE_DATE_EPOCH, else today. */

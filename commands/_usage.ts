@@ -5,7 +5,7 @@ const READ_LINES =
                   one that holds tfsync.hcl, stopping at a .git; else the current directory)
   --config FILE   the configuration (default: ROOT/tfsync.hcl, else built-in defaults)
   --json          machine-readable output on stdout (the same as --format json)
-  --color WHEN    auto (default: on a terminal, unless NO_COLOR is set), always or never
+  --color WHEN    auto (default: on a terminal, unless NO_COLOR is non-empty), always or never
   --no-color      the same as --color never
   -h, --help      this help`;
 

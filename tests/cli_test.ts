@@ -204,6 +204,34 @@ needs({ script: SCRIPT }, "promote asks on the terminal when only stdout is pipe
   });
 });
 
+needs(
+  { script: SCRIPT },
+  "on a terminal, only a NO_COLOR that is not empty turns colour off",
+  async () => {
+    // no-color.org: "when present and not an empty string"; mod.ts reads it, so a real terminal.
+    const diff = (noColor: string) =>
+      run(SCRIPT!, [
+        "-qec",
+        [
+          "env",
+          `NO_COLOR=${noColor}`,
+          ...tfsyncArgv(),
+          "diff",
+          "--from",
+          "englacial",
+          "--to",
+          "prod",
+        ]
+          .map((a) => `'${a}'`).join(" "),
+        "/dev/null",
+      ], { cwd: EXAMPLE });
+    const [empty, one] = [await diff(""), await diff("1")];
+    assert.deepEqual([empty.code, one.code], [0, 0]);
+    assert.ok(empty.stdout.includes("\x1b[1m"), "coloured with NO_COLOR=''");
+    assert.ok(!one.stdout.includes("\x1b["), "no colour with NO_COLOR=1");
+  },
+);
+
 // --- module loading --------------------------------------------------------------------------------
 
 Deno.test("hcl2json is never a static import of mod.ts, so diff does not load it", async () => {

@@ -173,6 +173,7 @@ Deno.test("--color auto|always|never; NO_COLOR honoured by auto", async () => {
   const esc = (r: Run) => r.stdout.includes("\x1b[");
   assert.ok(esc(await cli(dir, args, {}, true)), "auto on a terminal");
   assert.ok(!esc(await cli(dir, args, { NO_COLOR: "1" }, true)), "auto with NO_COLOR");
+  assert.ok(esc(await cli(dir, args, { NO_COLOR: "" }, true)), "an empty NO_COLOR is unset");
   assert.ok(!esc(await cli(dir, [...args, "--color", "never"], {}, true)), "never");
   assert.ok(!esc(await cli(dir, [...args, "--no-color"], {}, true)), "--no-color");
   assert.ok(!esc(await cli(dir, args)), "auto off a terminal");
