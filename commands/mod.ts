@@ -63,7 +63,7 @@ export const commands: CommandEntry[] = [
   },
   {
     name: "restore",
-    summary: "Put an environment's .bak back (the replaced file becomes the .bak)",
+    summary: "Undo the last writing run, or with --env put one environment's .bak back",
     load: async () => (await import("./restore.ts")).restore,
   },
   {

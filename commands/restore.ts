@@ -33,7 +33,7 @@ Examples:
 
 export const restore: Command = defineCommand({
   name: "restore",
-  summary: "Put an environment's .bak back (the replaced file becomes the .bak)",
+  summary: "Undo the last writing run, or with --env put one environment's .bak back",
   usage: USAGE,
   options: {
     env: { type: "string" },
