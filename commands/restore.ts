@@ -54,7 +54,13 @@ export const restore: Command = defineCommand({
     if (common.json) {
       io.stdout(
         JSON.stringify(
-          { format_version: FORMAT_VERSION, environment: values.env, ...r, diff: undefined },
+          // The patch with --dry-run, as init's: what a script shows or applies before --yes.
+          {
+            format_version: FORMAT_VERSION,
+            environment: values.env,
+            ...r,
+            diff: common.dryRun ? r.diff : undefined,
+          },
           null,
           2,
         ) + "\n",
@@ -83,7 +89,11 @@ async function restoreRun(root: string, common: Common, io: Io): Promise<number>
   }
   const r = common.dryRun ? preview : await restoreLastRun(root, o);
   if (common.json) {
-    const files = r.files.map(({ file, becomes }) => ({ file, becomes }));
+    const files = r.files.map(({ file, becomes, diff }) => ({
+      file,
+      becomes,
+      ...(common.dryRun && { diff }),
+    }));
     const doc = { format_version: FORMAT_VERSION, run: r.command, dry_run: common.dryRun, files };
     io.stdout(JSON.stringify(doc, null, 2) + "\n");
   } else if (common.dryRun) io.stdout(diffs.join(""));

@@ -613,6 +613,17 @@ Deno.test("restore swaps the .bak back and keeps the replaced file as the new .b
   assert.equal(dry.code, 0);
   assert.match(dry.stdout, /^-# hand edit$/m);
   assert.equal(await Deno.readTextFile(file), edited);
+  // --json carries the same patch, as init --dry-run --json does.
+  const dryJson = await tfsync(dir, ["restore", "--env", "prod", "--dry-run", "--json"]);
+  assert.deepEqual([dryJson.code, JSON.parse(dryJson.stdout)], [0, {
+    format_version: 1,
+    environment: "prod",
+    file: "environments/prod/terraform.tfvars",
+    backup: "environments/prod/terraform.tfvars.bak",
+    restored: false,
+    diff: dry.stdout,
+  }]);
+  assert.equal(await Deno.readTextFile(file), edited);
 
   const refused = await tfsync(dir, ["restore", "--env", "prod"]);
   assert.deepEqual([refused.code, refused.stdout, refused.stderr], [
@@ -659,6 +670,13 @@ Deno.test("restore without --env undoes the whole last run, shared file included
   });
   const refused = await tfsync(dir, ["restore"]);
   assert.equal(refused.code, 2);
+  assert.deepEqual(await Promise.all(files.map(text)), promoted);
+  const dry = await tfsync(dir, ["restore", "--dry-run"]);
+  const dryJson = await tfsync(dir, ["restore", "--dry-run", "--json"]);
+  const patches = JSON.parse(dryJson.stdout).files.map((f: { diff: string }) => f.diff);
+  assert.deepEqual([dry.code, dryJson.code, patches.length], [0, 0, 2]);
+  assert.equal(patches.join(""), dry.stdout);
+  assert.match(patches[1], /^--- a\/environments\/prod\/terraform.tfvars\tcurrent\n/);
   assert.deepEqual(await Promise.all(files.map(text)), promoted);
   const undo = await tfsync(dir, ["restore", "-y"]);
   assert.deepEqual([undo.code, undo.stdout], [

@@ -60,7 +60,10 @@ for (const [, args, example] of examples) {
     const dir = await tempCopy(EXAMPLE);
     try {
       const prod = join(dir, "environments", "prod", "terraform.tfvars");
-      if (args.startsWith("restore")) await Deno.copyFile(prod, prod + ".bak");
+      // A .bak that differs from its file, so restore --dry-run has a patch to show.
+      if (args.startsWith("restore")) {
+        await Deno.writeTextFile(prod + ".bak", await Deno.readTextFile(prod) + "# before\n");
+      }
       let stdout = "";
       await main(args.split(" "), {
         stdout: (t) => void (stdout += t),
