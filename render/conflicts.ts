@@ -21,9 +21,15 @@ export function conflictsText(
 ): string {
   const n = plan.conflicts.length;
   if (n === 0) return "";
-  const file = plan.conflicts.find((c) => c.target.layer !== "default")?.target.file;
+  // The files the values are in: one is named in the heading; with several (an environment's
+  // layered own files), each row names its own, as file:line.
+  const files = new Set(
+    plan.conflicts.filter((c) => c.target.layer !== "default").map((c) => c.target.file),
+  );
+  const [file] = files;
+  const several = files.size > 1;
   const these = n === 1 ? "this value" : "these values";
-  const lines = file ? ` (lines of ${file})` : "";
+  const lines = file && !several ? ` (lines of ${file})` : "";
   const heading = `${n} conflict${n === 1 ? "" : "s"}: ${plan.target} differs from the last sync ` +
     `(${plan.record}), edited since then; ${these} ${overwrite} overwritten${lines}:`;
   const show = (name: string, v: Parameters<typeof toHcl>[0]) =>
@@ -34,7 +40,11 @@ export function conflictsText(
     const [target, record, incoming] = [side(c.target), side(c.record), show(c.name, c.incoming)];
     return {
       name: formatPath(c.name, c.keys ?? []),
-      line: c.target.layer === "default" ? "-" : String(c.target.line),
+      line: c.target.layer === "default"
+        ? "-"
+        : several
+        ? `${c.target.file}:${c.target.line}`
+        : String(c.target.line),
       values: [target, record, incoming],
       // Where each value starts to differ: the target's from the record's, the others' from the target's.
       at: [differsAt(target, record), differsAt(record, target), differsAt(incoming, target)],
@@ -42,7 +52,7 @@ export function conflictsText(
   });
   const head = {
     name: "variable",
-    line: "line",
+    line: several ? "file:line" : "line",
     values: [plan.target ?? "target", "last sync", "new"],
   };
   const widths = columnWidths([head, ...rows]);
@@ -50,7 +60,7 @@ export function conflictsText(
     const [nameW, lineW, ...valueW] = widths;
     const cells = r.values.map((v, i) => shorten(v, at?.[i] ?? 0, valueW[i]).padEnd(valueW[i]));
     return `  ${shorten(r.name, 0, nameW).padEnd(nameW)}  ${cells[0]}  ${
-      r.line.padStart(lineW)
+      several ? r.line.padEnd(lineW) : r.line.padStart(lineW)
     }  ` +
       `${cells[1]}  ${cells[2]}`.trimEnd();
   };

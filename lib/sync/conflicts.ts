@@ -27,22 +27,26 @@ export interface Conflict {
 }
 
 /**
- * The conflicts of a plan that writes `target`, and the record they are judged against: none when
- * the target's banner fingerprint says it is as its last sync left it; else the values it
- * overwrites that differ from the record of the last sync (record.ts).
+ * The conflicts of the plans that write an environment's own files, and the record they are
+ * judged against. Each file on its own (a hand edit is in the file it was made in, and each file
+ * a sync wrote carries its own banner): none when its banner fingerprint says it is as its last
+ * sync left it; else the values it overwrites that differ from the record of the last sync
+ * (record.ts).
  */
 export async function judgeConflicts(
   ctx: { config: Config; module: ModuleVars },
-  plan: FilePlan,
+  plans: readonly FilePlan[],
   shared: TfvarsFile | undefined,
-  target: Document,
 ): Promise<{ conflicts: Conflict[]; record?: string }> {
   const record = await lastRecord(ctx.config.root, shared);
-  const banner = lastSynced(target);
-  if (banner?.fingerprint === documentFingerprint(target, ctx.config, ctx.module)) {
-    return { conflicts: [], record: record?.name };
+  const out: Conflict[] = [];
+  for (const plan of plans) {
+    const target = plan.beforeDoc;
+    const banner = lastSynced(target);
+    if (banner?.fingerprint === documentFingerprint(target, ctx.config, ctx.module)) continue;
+    out.push(...conflicts(plan, record?.doc, target, ctx.module));
   }
-  return { conflicts: conflicts(plan, record?.doc, target, ctx.module), record: record?.name };
+  return { conflicts: out, record: record?.name };
 }
 
 /** Values the plan overwrites in the target that differ from the record of the last sync. */

@@ -87,13 +87,12 @@ export async function planApply(
     { ...common(ctx, prune, date, from), source: shared },
     layered,
   );
-  const plan = plans.at(-1)!;
   return {
     command: "apply",
     source: from,
     target: env,
     files: plans,
-    ...await judgeConflicts(ctx, plan, shared, target.doc),
+    ...await judgeConflicts(ctx, plans, shared),
     targetOnly,
     prune,
     notInSource: [],
@@ -187,13 +186,12 @@ async function planThroughShared(ctx: RepoContext, o: PairOptions): Promise<Sync
     },
     layered,
   );
-  const plan = plans.at(-1)!;
   return {
     command: o.command,
     source: o.from,
     target: o.to,
     files: extract ? [extract.plan, ...plans] : plans,
-    ...await judgeConflicts(ctx, plan, record, target.doc),
+    ...await judgeConflicts(ctx, plans, record),
     targetOnly,
     prune: o.prune,
     notInSource: o.names ? [] : extract!.notInSource,
