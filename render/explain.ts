@@ -42,7 +42,10 @@ export function renderExplanation(x: Explanation, color = false): string {
         : `default ${x.sensitive ? SENSITIVE : showValue(d.default, 50)}`,
     );
     out.push(`  variable      ${at(d)}: ${parts.join(", ")}`);
-    if (d.description) out.push(`                ${d.description}`);
+    // A heredoc description has several lines, each under the first; its last newline, none.
+    for (const line of d.description?.trimEnd().split("\n") ?? []) {
+      out.push(`                ${line}`.trimEnd());
+    }
   } else out.push(`  variable      not declared in module_dir`);
   if (!x.shared) out.push(`  shared file   none`);
   else if (x.shared.value === undefined) out.push(`  shared file   ${x.shared.file}: not set`);

@@ -94,3 +94,23 @@ Deno.test("check on a variables.tf that does not parse names no group variable a
     assert.deepEqual(findings.filter((f) => f.check === "config"), []);
   }, join(CORPUS, "englacial__tofu-jupyter"));
 });
+
+// mybinder's registry_users has a heredoc description: its second and third lines were printed at
+// column 0, out of explain's layout, and its last newline as an empty line.
+Deno.test("explain indents every line of a multi-line description", async () => {
+  await withCopy(async (root) => {
+    assert.equal((await tfsync(root, ["init"])).code, 0);
+    const explain = await tfsync(root, ["explain", "registry_users"]);
+    assert.equal(explain.code, 0, explain.stderr);
+    assert.deepEqual(explain.stdout.split("\n").slice(0, 8), [
+      "registry_users: unclassified (in no list of the config: never synced)",
+      "",
+      "  variable      terraform/hetzner/variables.tf:24: type set(string), default []",
+      "                harbor registry users",
+      "                One builder (push/pull) and one puller (pull-only) robot account",
+      "                will be created for each name listed here.",
+      "  shared file   none",
+      "",
+    ]);
+  }, join(CORPUS, "jupyterhub__mybinder.org-deploy"));
+});
