@@ -69,15 +69,17 @@ export async function runPlan(
       : await (await pendingReport()).pendingAfter(ctx.config, ctx.module, plan.files);
     io.stdout(planMarkdown(plan, ctx.module, { ...o, pending }));
   };
+  // Of the current plan: replan (below) makes another when the files changed meanwhile.
   const summary = () => summaryText(plan, ctx.module, paint);
   const willWrite = !common.dryRun && !o.failOnConflict;
-  const conflicts = conflictsText(plan, ctx.module, paint, willWrite ? "will be" : "would be");
+  const conflicts = () =>
+    conflictsText(plan, ctx.module, paint, willWrite ? "will be" : "would be");
 
   const verified = await verifyPlans(plan.files);
   const todo = changed(plan.files);
   if (o.failOnConflict && plan.conflicts.length > 0) {
     if (report) await json(undefined, true);
-    else text(conflicts + "Nothing written: --fail-on-conflict\n");
+    else text(conflicts() + "Nothing written: --fail-on-conflict\n");
     return EXIT.differences;
   }
   const say = (s: string) => io.stderr(`tfsync ${plan.command}: ${s}\n`);
@@ -95,7 +97,7 @@ export async function runPlan(
     // record files may be all that was left); a dry run leaves it for the next real run.
     if (!common.dryRun) await commit(verified, options);
     if (report) return await json(), EXIT.ok;
-    para(conflicts);
+    para(conflicts());
     for (const f of todo) para(diffOf(f));
     para(summary());
     text(todo.length === 0 ? "Nothing to change.\n" : "Dry run: nothing written.\n");
@@ -103,7 +105,7 @@ export async function runPlan(
   }
   let previewed = false;
   if (!common.yes) {
-    const preview = [conflicts, ...todo.map(diffOf), summary()];
+    const preview = [conflicts(), ...todo.map(diffOf), summary()];
     const answer = await confirm(plan.command, todo.map((f) => f.file), preview, common, io);
     if (answer !== undefined) return answer;
     previewed = !report && io.stdoutTerminal;
@@ -115,12 +117,12 @@ export async function runPlan(
       plan = await build();
       return await verifyPlans(plan.files);
     },
-    onLocked: () => previewed || para(conflicts),
+    onLocked: () => previewed || para(conflicts()),
   });
   if (report) return await json(results), EXIT.ok;
   if (!previewed) {
     if (o.showTargetDiff) {
-      for (const f of todo) if (f.role === "target") para(diffOf(f));
+      for (const f of changed(plan.files)) if (f.role === "target") para(diffOf(f));
     }
     para(summary());
   }

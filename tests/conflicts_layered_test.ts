@@ -1,9 +1,13 @@
 // Conflicts in an environment of several own var files (env/{env}/a.tfvars, then b.tfvars): a
 // hand edit is judged in the file the value is written in, not only in the last one, so
-// --fail-on-conflict stops a promote that would overwrite it in an earlier file.
+// --fail-on-conflict stops a promote that would overwrite it in an earlier file. And a run that
+// plans again (another writer changed the files while it waited for the lock) lists the conflicts
+// of the plan it writes.
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { changedPaths, snapshotTree, tfsync } from "./_cli.ts";
+import { changedPaths, snapshotTree, testIo, tfsync } from "./_cli.ts";
+import { main } from "../mod.ts";
+import { lockRoot } from "../lib/write/lock.ts";
 import { hcl } from "./_layouts.ts";
 
 const DATE = "2026-01-05";
@@ -121,4 +125,71 @@ Deno.test("a hand edit after a sync in an earlier own file is a conflict though 
     ].join("\n"),
     changed: [],
   });
+});
+
+Deno.test("a run that plans again after waiting for the lock lists the new plan's conflicts", async () => {
+  const root = await repo();
+  // Planned with no conflict; while it waits for the lock, prod's image is edited by hand.
+  const lock = await lockRoot(root, "another tfsync (pid 1)");
+  const io = testIo(root);
+  const stderr = io.stderr;
+  let edited: Promise<void> | undefined;
+  io.stderr = (text) => {
+    stderr(text);
+    if (!text.includes("Waiting for")) return;
+    edited = Deno.writeTextFile(
+      join(root, "env/prod/a.tfvars"),
+      'name  = "prod"\nimage = "prod-a"\n',
+    )
+      .then(() => lock.release());
+  };
+  const code = await main([...PROMOTE, "-y", "--no-backup"], io);
+  await edited;
+  assert.equal(code, 0, io.out + io.err);
+  assert.equal(
+    io.err,
+    "tfsync promote: Waiting for another tfsync (pid 1) to finish writing\n" +
+      "tfsync promote: Note: the files changed since they were read (another tfsync wrote them): " +
+      "planning again\n",
+  );
+  // The conflicts, the target's diffs and the summary are all of the second plan.
+  assert.equal(
+    io.out,
+    [
+      "1 conflict: prod differs from the last sync (shared.tfvars), edited since then;",
+      "this value will be overwritten (lines of env/prod/a.tfvars):",
+      "  variable  prod      line  last sync  new",
+      '  image     "prod-a"     2  "old"      "new"',
+      "",
+      "--- a/env/prod/a.tfvars",
+      "+++ b/env/prod/a.tfvars",
+      "@@ -1,2 +1,2 @@",
+      ' name  = "prod"',
+      '-image = "prod-a"',
+      '+image = "new"',
+      "",
+      "--- a/env/prod/b.tfvars",
+      "+++ b/env/prod/b.tfvars",
+      "@@ -1,1 +1,1 @@",
+      "-replicas = 1",
+      "+replicas = 2",
+      "",
+      "shared.tfvars (extract from dev):",
+      '  ~ image     "old" → "new"',
+      "  ~ replicas  1 → 2",
+      "env/prod/a.tfvars (apply to prod):",
+      '  ~ image  "prod-a" → "new"',
+      "env/prod/b.tfvars (apply to prod):",
+      "  ~ replicas  1 → 2",
+      "",
+      "Wrote shared.tfvars",
+      "Wrote env/prod/a.tfvars",
+      "Wrote env/prod/b.tfvars",
+      "",
+    ].join("\n"),
+  );
+  assert.equal(
+    await Deno.readTextFile(join(root, "env/prod/a.tfvars")),
+    'name  = "prod"\nimage = "new"\n',
+  );
 });
