@@ -114,17 +114,12 @@ function wantsJson(args: string[]): boolean {
 /** The Io a command runs with: JSON errors with --format json; make's words through make. */
 async function commandIo(args: string[], io: Io): Promise<Io> {
   const json = wantsJson(args);
-  // make's words are loaded for a run through the Makefile only.
-  const say = io.env("TFSYNC_MAKE") === "1"
-    ? (await import("./commands/_make_words.ts")).makeWords
-    : (t: string) => t;
-  return {
-    ...io,
-    jsonErrors: json,
-    stderr: (t) => io.stderr(say(t)),
-    // A document or a patch is printed as it is: only messages change their words.
-    stdout: json || args.includes("--dry-run") ? io.stdout : (t) => io.stdout(say(t)),
-  };
+  // Through the Makefile, messages name make's targets and variables; a JSON document is for
+  // scripts, and keeps tfsync's words. Messages are spelled when made: what is printed is never
+  // rewritten (a value, a comment or a diff stays exactly as it is).
+  if (io.env("TFSYNC_MAKE") !== "1" || json) return { ...io, jsonErrors: json };
+  const { MAKE_WORDS } = await import("./commands/_make_words.ts");
+  return { ...io, jsonErrors: json, spelling: MAKE_WORDS };
 }
 
 export async function main(args: string[], io: Io): Promise<number> {

@@ -1,4 +1,5 @@
 // The contract between mod.ts and each command module.
+import type { Spelling } from "../render/words.ts";
 
 /** What a command may touch of the outside world besides files. */
 export interface Io {
@@ -23,6 +24,11 @@ export interface Io {
   color: boolean;
   /** --format json was asked: errors are JSON objects on stdout too (set by main). */
   jsonErrors?: boolean;
+  /**
+   * How messages name commands and options (render/words.ts): make's words when run through the
+   * Makefile (set by main); tfsync's own when unset.
+   */
+  spelling?: Spelling;
 }
 
 export interface Command {

@@ -1,7 +1,9 @@
 // Asking before a write: the preview, the question, and the answer's exit code.
 import { EXIT, type Io } from "./_command.ts";
 import type { Common } from "./_flags.ts";
-import { reportError } from "./_options.ts";
+import { reportError, spellingOf } from "./_options.ts";
+import { option } from "../lib/mod.ts";
+import { words } from "../render/words.ts";
 
 /**
  * Shows what a command will write and asks, when stdin is a terminal (whatever stdout is);
@@ -19,7 +21,13 @@ export async function confirm(
   if (!io.interactive || io.env("CI") !== undefined) {
     return reportError(
       command,
-      "Not confirmed: no terminal to ask on; pass --yes to write, or --dry-run to see the changes",
+      words([
+        "Not confirmed: no terminal to ask on; pass ",
+        option("yes"),
+        " to write, or ",
+        option("dry-run"),
+        " to see the changes",
+      ], spellingOf(io)),
       EXIT.usage,
       io,
     );

@@ -2,7 +2,7 @@
 // given twice, arguments where flags belong.
 import { ArgsError, type ParseArgsConfig, type Token } from "./_args.ts";
 import { UsageError } from "./_options.ts";
-import { didYouMean } from "../lib/mod.ts";
+import { didYouMean, run } from "../lib/mod.ts";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -52,9 +52,9 @@ export function misplaced(
   if (extra.length > meant.length) {
     throw new UsageError(`Unexpected ${quoted}: ${spec.name} takes no more arguments`);
   }
-  const instead = extra.map((p, i) => `${meant[i]} ${p}`).join(" ");
-  const rest = meant.slice(extra.length).map((f) => ` ${f} ${f === "--to" ? "ENV" : "…"}`).join("");
-  throw new UsageError(
-    `Unexpected ${quoted}: type 'tfsync ${spec.name} ${instead}${rest}'`,
-  );
+  const options = meant.map((f, i): [string, string] => [
+    f.replace(/^--/, ""),
+    extra[i] ?? (f === "--to" ? "ENV" : "…"),
+  ]);
+  throw new UsageError([`Unexpected ${quoted}: type `, run(spec.name, ...options)]);
 }

@@ -1,53 +1,54 @@
 // Run through the Makefile (TFSYNC_MAKE=1), messages name what to type to make: YES=1 for --yes,
-// `make sync-features-to SYNC_TARGET=prod` for `tfsync apply --to prod`. Only the wording
-// changes, at rendering: lib's messages name tfsync's commands, and this rewrites them.
+// `make sync-features-to SYNC_TARGET=prod` for `tfsync apply --to prod`. A message's commands and
+// options are data until it is made (lib/words.ts); this spells them, so nothing printed is
+// rewritten afterwards (a value or a diff that reads like a command stays as it is).
+import { commandLine, type Spelling } from "../render/words.ts";
 
-const FLAGS: Record<string, string> = {
-  "--yes": "YES=1",
-  "--dry-run": "DRY_RUN=1",
-  "--force": "FORCE=1",
+/** The switches make sets with a variable. */
+const FLAGS: Record<string, string> = { yes: "YES=1", "dry-run": "DRY_RUN=1", force: "FORCE=1" };
+
+/** Each option's make variable, by the command it is given to. */
+const VARIABLES: Record<string, string> = { from: "SYNC_SOURCE", to: "SYNC_TARGET" };
+const OWN: Record<string, Record<string, string>> = {
+  restore: { env: "ENV" },
+  check: { env: "ENV" },
+  init: { "from-makefile": "FROM_MAKEFILE" },
 };
 
-/** `tfsync CMD ARGS` as the make target that runs it; undefined when there is none. */
-function target(command: string, args: string): string | undefined {
-  if (args.includes("--help")) return undefined; // help is tfsync's own
-  const opt = (flag: string) => new RegExp(`${flag} (\\S+)`).exec(args)?.[1];
-  const from = opt("--from"), to = opt("--to");
-  const vars = [from && `SYNC_SOURCE=${from}`, to && `SYNC_TARGET=${to}`].filter(Boolean);
-  const pair = vars.length ? " " + vars.join(" ") : "";
-  switch (command) {
-    case "extract":
-      return `make sync-features-from${pair}`;
-    case "apply":
-      return `make sync-features-to${pair}`;
-    case "diff":
-    case "promote":
-    case "backport":
-      return `make sync-${command}${pair}`;
-    case "sync": {
-      const group = opt("--group");
-      return group && !group.includes(",") ? `make sync-${group}${pair}` : undefined;
-    }
-    case "restore":
-      return `make sync-restore${opt("--env") ? ` ENV=${opt("--env")}` : ""}`;
-    case "check":
-    case "matrix":
-    case "init":
-      return `make sync-${command}${/--force/.test(args) ? " FORCE=1" : ""}`;
+/** `tfsync CMD OPTIONS` as the make target that runs it; undefined when there is none. */
+function target(command: string, options: Array<[string, string?]>): string | undefined {
+  const group = options.find(([n]) => n === "group")?.[1];
+  const name = {
+    extract: "sync-features-from",
+    apply: "sync-features-to",
+    diff: "sync-diff",
+    promote: "sync-promote",
+    backport: "sync-backport",
+    restore: "sync-restore",
+    check: "sync-check",
+    matrix: "sync-matrix",
+    init: "sync-init",
+    // One group has its target; several do not.
+    sync: group !== undefined && !group.includes(",") ? `sync-${group}` : undefined,
+  }[command];
+  if (name === undefined || options.some(([n]) => n === "help")) return undefined;
+  const vars: string[] = [];
+  const rest: string[] = [];
+  for (const [n, v] of options) {
+    const variable = OWN[command]?.[n] ?? VARIABLES[n];
+    if (command === "sync" && n === "group") continue;
+    if (v === undefined && FLAGS[n]) vars.push(FLAGS[n]);
+    else if (variable && v !== undefined) vars.push(`${variable}=${v}`);
+    else rest.push(`--${n}${v === undefined ? "" : " " + v}`);
   }
-  return undefined;
+  // What make has no variable for, it passes on as it is.
+  if (rest.length === 1 && !rest[0].includes(" ")) vars.push(`TFSYNC_ARGS=${rest[0]}`);
+  else if (rest.length > 0) vars.push(`TFSYNC_ARGS="${rest.join(" ")}"`);
+  return ["make", name, ...vars].join(" ");
 }
 
-/** A message in make's words: each quoted 'tfsync …' command and each "pass --yes"-like flag. */
-export function makeWords(text: string): string {
-  return text
-    .replace(/'tfsync (\w+)((?: [^' ]+)*)'/g, (all, cmd, args) => {
-      const t = target(cmd, args);
-      return t ? `'${t}'` : all;
-    })
-    .replace(/(then run:? )tfsync (\w+)((?: \S+)*)$/gm, (all, run, cmd, args) => {
-      const t = target(cmd, args);
-      return t ? run + t : all;
-    })
-    .replace(/(use|pass|with|or) (--yes|--dry-run|--force)\b/g, (_, w, f) => `${w} ${FLAGS[f]}`);
-}
+/** make's words: a make target for a command, YES=1 for --yes; tfsync's for what has none. */
+export const MAKE_WORDS: Spelling = {
+  command: (run, options = []) => target(run, options) ?? commandLine(run, options),
+  option: (name) => FLAGS[name] ?? `--${name}`,
+};

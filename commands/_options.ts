@@ -9,13 +9,23 @@ import {
   VerificationError,
   WriteError,
 } from "../lib/mod.ts";
+import type { Text } from "../lib/words.ts";
 import { EXIT, type Io } from "./_command.ts";
+import { type Spelling, TFSYNC_WORDS, words } from "../render/words.ts";
+
+/** How this run's messages name commands and options: make's words through make. */
+export function spellingOf(io: Io): Spelling {
+  return io.spelling ?? TFSYNC_WORDS;
+}
 
 /** Bad usage: an unknown flag, a missing or malformed argument. Exit 2. */
 export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
+  /** The message with its commands and options as data, spelled when it is printed. */
+  readonly text: Text;
+  constructor(message: Text) {
+    super(words(message, TFSYNC_WORDS));
     this.name = "UsageError";
+    this.text = message;
   }
 }
 
@@ -93,17 +103,19 @@ export async function guard(
   } catch (e) {
     // How a placed error reads (render/error.ts) is loaded with one, never on a run without.
     const show = (f: string) => showFile(f, io);
+    const spelling = spellingOf(io);
     const render = e instanceof PlacedError ? await import("../render/error.ts") : undefined;
-    const fields = render && render.errorFields(e as PlacedError, show);
+    const fields = render && render.errorFields(e as PlacedError, show, spelling);
     const fail = (message: string, code: number, more = "") =>
       reportError(name, message, code, io, { more, ...(fields && { fields }) });
     if (e instanceof UsageError) {
       void usage;
-      return fail(e.message, EXIT.usage, `Run 'tfsync ${name} --help' for usage.\n`);
+      // Help is tfsync's own: its usage names tfsync's flags, whoever runs it.
+      return fail(words(e.text, spelling), EXIT.usage, `Run 'tfsync ${name} --help' for usage.\n`);
     }
     if (e instanceof PlacedError) {
       // On a terminal the source line and a caret follow the one line.
-      const text = render!.errorText(e, show, io.stderrTerminal === true);
+      const text = render!.errorText(e, show, io.stderrTerminal === true, spelling);
       if (e instanceof VerificationError) {
         return fail(`${text} (a bug in tfsync: nothing was written)`, EXIT.verification);
       }

@@ -3,6 +3,7 @@
 import { EXIT, type Io } from "./_command.ts";
 import type { Common } from "./_flags.ts";
 import { confirm } from "./_confirm.ts";
+import { spellingOf } from "./_options.ts";
 import { painter } from "../render/paint.ts";
 import { summaryText, writtenText } from "../render/plan_text.ts";
 import { conflictsText } from "../render/conflicts.ts";
@@ -67,10 +68,10 @@ export async function runPlan(
     const pending = refused
       ? []
       : await (await pendingReport()).pendingAfter(ctx.config, ctx.module, plan.files);
-    io.stdout(planMarkdown(plan, ctx.module, { ...o, pending }));
+    io.stdout(planMarkdown(plan, ctx.module, { ...o, pending, spelling: spellingOf(io) }));
   };
   // Of the current plan: replan (below) makes another when the files changed meanwhile.
-  const summary = () => summaryText(plan, ctx.module, paint);
+  const summary = () => summaryText(plan, ctx.module, paint, spellingOf(io));
   const willWrite = !common.dryRun && !o.failOnConflict;
   const conflicts = () =>
     conflictsText(plan, ctx.module, paint, willWrite ? "will be" : "would be");

@@ -1,7 +1,7 @@
 // tfsync check: the CI gate. Every finding in one pass; exit 1 when any is an error.
 import { type Command, EXIT } from "./_command.ts";
 import { defineCommand } from "./_define.ts";
-import { displayPath } from "./_options.ts";
+import { displayPath, spellingOf } from "./_options.ts";
 import { emit } from "./_flags.ts";
 import { formatUsage, OUTPUT_USAGE, READ_USAGE } from "./_usage.ts";
 import { checkReport } from "../lib/mod.ts";
@@ -64,7 +64,7 @@ export const check: Command = defineCommand({
         strict: values.strict === true,
         display,
       });
-    await emit(io, common, render(result, format, common.color));
+    await emit(io, common, render(result, format, common.color, spellingOf(io)));
     return counts(result).errors ? EXIT.differences : EXIT.ok;
   },
 });

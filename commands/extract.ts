@@ -1,7 +1,7 @@
 // tfsync extract: an environment's syncable values into the shared file (make sync-features-from).
 import type { Command } from "./_command.ts";
 import { defineCommand } from "./_define.ts";
-import { displayPath, requireOption } from "./_options.ts";
+import { displayPath, requireOption, spellingOf } from "./_options.ts";
 import { COMMON_USAGE, formatUsage } from "./_usage.ts";
 import { PLAN_FORMATS, runPlan } from "./_write.ts";
 import { planning } from "../lib/mod.ts";
@@ -42,7 +42,8 @@ export const extract: Command = defineCommand({
     return await runPlan(() => planExtract(ctx, from, common.date), ctx, common, io, {
       failOnConflict: false,
       showTargetDiff: false,
-      hint: ([r]) => `Review ${r.file}, then run: tfsync apply --to ENV`,
+      hint: ([r]) =>
+        `Review ${r.file}, then run: ${spellingOf(io).command("apply", [["to", "ENV"]])}`,
     });
   },
 });

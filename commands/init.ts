@@ -10,6 +10,7 @@ import {
   FORMAT_VERSION,
   initPlanning,
   join,
+  option,
   readTextIfExists,
   resolve,
   transaction,
@@ -37,6 +38,8 @@ Examples:
   tfsync init --from-makefile Makefile --dry-run
 `;
 
+const FORCE = option("force");
+
 export const init: Command = defineCommand({
   name: "init",
   summary: "Write tfsync.hcl from the defaults or an existing sync Makefile",
@@ -51,7 +54,7 @@ export const init: Command = defineCommand({
     const target = common.configPath ?? join(common.root, "tfsync.hcl");
     const old = await readTextIfExists(target, { name: show(target) });
     if (old !== undefined && values.force !== true) {
-      throw new UsageError(`${show(target)} already exists: use --force to overwrite it`);
+      throw new UsageError([`${show(target)} already exists: use `, FORCE, " to overwrite it"]);
     }
     const from = values["from-makefile"];
     let makefile: { text: string; name: string } | undefined;

@@ -2,10 +2,11 @@
 // environment's .bak back. Either way what is replaced is kept, so restore undoes itself.
 import { type Command, EXIT, type Io } from "./_command.ts";
 import { defineCommand } from "./_define.ts";
-import { displayPath } from "./_options.ts";
+import { displayPath, spellingOf } from "./_options.ts";
+import { words } from "../render/words.ts";
 import type { Common } from "./_flags.ts";
 import { COMMON_USAGE } from "./_usage.ts";
-import { checkEnvironmentName, FORMAT_VERSION, loadConfig, restoring } from "../lib/mod.ts";
+import { checkEnvironmentName, FORMAT_VERSION, loadConfig, restoring, run } from "../lib/mod.ts";
 import { confirm } from "./_confirm.ts";
 
 const { LAST_RUN, restoreBackup, restoreLastRun } = await restoring();
@@ -70,7 +71,7 @@ export const restore: Command = defineCommand({
     else {
       io.stdout(
         `Restored ${r.file} from ${r.backup}; the replaced version is now ${r.backup} ` +
-          `(run 'tfsync restore --env ${values.env}' again to undo)\n`,
+          `(run ${words([run("restore", ["env", values.env])], spellingOf(io))} again to undo)\n`,
       );
     }
     return EXIT.ok;
@@ -105,7 +106,8 @@ async function restoreRun(root: string, common: Common, io: Io): Promise<number>
           : `Restored ${f.file} from ${f.file}.bak (the replaced version is now the .bak)\n`,
       );
     }
-    io.stdout(`Undid tfsync ${r.command}; run 'tfsync restore' again to redo it\n`);
+    const again = words([run("restore")], spellingOf(io));
+    io.stdout(`Undid tfsync ${r.command}; run ${again} again to redo it\n`);
   }
   return EXIT.ok;
 }

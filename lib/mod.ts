@@ -7,6 +7,7 @@
 export { basename, isAbsolute, join, relative, resolve } from "./_path.ts";
 export { fsReason, readTextIfExists } from "./_fs.ts";
 export { didYouMean } from "./suggest.ts";
+export { joined, option, run } from "./words.ts";
 export { ConfigError, LockError, PlacedError, VerificationError, WriteError } from "./errors.ts";
 export { loadConfig } from "./config/config.ts";
 export { discoverRoot } from "./repo/discover.ts";

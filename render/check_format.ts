@@ -1,9 +1,10 @@
 // tfsync check's findings as text for people, JSON for scripts, GitHub workflow annotations and
 // a Markdown table for a pull-request comment.
 import type { CheckResult, CheckValue, Finding } from "../lib/report/check.ts";
+import type { Text } from "../lib/words.ts";
 import { FORMAT_VERSION, jsonValue } from "../lib/report/present.ts";
 import { paint } from "./paint.ts";
-import { words } from "./words.ts";
+import { type Spelling, TFSYNC_WORDS, words } from "./words.ts";
 import { placeText } from "./error.ts";
 import { cell, code } from "./markdown_text.ts";
 
@@ -15,16 +16,22 @@ export function counts(result: CheckResult): { errors: number; warnings: number 
   return { errors, warnings: result.findings.length - errors };
 }
 
-export function render(result: CheckResult, format: Format, color = false): string {
+/** The findings in `format`; their commands and options spelled by `spelling` (JSON: tfsync's). */
+export function render(
+  result: CheckResult,
+  format: Format,
+  color = false,
+  spelling: Spelling = TFSYNC_WORDS,
+): string {
   switch (format) {
     case "json":
       return renderJson(result);
     case "github":
-      return renderGithub(result);
+      return renderGithub(result, spelling);
     case "markdown":
-      return renderMarkdown(result);
+      return renderMarkdown(result, spelling);
     default:
-      return renderText(result, color);
+      return renderText(result, color, spelling);
   }
 }
 
@@ -50,8 +57,9 @@ function _where(f: Finding): string {
 }
 
 /** The message and what fixes it, in one sentence. */
-export function withFix(f: Finding): string {
-  return f.fix ? `${words(f.message)}: ${words(f.fix)}` : words(f.message);
+export function withFix(f: Finding, spelling: Spelling): string {
+  const w = (t: Text) => words(t, spelling);
+  return f.fix ? `${w(f.message)}: ${w(f.fix)}` : w(f.message);
 }
 
 /**
@@ -59,16 +67,17 @@ export function withFix(f: Finding): string {
  * said once, after them (`25 findings [unclassified]: classify it in tfsync.hcl`); then a
  * summary line.
  */
-function renderText(result: CheckResult, color = false): string {
+function renderText(result: CheckResult, color: boolean, spelling: Spelling): string {
+  const w = (t: Text) => words(t, spelling);
   const shared = new Map<string, Finding[]>();
   for (const f of result.findings) {
-    if (f.fix) shared.set(words(f.fix), [...(shared.get(words(f.fix)) ?? []), f]);
+    if (f.fix) shared.set(w(f.fix), [...(shared.get(w(f.fix)) ?? []), f]);
   }
   const folded = [...shared].filter(([, fs]) => fs.length > 1);
   const lines = result.findings.map((f) => {
     const where = _where(f);
     const sev = paint(color, f.severity === "error" ? "red" : "yellow", f.severity);
-    const text = f.fix && shared.get(words(f.fix))!.length > 1 ? words(f.message) : withFix(f);
+    const text = f.fix && shared.get(w(f.fix))!.length > 1 ? w(f.message) : withFix(f, spelling);
     return `${where ? paint(color, "bold", where) + ": " : ""}${sev}: ${text} ${
       paint(color, "dim", `[${f.check}]`)
     }`;
@@ -99,8 +108,8 @@ function renderJson(result: CheckResult): string {
   const { errors, warnings } = counts(result);
   const findings = result.findings.map((f) => ({
     ...f,
-    message: words(f.message),
-    ...(f.fix !== undefined && { fix: words(f.fix) }),
+    message: words(f.message, TFSYNC_WORDS),
+    ...(f.fix !== undefined && { fix: words(f.fix, TFSYNC_WORDS) }),
     ...(f.values && {
       values: Object.fromEntries(Object.entries(f.values).map(([k, l]) => [k, _located(l)])),
     }),
@@ -125,14 +134,14 @@ function _escapeProperty(s: string): string {
 }
 
 /** `::error file=…,line=…,title=…::message` workflow commands, one a finding. */
-export function renderGithub(result: CheckResult): string {
+export function renderGithub(result: CheckResult, spelling: Spelling = TFSYNC_WORDS): string {
   const lines = result.findings.map((f) => {
     const props: string[] = [];
     if (f.file !== undefined) props.push(`file=${_escapeProperty(f.file)}`);
     if (f.line !== undefined) props.push(`line=${f.line}`);
     if (f.column !== undefined) props.push(`col=${f.column}`);
     props.push(`title=${_escapeProperty(`tfsync check: ${f.check}`)}`);
-    return `::${f.severity} ${props.join(",")}::${_escapeData(withFix(f))}`;
+    return `::${f.severity} ${props.join(",")}::${_escapeData(withFix(f, spelling))}`;
   });
   return [...lines, `tfsync check: ${_scope(result)}: ${_tally(result)}`, ""].join("\n");
 }
@@ -143,7 +152,7 @@ export function renderGithub(result: CheckResult): string {
  * each group's errors in a table, its warnings folded under `<details>`. Each finding has its
  * fix; one several findings of a table share is said once, under it.
  */
-export function renderMarkdown(result: CheckResult): string {
+export function renderMarkdown(result: CheckResult, spelling: Spelling = TFSYNC_WORDS): string {
   const { errors } = counts(result);
   const icon = errors ? "❌" : result.findings.length ? "⚠️" : "✅";
   const out = [`### ${icon} tfsync check: ${_tally(result)}`, "", `${_scope(result)}.`, ""];
@@ -159,12 +168,12 @@ export function renderMarkdown(result: CheckResult): string {
     out.push(`#### ${env === "" ? "Repository" : env}: ${_tally(mine)}`, "");
     const errorRows = findings.filter((f) => f.severity === "error");
     const warningRows = findings.filter((f) => f.severity === "warning");
-    if (errorRows.length) out.push(..._table(errorRows));
+    if (errorRows.length) out.push(..._table(errorRows, spelling));
     if (warningRows.length) {
       out.push(
         `<details><summary>${_plural(warningRows.length, "warning")}</summary>`,
         "",
-        ..._table(warningRows),
+        ..._table(warningRows, spelling),
         "</details>",
         "",
       );
@@ -174,10 +183,11 @@ export function renderMarkdown(result: CheckResult): string {
 }
 
 /** One table of findings, then the fixes several of them share. */
-function _table(findings: Finding[]): string[] {
+function _table(findings: Finding[], spelling: Spelling): string[] {
+  const w = (t: Text) => words(t, spelling);
   const shared = new Map<string, Finding[]>();
   for (const f of findings) {
-    if (f.fix) shared.set(words(f.fix), [...(shared.get(words(f.fix)) ?? []), f]);
+    if (f.fix) shared.set(w(f.fix), [...(shared.get(w(f.fix)) ?? []), f]);
   }
   const folded = [...shared].filter(([, fs]) => fs.length > 1);
   const out = ["| Check | Location | Finding | Fix |", "|---|---|---|---|"];
@@ -185,12 +195,12 @@ function _table(findings: Finding[]): string[] {
     const where = _where(f);
     const fix = !f.fix
       ? ""
-      : shared.get(words(f.fix))!.length > 1
+      : shared.get(w(f.fix))!.length > 1
       ? "(below)"
-      : inlineCommands(cell(words(f.fix)));
+      : inlineCommands(cell(w(f.fix)));
     out.push(
       `| ${f.check} | ${where ? code(where) : ""} | ${
-        inlineCommands(cell(words(f.message)))
+        inlineCommands(cell(w(f.message)))
       } | ${fix} |`,
     );
   }
@@ -205,7 +215,7 @@ function _table(findings: Finding[]): string[] {
   return out;
 }
 
-/** A command quoted in a sentence ('tfsync apply --to prod') as inline code. */
+/** A command quoted in a sentence ('tfsync apply --to prod', or make's) as inline code. */
 export function inlineCommands(text: string): string {
-  return text.replace(/'(tfsync [^'`&]*)'/g, "`$1`");
+  return text.replace(/'((?:tfsync|make) [^'`&]*)'/g, "`$1`");
 }

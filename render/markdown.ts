@@ -13,6 +13,7 @@ import type { Finding } from "../lib/report/check_types.ts";
 import { inlineCommands, withFix } from "./check_format.ts";
 import { code } from "./markdown_text.ts";
 import { notInSource } from "./plan_text.ts";
+import type { Spelling } from "./words.ts";
 
 export function planMarkdown(
   plan: SyncPlan,
@@ -24,6 +25,8 @@ export function planMarkdown(
     refused?: boolean;
     /** What `tfsync check` lists as pending once the files hold their new text. */
     pending?: Finding[];
+    /** How the pending promotions' commands are spelled (make's words through make). */
+    spelling: Spelling;
   },
 ): string {
   const v = (name: string, value: Value | undefined) =>
@@ -66,7 +69,7 @@ export function planMarkdown(
   }
   if (o.pending?.length) {
     out.push(`**Pending promotions** (${o.pending.length}): where the features go next`, "");
-    for (const f of o.pending) out.push(`- ${inlineCommands(withFix(f))}`);
+    for (const f of o.pending) out.push(`- ${inlineCommands(withFix(f, o.spelling))}`);
     out.push("");
   }
   const notes: string[] = [];

@@ -10,6 +10,8 @@ import { formatPath } from "../lib/hcl/path.ts";
 import type { Paint } from "./paint.ts";
 import { placeText } from "./error.ts";
 import { staleComments } from "../lib/sync/stale_comments.ts";
+import { run } from "../lib/words.ts";
+import { type Spelling, words } from "./words.ts";
 
 /** A variable, or a path inside its value (`forms_admin_settings.enable_opentelemetry`). */
 const label = (c: { name: string; keys?: string[] }) => formatPath(c.name, c.keys ?? []);
@@ -37,8 +39,16 @@ export function notInSource(plan: SyncPlan, module: ModuleVars): [string[], stri
   return [plan.notInSource.filter(declared), plan.notInSource.filter((n) => !declared(n))];
 }
 
-/** What each file gets, and what is left alone, as lines a person reads. */
-export function summaryText(plan: SyncPlan, module: ModuleVars, paint: Paint): string {
+/**
+ * What each file gets, and what is left alone, as lines a person reads; the commands it names
+ * spelled by `spelling`, the values and comments it shows as they are.
+ */
+export function summaryText(
+  plan: SyncPlan,
+  module: ModuleVars,
+  paint: Paint,
+  spelling: Spelling,
+): string {
   const out: string[] = [];
   for (const f of plan.files) {
     const what = f.role === "shared"
@@ -94,7 +104,9 @@ export function summaryText(plan: SyncPlan, module: ModuleVars, paint: Paint): s
     out.push(
       `Unclassified, never synced (${plan.unclassified.length}): ${
         plan.unclassified.map((u) => u.name).join(", ")
-      }; classify them in tfsync.hcl ('tfsync init' writes one, 'tfsync check' shows where each is set)`,
+      }; classify them in tfsync.hcl (${words([run("init")], spelling)} writes one, ${
+        words([run("check")], spelling)
+      } shows where each is set)`,
     );
   }
   return out.join("\n") + "\n";

@@ -1,6 +1,17 @@
-// lib/'s sentences (lib/words.ts) as people read them: a command as 'tfsync CMD --opt value' in
-// quotes, an option as --opt.
+// Sentences that name tfsync's commands and options (lib/words.ts's Text) as people read them: a
+// command quoted, 'tfsync apply --to prod', and an option as --yes; or, run through the Makefile,
+// in make's words ('make sync-features-to SYNC_TARGET=prod', YES=1: commands/_make_words.ts).
+// Only a message's commands and options are spelled here, when it is made: a value, a comment or
+// a diff printed beside it is never reworded.
 import { spelled, type Text } from "../lib/words.ts";
+
+/** How a command and an option are spelled in a message. */
+export interface Spelling {
+  /** A command line without quotes: `tfsync apply --to prod`. */
+  command(run: string, options?: Array<[string, string?]>): string;
+  /** An option named in a sentence ("pass --yes"), by its name without dashes. */
+  option(name: string): string;
+}
 
 /** A command's line without quotes: `tfsync apply --to prod`. */
 export function commandLine(run: string, options: Array<[string, string?]> = []): string {
@@ -8,9 +19,12 @@ export function commandLine(run: string, options: Array<[string, string?]> = [])
     .join(" ");
 }
 
-export function words(text: Text): string {
+/** tfsync's own words. */
+export const TFSYNC_WORDS: Spelling = { command: commandLine, option: (name) => `--${name}` };
+
+export function words(text: Text, spelling: Spelling): string {
   return spelled(text, {
-    run: (r) => `'${commandLine(r.run, r.options)}'`,
-    option: (name) => `--${name}`,
+    run: (r) => `'${spelling.command(r.run, r.options)}'`,
+    option: (name) => spelling.option(name),
   });
 }

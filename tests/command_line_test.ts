@@ -308,24 +308,92 @@ Deno.test("run through make (TFSYNC_MAKE=1), messages name make's words", async 
   assert.match((await readOnly(["init"])).stderr, /use --force to overwrite it/);
 });
 
-Deno.test("makeWords() maps each tfsync command to its make target", async () => {
-  const { makeWords } = await import("../commands/_make_words.ts");
+Deno.test("make's words: each tfsync command as its make target, what make has no word for as it is", async () => {
+  const { MAKE_WORDS } = await import("../commands/_make_words.ts");
+  const { words } = await import("../render/words.ts");
+  const { option, run } = await import("../lib/words.ts");
+  const say = (...text: Array<string | ReturnType<typeof run> | ReturnType<typeof option>>) =>
+    words(text, MAKE_WORDS);
   const cases: [string, string][] = [
-    ["run 'tfsync apply --to prod'", "run 'make sync-features-to SYNC_TARGET=prod'"],
-    ["'tfsync extract --from dev'", "'make sync-features-from SYNC_SOURCE=dev'"],
-    ["'tfsync promote --from a --to b'", "'make sync-promote SYNC_SOURCE=a SYNC_TARGET=b'"],
-    ["'tfsync sync --from a --to b --group dask'", "'make sync-dask SYNC_SOURCE=a SYNC_TARGET=b'"],
-    ["'tfsync sync --from a --to b --vars x'", "'tfsync sync --from a --to b --vars x'"],
-    ["'tfsync restore --env prod'", "'make sync-restore ENV=prod'"],
-    ["'tfsync restore'", "'make sync-restore'"],
+    [say("run ", run("apply", ["to", "prod"])), "run 'make sync-features-to SYNC_TARGET=prod'"],
+    [say(run("extract", ["from", "dev"])), "'make sync-features-from SYNC_SOURCE=dev'"],
     [
-      "Review x, then run: tfsync apply --to ENV",
-      "Review x, then run: make sync-features-to SYNC_TARGET=ENV",
+      say(run("promote", ["from", "a"], ["to", "b"])),
+      "'make sync-promote SYNC_SOURCE=a SYNC_TARGET=b'",
     ],
-    ["Run 'tfsync init --help' for usage.", "Run 'tfsync init --help' for usage."],
-    ["pass --yes to write, or --dry-run", "pass YES=1 to write, or DRY_RUN=1"],
+    [
+      say(run("sync", ["from", "a"], ["to", "b"], ["group", "dask"])),
+      "'make sync-dask SYNC_SOURCE=a SYNC_TARGET=b'",
+    ],
+    // No target syncs chosen variables, or two groups: tfsync's words.
+    [
+      say(run("sync", ["from", "a"], ["to", "b"], ["vars", "x"])),
+      "'tfsync sync --from a --to b --vars x'",
+    ],
+    [say(run("sync", ["group", "a,b"])), "'tfsync sync --group a,b'"],
+    [say(run("restore", ["env", "prod"])), "'make sync-restore ENV=prod'"],
+    [say(run("restore")), "'make sync-restore'"],
+    [say(run("init", ["force"])), "'make sync-init FORCE=1'"],
+    // An option make has no variable for goes through TFSYNC_ARGS (it was dropped).
+    [
+      say(run("apply", ["to", "prod"], ["prune"])),
+      "'make sync-features-to SYNC_TARGET=prod TFSYNC_ARGS=--prune'",
+    ],
+    [
+      say(run("promote", ["from", "a"], ["to", "b"], ["vars", "x"], ["prune"])),
+      `'make sync-promote SYNC_SOURCE=a SYNC_TARGET=b TFSYNC_ARGS="--vars x --prune"'`,
+    ],
+    [say(run("init", ["help"])), "'tfsync init --help'"],
+    [MAKE_WORDS.command("apply", [["to", "ENV"]]), "make sync-features-to SYNC_TARGET=ENV"],
+    [
+      say("pass ", option("yes"), " to write, or ", option("dry-run"), "; ", option("prune")),
+      "pass YES=1 to write, or DRY_RUN=1; --prune",
+    ],
   ];
-  for (const [text, want] of cases) assert.equal(makeWords(text), want, text);
+  for (const [got, want] of cases) assert.equal(got, want);
+});
+
+Deno.test("through make only messages change their words: a diff, a comment, a value print as they are", async () => {
+  // Text that reads like tfsync's messages, in the files: the reworded diff showed
+  // "# or FORCE=1: see 'make sync-features-to SYNC_TARGET=prod'" where the file says this.
+  const comment = "# or --force: see 'tfsync apply --to prod'";
+  const note = "# Capped at 40: pass --yes to 'tfsync apply --to prod' after FIN-118.";
+  const copy = async () => {
+    const dir = await tempCopy(EXAMPLE);
+    const edit = async (file: string, from: RegExp, to: string) => {
+      const path = join(dir, "environments", file, "terraform.tfvars");
+      await Deno.writeTextFile(path, (await Deno.readTextFile(path)).replace(from, to));
+    };
+    await edit("englacial", /^github_enabled .*$/m, `github_enabled = false ${comment}`);
+    await edit("prod", /^# Capped at 40 .*$/m, note);
+    return dir;
+  };
+  const args = ["promote", "--from", "englacial", "--to", "prod", "--yes", "--date", "2026-01-05"];
+  const [viaMake, plain] = [await copy(), await copy()];
+  const make = await cli(viaMake, args, { TFSYNC_MAKE: "1" });
+  assert.deepEqual([make.code, make.stderr], [0, ""]);
+  // No message of this run names a command: make's run prints what tfsync's does, byte for byte.
+  assert.equal(make.stdout, (await cli(plain, args)).stdout);
+  assert.deepEqual(make.stdout.split("\n").filter((l) => l.includes("tfsync a")), [
+    ` ${note}`,
+    `+github_enabled           = false ${comment}`,
+    "Note: environments/prod/terraform.tfvars:112: the comment above dask_cluster_max_cores " +
+    `mentions its old value 40; review it: ${note}`,
+  ]);
+  const prod = await Deno.readTextFile(join(viaMake, "environments/prod/terraform.tfvars"));
+  assert.ok(prod.includes(`\ngithub_enabled           = false ${comment}\n`), prod);
+  // A message that names a command is in make's words, whatever the files around it hold.
+  const extract = ["extract", "--from", "dev", "--yes", "--date", "2026-01-05"];
+  const hint = async (dir: string, env = {}) =>
+    (await cli(dir, extract, env)).stdout.split("\n").at(-2);
+  assert.equal(
+    await hint(viaMake, { TFSYNC_MAKE: "1" }),
+    "Review environments/shared-features.tfvars, then run: make sync-features-to SYNC_TARGET=ENV",
+  );
+  assert.equal(
+    await hint(plain),
+    "Review environments/shared-features.tfvars, then run: tfsync apply --to ENV",
+  );
 });
 
 Deno.test("matrix --format html names repository, commit and time, and sums up each environment", async () => {
