@@ -560,7 +560,7 @@ Deno.test("init --from-makefile imports the design's lists and sync-<group> targ
   ));
   assert.ok(
     text.includes(
-      'group "features" {\n  description = "SYNCABLE_VARS in no sync-<group> target"\n',
+      'group "features" {\n  description = "Other syncable variables"\n',
     ),
   );
 

@@ -2,7 +2,7 @@
 // should print (the repository copied to a temporary folder, never into the project).
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { copyTree, CORPUS, tfsync, withCopy } from "./_cli.ts";
+import { copyTree, CORPUS, REPO, tfsync, withCopy } from "./_cli.ts";
 
 const DANDI = join(CORPUS, "dandi__dandi-hub");
 
@@ -113,4 +113,23 @@ Deno.test("explain indents every line of a multi-line description", async () => 
       "",
     ]);
   }, join(CORPUS, "jupyterhub__mybinder.org-deploy"));
+});
+
+// init --from-makefile named the group of SYNCABLE_VARS no sync-<group> target lists by where it
+// came from, and that description is the heading a sync writes above the group in var files:
+// "# SYNCABLE_VARS in no sync-<group> target" in englacial's shared file and in prod.
+Deno.test("a group imported from a Makefile heads its section with a readable title", async () => {
+  await withCopy(async (root) => {
+    const makefile = join(REPO, "tests", "testdata", "check", "design.mk");
+    assert.equal((await tfsync(root, ["init", "--from-makefile", makefile])).code, 0);
+    const promote = await tfsync(root, ["promote", "--from", "englacial", "--to", "prod", "--yes"]);
+    assert.equal(promote.code, 0, promote.stderr);
+    for (
+      const file of ["environments/shared-features.tfvars", "environments/prod/terraform.tfvars"]
+    ) {
+      const text = await Deno.readTextFile(join(root, file));
+      assert.match(text, /\n# Other syncable variables\n/, file);
+      assert.doesNotMatch(text, /SYNCABLE_VARS/, file);
+    }
+  }, join(CORPUS, "englacial__tofu-jupyter"));
 });

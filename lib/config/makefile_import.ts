@@ -212,7 +212,8 @@ export function importedSettings(imp: MakefileImport, defaults: ConfigSettings):
   if (rest.length) {
     const names = new Set(groups.map((g) => g.name));
     const name = ["features", "syncable", "other"].find((n) => !names.has(n)) ?? "other-vars";
-    groups.push({ name, description: "SYNCABLE_VARS in no sync-<group> target", variables: rest });
+    // The description heads the group's section in every var file a sync writes it into.
+    groups.push({ name, description: "Other syncable variables", variables: rest });
   }
   for (const g of groups) {
     for (const v of g.variables) {
