@@ -618,10 +618,13 @@ Deno.test("restore swaps the .bak back and keeps the replaced file as the new .b
   assert.deepEqual([dryJson.code, JSON.parse(dryJson.stdout)], [0, {
     format_version: 1,
     environment: "prod",
-    file: "environments/prod/terraform.tfvars",
-    backup: "environments/prod/terraform.tfvars.bak",
-    restored: false,
-    diff: dry.stdout,
+    dry_run: true,
+    files: [{
+      file: "environments/prod/terraform.tfvars",
+      backup: "environments/prod/terraform.tfvars.bak",
+      restored: false,
+      diff: dry.stdout,
+    }],
   }]);
   assert.equal(await Deno.readTextFile(file), edited);
 
@@ -646,9 +649,12 @@ Deno.test("restore swaps the .bak back and keeps the replaced file as the new .b
   assert.deepEqual(JSON.parse(undo.stdout), {
     format_version: 1,
     environment: "prod",
-    file: "environments/prod/terraform.tfvars",
-    backup: "environments/prod/terraform.tfvars.bak",
-    restored: true,
+    dry_run: false,
+    files: [{
+      file: "environments/prod/terraform.tfvars",
+      backup: "environments/prod/terraform.tfvars.bak",
+      restored: true,
+    }],
   });
   assert.equal(await Deno.readTextFile(file), edited);
   assert.equal(await Deno.readTextFile(file + ".bak"), original);

@@ -174,3 +174,59 @@ Deno.test("--prune removes from each own file that sets a variable, never from t
   assert.equal(again.code, 0, again.stderr);
   assert.deepEqual(await tree(root), { ...after, "record.tfvars": record });
 });
+
+const PROMOTE = ["promote", "--from", "dev", "--to", "prod", "-y", "--date", "2026-01-05"];
+
+Deno.test("restore --env puts back every own file the run wrote, together, and undoes itself", async () => {
+  const root = await layered();
+  assert.equal((await tfsync(root, PROMOTE)).code, 0);
+  const promoted = await tree(root);
+  const own = ["envs/prod/common.tfvars", "envs/prod/app.tfvars"];
+  for (const f of own) assert.equal(promoted[f + ".bak"], FILES[f], f);
+  const out = await tfsync(root, ["restore", "--env", "prod", "-y"]);
+  assert.deepEqual(out, {
+    code: 0,
+    stderr: "",
+    stdout:
+      "Restored envs/prod/common.tfvars from envs/prod/common.tfvars.bak; the replaced version is now envs/prod/common.tfvars.bak\n" +
+      "Restored envs/prod/app.tfvars from envs/prod/app.tfvars.bak; the replaced version is now envs/prod/app.tfvars.bak (run 'tfsync restore --env prod' again to undo)\n",
+  });
+  const swapped = Object.fromEntries(
+    own.flatMap((f) => [[f, FILES[f]], [f + ".bak", promoted[f]]]),
+  );
+  assert.deepEqual(await tree(root), { ...promoted, ...swapped });
+  assert.equal((await tfsync(root, ["restore", "--env", "prod", "-y"])).code, 0);
+  assert.deepEqual(await tree(root), promoted);
+});
+
+Deno.test("restore --env leaves an own file's older .bak when the last run did not write it", async () => {
+  const root = await layered();
+  assert.equal((await tfsync(root, PROMOTE)).code, 0);
+  // The second promote changes replicas alone, in prod's app.tfvars; common.tfvars.bak stays
+  // the first run's.
+  await Deno.writeTextFile(join(root, "envs/dev/app.tfvars"), "replicas = 5\n");
+  assert.equal((await tfsync(root, PROMOTE)).code, 0);
+  const before = await tree(root);
+  assert.equal(before["envs/prod/common.tfvars.bak"], FILES["envs/prod/common.tfvars"]);
+  const out = await tfsync(root, ["restore", "--env", "prod", "-y"]);
+  assert.deepEqual([out.code, out.stdout], [
+    0,
+    "Restored envs/prod/app.tfvars from envs/prod/app.tfvars.bak; the replaced version is now envs/prod/app.tfvars.bak (run 'tfsync restore --env prod' again to undo)\n",
+  ]);
+  assert.deepEqual(await tree(root), {
+    ...before,
+    "envs/prod/app.tfvars": before["envs/prod/app.tfvars.bak"],
+    "envs/prod/app.tfvars.bak": before["envs/prod/app.tfvars"],
+  });
+});
+
+Deno.test("restore --env with no .bak of any own file is exit 2 and names them", async () => {
+  const root = await layered();
+  assert.deepEqual(await tfsync(root, ["restore", "--env", "prod", "-y"]), {
+    code: 2,
+    stdout: "",
+    stderr:
+      "tfsync restore: Nothing to restore: none of envs/prod/common.tfvars, envs/prod/app.tfvars has a .bak\n",
+  });
+  assert.deepEqual(await tree(root), FILES);
+});

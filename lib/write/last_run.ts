@@ -3,8 +3,7 @@
 // (its previous version is then its .bak) or was created (restore removes it). It is written
 // with the run's files, all or none; restore writes it too, so a second restore undoes the first.
 import { join, relative } from "../_path.ts";
-import { createTwoFilesPatch } from "diff";
-import { GIT } from "./restore.ts";
+import { gitPatch } from "./_patch.ts";
 import { ConfigError } from "../errors.ts";
 import { option } from "../words.ts";
 import { readBytesIfExists, realInside } from "../_fs.ts";
@@ -184,20 +183,28 @@ async function plan(root: string, show: (path: string) => string) {
       becomes: entry.state === "created" ? "removed" : "present",
       diff: before === after && entry.state === "replaced"
         ? ""
-        // As git's: applies with `git apply` from the root; a file the run created goes away.
-        : createTwoFilesPatch(
-          `a/${name}`,
-          entry.state === "created" ? "/dev/null" : `b/${name}`,
-          before,
-          after,
-          "current",
-          "restored",
-          GIT,
-        ),
+        // A file the run created goes away.
+        : gitPatch(name, before, after, entry.state === "created"),
     });
     steps.push({ entry, real, name, current, saved });
   }
   return { steps, run, result: { command: run.command, files } };
+}
+
+/**
+ * The files the last run replaced (absolute), for restore --env; none when no run is recorded or
+ * the record is unreadable (restore --env needs only the .bak files).
+ */
+export async function lastRunPaths(root: string): Promise<string[]> {
+  const text = await readBytesIfExists(join(root, LAST_RUN), { name: LAST_RUN, root })
+    .catch(() => undefined);
+  if (text === undefined) return [];
+  try {
+    const run = parseRecord(decode(text));
+    return run.files.filter((f) => f.state === "replaced").map((f) => join(root, f.path));
+  } catch {
+    return [];
+  }
 }
 
 function parseRecord(text: string): LastRun {

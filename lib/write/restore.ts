@@ -1,15 +1,13 @@
-// Undo for a sync: swap a file and its .bak, so a second swap undoes the first. Both are read as
-// bytes and swapped all or none, under the repository's lock; a .bak that resolves outside the
-// root is refused, never followed.
-import { createTwoFilesPatch, FILE_HEADERS_ONLY } from "diff";
+// Undo for one environment: swap each of its own var files with its .bak, so a second swap undoes
+// the first. Every file is read as bytes and the pairs are swapped all or none, under the
+// repository's lock; a .bak that resolves outside the root is refused, never followed.
 import { ConfigError } from "../errors.ts";
 import { readBytesIfExists, realInside } from "../_fs.ts";
 import { decode } from "../hcl/encoding.ts";
-import { recover, replaceAll } from "./files.ts";
+import { gitPatch } from "./_patch.ts";
+import { recover, replaceAll, type Replacement } from "./files.ts";
+import { lastRunPaths } from "./last_run.ts";
 import { lockRoot } from "./lock.ts";
-
-/** A patch as git's: `git apply` takes it from the root. */
-export const GIT = { headerOptions: FILE_HEADERS_ONLY };
 
 export interface RestoreResult {
   file: string;
@@ -21,7 +19,7 @@ export interface RestoreResult {
 }
 
 export interface RestoreOptions {
-  /** The repository root: both files must resolve inside it. */
+  /** The repository root: every file must resolve inside it. */
   root: string;
   dryRun?: boolean;
   display?: (path: string) => string;
@@ -29,45 +27,82 @@ export interface RestoreOptions {
   holder: string;
 }
 
+interface Pair {
+  path: string;
+  /** `path` with symlinks resolved: what is written. */
+  real: string;
+  backup: string;
+  names: { file: string; backup: string };
+  current: Uint8Array | undefined;
+  saved: Uint8Array | undefined;
+}
+
 /**
- * Puts `path + ".bak"` in place of `path` and the replaced version into the .bak, together,
- * under tfsync's lock. A missing .bak is a ConfigError.
+ * Puts `path + ".bak"` in place of `path` and the replaced version into the .bak, for each of
+ * `paths` (an environment's own files, in -var-file order) that has a .bak: those the last run
+ * changed when it changed any of them (an older .bak of another file is not that run's), else
+ * all. Together, under tfsync's lock. No .bak at all is a ConfigError.
  */
-export async function restoreBackup(path: string, o: RestoreOptions): Promise<RestoreResult> {
-  const show = o.display ?? ((p: string) => p);
-  const backup = path + ".bak";
-  const names = { file: show(path), backup: show(backup) };
-  const read = async () => {
-    const [file, bak] = [await realInside(path, o.root), backup];
-    const current = await readBytesIfExists(file, { name: names.file, root: o.root });
-    const saved = await readBytesIfExists(bak, { name: names.backup, root: o.root });
-    if (saved === undefined) {
-      throw new ConfigError("Nothing to restore: its .bak does not exist", { file: path });
-    }
-    if (current === undefined) {
-      throw new ConfigError("Cannot restore it: not found", { file: path });
-    }
-    return { file, current, saved, diff: patch(decode(current), decode(saved)) };
-  };
-  const patch = (a: string, b: string) =>
-    a === b
-      ? ""
-      : createTwoFilesPatch(`a/${names.file}`, `b/${names.file}`, a, b, "current", "restored", GIT);
-  const first = await read();
-  if (o.dryRun || first.diff === "") return { ...names, restored: false, diff: first.diff };
+export async function restoreBackups(
+  paths: readonly string[],
+  o: RestoreOptions,
+): Promise<RestoreResult[]> {
+  const first = await plan(paths, o);
+  if (o.dryRun || first.every((p) => p.diff === "")) return first.map(result(false));
   const lock = await lockRoot(o.root, o.holder);
   try {
-    await recover(o.root, [path]);
+    await recover(o.root, first.map((p) => p.path));
     // Read again under the lock: another tfsync may have written since.
-    const now = await read();
-    if (now.diff === "") return { ...names, restored: false, diff: "" };
-    const mode = (await Deno.stat(now.file)).mode ?? undefined;
-    await replaceAll([
-      { path: backup, file: names.backup, old: now.saved, bytes: now.current, mode },
-      { path: now.file, file: names.file, old: now.current, bytes: now.saved, mode },
-    ], { root: o.root });
-    return { ...names, restored: true, diff: now.diff };
+    const now = await plan(paths, o);
+    const reps: Replacement[] = [];
+    for (const p of now.filter((p) => p.diff !== "")) {
+      const mode = (await Deno.stat(p.real)).mode ?? undefined;
+      reps.push(
+        { path: p.backup, file: p.names.backup, old: p.saved, bytes: p.current!, mode },
+        { path: p.real, file: p.names.file, old: p.current, bytes: p.saved!, mode },
+      );
+    }
+    if (reps.length) await replaceAll(reps, { root: o.root });
+    return now.map(result(true));
   } finally {
     await lock.release();
   }
+}
+
+const result = (written: boolean) => (p: Pair & { diff: string }): RestoreResult => ({
+  ...p.names,
+  restored: written && p.diff !== "",
+  diff: p.diff,
+});
+
+/** The pairs to swap, each with its patch ("" when the file equals its .bak). */
+async function plan(paths: readonly string[], o: RestoreOptions) {
+  const show = o.display ?? ((p: string) => p);
+  const pairs: Pair[] = [];
+  for (const path of paths) {
+    const backup = path + ".bak";
+    const names = { file: show(path), backup: show(backup) };
+    const real = await realInside(path, o.root);
+    const current = await readBytesIfExists(real, { name: names.file, root: o.root });
+    const saved = await readBytesIfExists(backup, { name: names.backup, root: o.root });
+    pairs.push({ path, real, backup, names, current, saved });
+  }
+  const saved = pairs.filter((p) => p.saved !== undefined);
+  if (saved.length === 0) {
+    if (paths.length === 1) {
+      throw new ConfigError("Nothing to restore: its .bak does not exist", { file: paths[0] });
+    }
+    const names = pairs.map((p) => p.names.file).join(", ");
+    throw new ConfigError(`Nothing to restore: none of ${names} has a .bak`);
+  }
+  const changed = new Set(await lastRunPaths(o.root));
+  const ran = saved.filter((p) => changed.has(p.path));
+  const chosen = ran.length ? ran : saved;
+  return chosen.map((p) => {
+    if (p.current === undefined) {
+      throw new ConfigError("Cannot restore it: not found", { file: p.path });
+    }
+    const [a, b] = [decode(p.current), decode(p.saved!)];
+    return { ...p, diff: a === b ? "" : gitPatch(p.names.file, a, b) };
+  });
 }
