@@ -29,8 +29,8 @@ its .bak). What it replaces becomes the .bak, so running restore again undoes it
 recorded in ${LAST_RUN} in the root (add it and *.bak to .gitignore). With --env ENV, only
 ENV's own files get their .bak back, together: its terraform.tfvars, or each of its
 environment_files with {env} that has a .bak (those the last run changed, if it changed any).
-It shows the change and asks on a terminal; without one, it needs --yes. Exit 2 when there is
-nothing to restore.
+That is a run too: a restore without --env then undoes it. It shows the change and asks on a
+terminal; without one, it needs --yes. Exit 2 when there is nothing to restore.
 
 Options:
   --env ENV   restore only this environment's own files
@@ -62,7 +62,12 @@ async function restoreEnv(config: Config, env: string, common: Common, io: Io): 
   const last = await checkEnvironmentName(env, config);
   const own = (await environmentLayers(config, env)).filter((l) => l.own).map((l) => l.path);
   const paths = own.includes(last) ? own : [...own, last];
-  const o = { root: config.root, display: (p: string) => displayPath(p, io), holder: HOLDER };
+  const o = {
+    root: config.root,
+    display: (p: string) => displayPath(p, io),
+    holder: HOLDER,
+    command: `restore --env ${env}`,
+  };
   const preview = await restoreBackups(paths, { ...o, dryRun: true });
   const changes = preview.filter((r) => r.diff !== "");
   if (!common.dryRun && changes.length) {

@@ -699,6 +699,42 @@ Deno.test("restore without --env undoes the whole last run, shared file included
   assert.deepEqual(await Promise.all(files.map(text)), promoted);
 });
 
+Deno.test("restore --env is a run: restore then undoes it, not the run before", async () => {
+  const dir = await tempCopy(EXAMPLE);
+  const [shared, prod] = [
+    "environments/shared-features.tfvars",
+    "environments/prod/terraform.tfvars",
+  ];
+  const text = (f: string) => Deno.readTextFile(join(dir, f));
+  const original = await text(prod);
+  assert.equal(
+    (await tfsync(dir, ["promote", "--from", "englacial", "--to", "prod", "-y"])).code,
+    0,
+  );
+  const promoted = { [shared]: await text(shared), [prod]: await text(prod) };
+  assert.equal((await tfsync(dir, ["restore", "--env", "prod", "-y"])).code, 0);
+  assert.deepEqual(JSON.parse(await text(".tfsync-last-run.json")), {
+    command: "restore --env prod",
+    backup: true,
+    files: [{ path: prod, state: "replaced" }],
+  });
+  // It used to undo the promote with prod's .bak swapped: the shared file went back, and prod
+  // took the promoted text again, under "Undid tfsync promote".
+  const undo = await tfsync(dir, ["restore", "-y"]);
+  assert.deepEqual([undo.code, undo.stderr, undo.stdout], [
+    0,
+    "",
+    `Restored ${prod} from ${prod}.bak (the replaced version is now the .bak)\n` +
+    "Undid tfsync restore --env prod; run 'tfsync restore' again to redo it\n",
+  ]);
+  assert.deepEqual({ [shared]: await text(shared), [prod]: await text(prod) }, promoted);
+  assert.equal(await text(prod + ".bak"), original);
+  const redo = await tfsync(dir, ["restore", "-y"]);
+  assert.match(redo.stdout, /\nUndid tfsync restore of restore --env prod; /);
+  assert.equal(await text(prod), original);
+  assert.equal(await text(shared), promoted[shared]);
+});
+
 Deno.test("restore removes a file the last run created, and puts it back when run again", async () => {
   const dir = await tempCopy(EXAMPLE);
   const shared = join(dir, "environments/shared-features.tfvars");

@@ -1,12 +1,13 @@
 // Undo for one environment: swap each of its own var files with its .bak, so a second swap undoes
-// the first. Every file is read as bytes and the pairs are swapped all or none, under the
-// repository's lock; a .bak that resolves outside the root is refused, never followed.
+// the first. Every file is read as bytes and the pairs are swapped all or none, with the run's
+// record (last_run.ts), under the repository's lock; a .bak that resolves outside the root is
+// refused, never followed.
 import { ConfigError } from "../errors.ts";
 import { readBytesIfExists, realInside } from "../_fs.ts";
 import { decode } from "../hcl/encoding.ts";
 import { gitPatch } from "./_patch.ts";
 import { recover, replaceAll, type Replacement } from "./files.ts";
-import { lastRunPaths } from "./last_run.ts";
+import { lastRunPaths, lastRunReplacement } from "./last_run.ts";
 import { lockRoot } from "./lock.ts";
 
 export interface RestoreResult {
@@ -25,6 +26,8 @@ export interface RestoreOptions {
   display?: (path: string) => string;
   /** Who holds the lock while restoring, as another run waiting for it names it. */
   holder: string;
+  /** The run as the record names it ("restore --env prod"): a whole-run restore undoes it. */
+  command: string;
 }
 
 interface Pair {
@@ -54,15 +57,22 @@ export async function restoreBackups(
     await recover(o.root, first.map((p) => p.path));
     // Read again under the lock: another tfsync may have written since.
     const now = await plan(paths, o);
+    const todo = now.filter((p) => p.diff !== "");
     const reps: Replacement[] = [];
-    for (const p of now.filter((p) => p.diff !== "")) {
+    for (const p of todo) {
       const mode = (await Deno.stat(p.real)).mode ?? undefined;
       reps.push(
         { path: p.backup, file: p.names.backup, old: p.saved, bytes: p.current!, mode },
         { path: p.real, file: p.names.file, old: p.current, bytes: p.saved!, mode },
       );
     }
-    if (reps.length) await replaceAll(reps, { root: o.root });
+    if (todo.length) {
+      // This is the last writing run now: a whole-run restore must undo it, not the run before,
+      // whose files it left as they were before that run or swapped back.
+      const files = todo.map((p) => ({ path: p.path, exists: true }));
+      reps.push(await lastRunReplacement(o.root, o.command, true, files));
+      await replaceAll(reps, { root: o.root });
+    }
     return now.map(result(true));
   } finally {
     await lock.release();
