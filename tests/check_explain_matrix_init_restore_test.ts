@@ -735,6 +735,29 @@ Deno.test("restore --env is a run: restore then undoes it, not the run before", 
   assert.equal(await text(shared), promoted[shared]);
 });
 
+Deno.test("restore of a run through a symlinked tfvars finds the .bak beside the link", async () => {
+  const dir = await tempCopy(EXAMPLE);
+  const link = join(dir, "environments/prod/terraform.tfvars");
+  const target = join(dir, "prod.tfvars");
+  const original = await Deno.readTextFile(link);
+  await Deno.rename(link, target);
+  await Deno.symlink(target, link);
+  assert.equal(
+    (await tfsync(dir, ["promote", "--from", "englacial", "--to", "prod", "-y"])).code,
+    0,
+  );
+  const promoted = await Deno.readTextFile(target);
+  // promote keeps the .bak beside the link (it looked for prod.tfvars.bak: exit 2, "its .bak
+  // does not exist").
+  assert.equal(await Deno.readTextFile(link + ".bak"), original);
+  const undo = await tfsync(dir, ["restore", "-y"]);
+  assert.deepEqual([undo.code, undo.stderr], [0, ""]);
+  assert.ok((await Deno.lstat(link)).isSymlink);
+  assert.equal(await Deno.readTextFile(target), original);
+  assert.equal(await Deno.readTextFile(link + ".bak"), promoted);
+  await assert.rejects(Deno.lstat(target + ".bak"), Deno.errors.NotFound);
+});
+
 Deno.test("restore removes a file the last run created, and puts it back when run again", async () => {
   const dir = await tempCopy(EXAMPLE);
   const shared = join(dir, "environments/shared-features.tfvars");

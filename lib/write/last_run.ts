@@ -86,6 +86,9 @@ export interface RunRestore {
 
 interface Step {
   entry: RunFile;
+  /** The file as the record names it, in the root: its .bak is beside it, as the run wrote it. */
+  path: string;
+  /** `path` with symlinks resolved: what is written. */
   real: string;
   name: string;
   current: Uint8Array | undefined;
@@ -106,13 +109,13 @@ export async function restoreLastRun(
   if (o.dryRun) return first.result;
   const lock = await lockRoot(root, o.holder);
   try {
-    await recover(root, first.steps.map((s) => s.real));
+    await recover(root, first.steps.flatMap((s) => [s.path, s.real]));
     // Read again under the lock: another tfsync may have written since.
     const { steps, run, result } = await plan(root, show);
     const reps: Replacement[] = [];
     const removals: string[] = [];
     for (const s of steps) {
-      const bak = s.real + ".bak";
+      const bak = s.path + ".bak";
       const mode = s.current ? (await Deno.stat(s.real)).mode ?? undefined : undefined;
       if (s.current) {
         reps.push({ path: bak, file: s.name + ".bak", old: s.saved, bytes: s.current, mode });
@@ -169,7 +172,8 @@ async function plan(root: string, show: (path: string) => string) {
     const name = show(path);
     const real = await realInside(path, root);
     const current = await readBytesIfExists(real, { name, root });
-    const saved = await readBytesIfExists(real + ".bak", { name: name + ".bak", root });
+    // Beside the file as named, not its symlink's target: where the run (transaction.ts) wrote it.
+    const saved = await readBytesIfExists(path + ".bak", { name: name + ".bak", root });
     if (entry.state !== "created" && saved === undefined) {
       throw new ConfigError("Nothing to restore: its .bak does not exist", { file: path });
     }
@@ -186,7 +190,7 @@ async function plan(root: string, show: (path: string) => string) {
         // A file the run created goes away.
         : gitPatch(name, before, after, entry.state === "created"),
     });
-    steps.push({ entry, real, name, current, saved });
+    steps.push({ entry, path, real, name, current, saved });
   }
   return { steps, run, result: { command: run.command, files } };
 }

@@ -54,7 +54,7 @@ export async function restoreBackups(
   if (o.dryRun || first.every((p) => p.diff === "")) return first.map(result(false));
   const lock = await lockRoot(o.root, o.holder);
   try {
-    await recover(o.root, first.map((p) => p.path));
+    await recover(o.root, first.flatMap((p) => [p.path, p.real]));
     // Read again under the lock: another tfsync may have written since.
     const now = await plan(paths, o);
     const todo = now.filter((p) => p.diff !== "");
