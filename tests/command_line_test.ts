@@ -202,7 +202,7 @@ Deno.test("--output FILE writes the report there, atomically; --format per comma
   assert.equal(missing.code, 2);
   assert.equal(
     missing.stderr,
-    'tfsync diff: Cannot write the report "no/such/dir/x.json": not found\n',
+    'tfsync diff: Cannot write the report "no/such/dir/x.json": the folder "no/such/dir" does not exist\n',
   );
   assert.equal(JSON.parse(missing.stdout).error.exit_code, 2);
   assert.deepEqual(await cli(dir, ["diff", "--from", "a", "--to", "b", "--format", "html"]), {
@@ -219,6 +219,41 @@ Deno.test("--output FILE writes the report there, atomically; --format per comma
   assert.equal((await cli(dir, ["matrix", "--format", "html"])).code, 0);
   assert.equal((await cli(dir, ["check", "--format", "github"])).code, 0);
   await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("a new shared file whose folder does not exist: the dry run refuses as the write does, naming it", async () => {
+  // README's environment_files layouts, shared_file not set: its default folder, environments/,
+  // is not there. The dry run showed the new file and the write then failed with "not found".
+  const dir = await Deno.makeTempDir({ prefix: "tfsync-test-" });
+  await Deno.mkdir(join(dir, "env"));
+  for (const env of ["englacial", "prod"]) {
+    await Deno.copyFile(
+      join(EXAMPLE, "environments", env, "terraform.tfvars"),
+      join(dir, "env", `${env}_config.tfvars`),
+    );
+  }
+  await Deno.copyFile(join(EXAMPLE, "variables.tf"), join(dir, "variables.tf"));
+  await Deno.writeTextFile(
+    join(dir, "tfsync.hcl"),
+    'environment_files = ["env/{env}_config.tfvars"]\n',
+  );
+  const before = await snapshotTree(dir);
+  const args = ["promote", "--from", "englacial", "--to", "prod", "--date", "2026-01-05"];
+  const refused = {
+    code: 2,
+    stdout: "",
+    stderr: "tfsync promote: environments/shared-features.tfvars: Cannot write the file: the " +
+      'folder "environments" does not exist (create it, or set shared_file in tfsync.hcl)\n',
+  };
+  assert.deepEqual(await cli(dir, [...args, "--dry-run"]), refused);
+  assert.deepEqual(await cli(dir, [...args, "--yes"]), refused);
+  assert.deepEqual(changedPaths(before, await snapshotTree(dir)), []);
+  // With the folder there, both go ahead.
+  await Deno.mkdir(join(dir, "environments"));
+  assert.equal((await cli(dir, [...args, "--dry-run"])).code, 0);
+  const wrote = await cli(dir, [...args, "--yes"]);
+  assert.deepEqual([wrote.code, wrote.stderr], [0, ""]);
+  assert.match(wrote.stdout, /^Created environments\/shared-features.tfvars$/m);
 });
 
 Deno.test("every JSON output carries format_version; errors are JSON objects with --format json", async () => {

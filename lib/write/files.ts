@@ -7,7 +7,7 @@
 // fails is undone, and the error says which file is in which state when undoing fails too.
 import { basename, dirname, join } from "../_path.ts";
 import { ConfigError, WriteError } from "../errors.ts";
-import { fsReason, kindOf, realInside } from "../_fs.ts";
+import { fsReason, kindOf, realInside, statIfExists } from "../_fs.ts";
 
 export { WriteError } from "../errors.ts";
 
@@ -57,7 +57,7 @@ export async function replaceAll(reps: Replacement[], o: ReplaceOptions): Promis
   // All at once: each flush waits on the disk, and they overlap. The error names the first
   // file in order that failed, as writing them one by one would.
   const written = await Promise.allSettled(reps.map(async (r) => {
-    await requireReplaceable(r.path, o.root);
+    await requireReplaceable(r, o.root);
     return await writeTemp(r.path, r.bytes, r.mode);
   }));
   const temps = written.flatMap((w) => w.status === "fulfilled" ? [w.value] : []);
@@ -134,15 +134,33 @@ async function undo(done: Replacement[], why: string): Promise<WriteError> {
   );
 }
 
-/** A destination must be inside the root and, when it exists, a regular file (or a symlink). */
-async function requireReplaceable(path: string, root: string): Promise<void> {
+/**
+ * Why a new file cannot be created in its folder (`the folder "environments" does not exist`),
+ * or undefined when it can. A write creates no folder: one a failed run left could not be told
+ * from the user's; and the dry run, which writes nothing, refuses as the write does (verifyWith).
+ * `file` is how messages name it.
+ */
+export async function missingFolder(path: string, file: string): Promise<string | undefined> {
+  const info = await statIfExists(dirname(path));
+  if (info?.isDirectory) return undefined;
+  return `the folder "${dirname(file)}" ${info ? "is not a folder" : "does not exist"}`;
+}
+
+/**
+ * A destination must be inside the root and, when it exists, a regular file (or a symlink);
+ * when it does not, in a folder that exists.
+ */
+async function requireReplaceable(r: Replacement, root: string): Promise<void> {
+  const path = r.path;
   await realInside(dirname(path), root);
   let info: Deno.FileInfo;
   try {
     info = await Deno.lstat(path);
   } catch (e) {
-    if (e instanceof Deno.errors.NotFound) return;
-    throw e;
+    if (!(e instanceof Deno.errors.NotFound)) throw e;
+    const missing = await missingFolder(path, r.file);
+    if (missing) throw new ConfigError(missing);
+    return;
   }
   if (info.isSymlink) await realInside(path, root);
   else if (!info.isFile) throw new ConfigError(`${kindOf(info)}, not a regular file`);

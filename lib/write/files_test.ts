@@ -37,6 +37,23 @@ Deno.test("replaceAll() replaces every file, keeps the permission bits, leaves n
   });
 });
 
+Deno.test("replaceAll() creates no folder: a new file in one that is missing names it, writes nothing", async () => {
+  await inTempDir(async (dir) => {
+    await Deno.writeTextFile(join(dir, "a"), "old a");
+    await assert.rejects(
+      replaceAll([rep(dir, "a", "old a", "new a"), rep(dir, "no/dir/b", undefined, "new b")], {
+        root: dir,
+      }),
+      {
+        name: "WriteError",
+        message: 'Cannot write the file: the folder "no/dir" does not exist; nothing was written',
+      },
+    );
+    assert.equal(await Deno.readTextFile(join(dir, "a")), "old a");
+    assert.deepEqual(await names(dir), ["a"]);
+  });
+});
+
 Deno.test("replaceAll() undoes the renames done when a later one fails, and says so", async () => {
   await inTempDir(async (dir) => {
     await Deno.writeTextFile(join(dir, "a"), "old a");

@@ -3,7 +3,7 @@
 // repository files: no .bak, no lock, anywhere the user names.
 import { basename, dirname, join } from "../_path.ts";
 import { ConfigError } from "../errors.ts";
-import { fsReason } from "../_fs.ts";
+import { fsReason, statIfExists } from "../_fs.ts";
 
 /** Writes `text` to `path` atomically. `name` is how messages name the file. */
 export async function writeReport(path: string, text: string, name: string): Promise<void> {
@@ -20,6 +20,9 @@ export async function writeReport(path: string, text: string, name: string): Pro
     await Deno.rename(temp, path);
   } catch (e) {
     await Deno.remove(temp).catch(() => {});
-    throw new ConfigError(`Cannot write the report "${name}": ${fsReason(e)}`);
+    // "not found" is the folder's: say which (a report creates no folder).
+    const folder = e instanceof Deno.errors.NotFound && !(await statIfExists(dirname(path)));
+    const why = folder ? `the folder "${dirname(name)}" does not exist` : fsReason(e);
+    throw new ConfigError(`Cannot write the report "${name}": ${why}`);
   }
 }

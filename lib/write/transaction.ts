@@ -8,7 +8,14 @@ import { readBytesIfExists, realInside } from "../_fs.ts";
 import { encode } from "../hcl/encoding.ts";
 import type { FilePlan } from "../sync/sync_plan.ts";
 import { verifyEdit } from "../hcl/verify.ts";
-import { JOURNAL, recover, replaceAll, type Replacement, WriteError } from "./files.ts";
+import {
+  JOURNAL,
+  missingFolder,
+  recover,
+  replaceAll,
+  type Replacement,
+  WriteError,
+} from "./files.ts";
 import { type LockOptions, lockRoot } from "./lock.ts";
 import { jsonReplacement, lastRunReplacement } from "./last_run.ts";
 import { PREVIOUS_RECORD, type PreviousRecord, sha256 } from "../sync/record.ts";
@@ -65,21 +72,34 @@ export interface CommitOptions extends LockOptions {
 
 /**
  * Checks every changed file's edit with verifyEdit, on the plan's reading of its result (read
- * again when that is not the text to write). Throws VerificationError.
+ * again when that is not the text to write). Throws VerificationError, or ConfigError for a new
+ * file whose folder does not exist.
  */
 export async function verifyPlans<P extends FilePlan>(plans: readonly P[]): Promise<Verified<P>> {
   return await verifyWith(plans, (p) => {
     const after = p.afterDoc.text === p.after ? p.afterDoc : p.after;
     return verifyEdit(p.beforeDoc, after, p.intent, p.copied);
-  });
+    // The default shared file's folder is the default layout's: another layout names its own.
+  }, (p) => p.role === "shared" ? " (create it, or set shared_file in tfsync.hcl)" : "");
 }
 
-/** Runs `check` on every changed plan (it throws when one is not as intended). */
+/**
+ * Runs `check` on every changed plan (it throws when one is not as intended), after making sure
+ * each new file's folder exists (a write creates none: see files.ts), so that a dry run refuses
+ * what the write would. `hint` follows the reason when one does not. Throws ConfigError.
+ */
 export async function verifyWith<P extends WritePlan>(
   plans: readonly P[],
   check: (p: P) => unknown,
+  hint: (p: P) => string = () => "",
 ): Promise<Verified<P>> {
-  for (const p of changed(plans)) await check(p);
+  for (const p of changed(plans)) {
+    const missing = p.exists ? undefined : await missingFolder(p.path, p.file);
+    if (missing) {
+      throw new ConfigError(`Cannot write the file: ${missing}${hint(p)}`, { file: p.file });
+    }
+    await check(p);
+  }
   return { plans } as unknown as Verified<P>;
 }
 
