@@ -90,6 +90,9 @@ export async function runPlan(
     holder: `tfsync ${plan.command} (pid ${Deno.pid})`,
     command: plan.command,
     record: ctx.config.sharedFile,
+    synced: plan.target === undefined
+      ? undefined
+      : { env: plan.target, some: plan.command === "sync" },
     onWait: (holder: string) => say(`Waiting for ${holder} to finish writing`),
     onNote: (note: string) => say(`Note: ${note}`),
   };

@@ -23,6 +23,9 @@ export interface PromoteCase {
   files: Record<string, string[]>;
   /** The shared record (shared_file), relative to the root; absent when it holds the source's values already. */
   record?: string;
+  /** The shared file is as an earlier promote here wrote it: this one lists `to` among the
+   * environments synced to it (.tfsync-previous-record.json). */
+  kept?: true;
   /** File (relative) → the variables the promote changes in it: exactly those whose value it
    * sets differently, newly or no longer. */
   changes: Record<string, string[]>;
@@ -131,10 +134,8 @@ export async function checkPromote(c: PromoteCase): Promise<string> {
   const changed = changedPaths(tree, await snapshotTree(root));
   // The run record beside the files lets `tfsync restore` undo the whole run; the previous
   // record, `apply` judge conflicts against what the targets were synced to.
-  assert.deepEqual(
-    changed,
-    [LAST_RUN, ...c.record ? [PREVIOUS_RECORD, c.record] : [], ...Object.keys(c.changes)].sort(),
-  );
+  const records = c.record ? [PREVIOUS_RECORD, c.record] : c.kept ? [PREVIOUS_RECORD] : [];
+  assert.deepEqual(changed, [LAST_RUN, ...records, ...Object.keys(c.changes)].sort());
 
   const names = Object.values(c.changes).flat();
   for (const [file, vars] of Object.entries(c.changes)) {

@@ -157,3 +157,131 @@ Deno.test("a comment above an overwritten value that mentions the old value is p
     }]);
   });
 });
+
+/** promote --fail-on-conflict after a promote: exit code, stdout, and the files it changed. */
+async function promoteAgain(root: string) {
+  const before = await snapshotTree(root);
+  const r = await tfsync(root, [
+    "promote",
+    "--from",
+    "englacial",
+    "--to",
+    "prod",
+    "--fail-on-conflict",
+    "--date",
+    DATE,
+  ]);
+  return {
+    code: r.code,
+    stdout: r.stdout,
+    changed: changedPaths(before, await snapshotTree(root)),
+  };
+}
+
+const tagLine = async (root: string) =>
+  (await read(root, PROD)).split("\n").findIndex((l) => l.startsWith("singleuser_image_tag")) + 1;
+
+Deno.test("after a promote, a hand edit back to the old value in its target is a conflict on the next one", async () => {
+  await withCopy(async (root) => {
+    // The first promote syncs prod to 2025.12.18 (the shared file had 2025.11.30).
+    await ok(root, ["promote", "--from", "englacial", "--to", "prod", "-y"]);
+    await edit(
+      root,
+      PROD,
+      /^singleuser_image_tag {2}= "2025\.12\.18"/m,
+      'singleuser_image_tag = "2025.11.30"',
+    );
+    await edit(
+      root,
+      TEST,
+      /^singleuser_image_tag = "2025\.12\.18"/m,
+      'singleuser_image_tag = "2026.01.02"',
+    );
+    assert.deepEqual(await promoteAgain(root), {
+      code: 1,
+      stdout: "1 conflict: prod differs from the last sync\n" +
+        "(environments/shared-features.tfvars), edited since then; this value would be\n" +
+        "overwritten (lines of environments/prod/terraform.tfvars):\n" +
+        "  variable              prod          line  last sync     new\n" +
+        `  singleuser_image_tag  "2025.11.30"   ${await tagLine(
+          root,
+        )}  "2025.12.18"  "2026.01.02"\n` +
+        "Nothing written: --fail-on-conflict\n",
+      changed: [],
+    });
+  });
+});
+
+Deno.test("after a promote, the next one's conflicts are the hand edits, not the values the last one wrote", async () => {
+  await withCopy(async (root) => {
+    await ok(root, ["promote", "--from", "englacial", "--to", "prod", "-y"]);
+    await edit(root, PROD, /^dask_cluster_max_cores = 200/m, "dask_cluster_max_cores = 50");
+    // Both values change again; only dask_cluster_max_cores was edited in prod since.
+    await edit(
+      root,
+      TEST,
+      /^singleuser_image_tag = "2025\.12\.18"/m,
+      'singleuser_image_tag = "2026.01.02"',
+    );
+    await edit(root, TEST, /^dask_cluster_max_cores = 200/m, "dask_cluster_max_cores = 300");
+    const line = (await read(root, PROD)).split("\n")
+      .findIndex((l) => l.startsWith("dask_cluster_max_cores = 50")) + 1;
+    assert.deepEqual(await promoteAgain(root), {
+      code: 1,
+      stdout: "1 conflict: prod differs from the last sync\n" +
+        "(environments/shared-features.tfvars), edited since then; this value would be\n" +
+        "overwritten (lines of environments/prod/terraform.tfvars):\n" +
+        "  variable                prod  line  last sync  new\n" +
+        `  dask_cluster_max_cores  50     ${line}  200        300\n` +
+        "Nothing written: --fail-on-conflict\n",
+      changed: [],
+    });
+  });
+});
+
+Deno.test("extract, apply, then a hand edit back to the value before the extract: the next apply finds it", async () => {
+  await withCopy(async (root) => {
+    await extractedAfterPromote(root);
+    await ok(root, ["apply", "--to", "prod", "-y"]);
+    // prod was synced to 2026.01.02; it goes back to 2025.12.18 by hand, the kept record's value.
+    await edit(
+      root,
+      PROD,
+      /^singleuser_image_tag {2}= "2026\.01\.02"/m,
+      'singleuser_image_tag = "2025.12.18"',
+    );
+    const before = await snapshotTree(root);
+    const r = await tfsync(root, ["apply", "--to", "prod", "--fail-on-conflict", "--date", DATE]);
+    assert.deepEqual({ code: r.code, stdout: r.stdout }, {
+      code: 1,
+      stdout: "1 conflict: prod differs from the last sync\n" +
+        "(environments/shared-features.tfvars), edited since then; this value would be\n" +
+        "overwritten (lines of environments/prod/terraform.tfvars):\n" +
+        "  variable              prod          line  last sync     new\n" +
+        `  singleuser_image_tag  "2025.12.18"   ${await tagLine(
+          root,
+        )}  "2026.01.02"  "2026.01.02"\n` +
+        "Nothing written: --fail-on-conflict\n",
+    });
+    assert.deepEqual(changedPaths(before, await snapshotTree(root)), []);
+  });
+});
+
+Deno.test("the kept record lists the environments synced to the shared file as it is: apply, not a partial sync", async () => {
+  await withCopy(async (root) => {
+    await extractedAfterPromote(root);
+    const synced = async () => JSON.parse(await read(root, ".tfsync-previous-record.json")).synced;
+    assert.equal(await synced(), undefined);
+    // One value, already the shared file's: prod's other values are not synced to it.
+    const vars = ["--vars", "singleuser_image_tag", "-y"];
+    await ok(root, ["sync", "--from", "englacial", "--to", "prod", ...vars]);
+    assert.match(await read(root, PROD), /^singleuser_image_tag {2}= "2026\.01\.02"/m);
+    assert.equal(await synced(), undefined);
+    // A run that writes nothing records nothing: apply has a value to write back.
+    await edit(root, PROD, /^dask_cluster_max_cores = 200/m, "dask_cluster_max_cores = 50");
+    await ok(root, ["apply", "--to", "prod", "-y"]);
+    assert.deepEqual(await synced(), ["prod"]);
+    await ok(root, ["promote", "--from", "englacial", "--to", "dev", "-y"]);
+    assert.deepEqual(await synced(), ["prod", "dev"]);
+  });
+});

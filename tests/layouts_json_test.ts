@@ -96,6 +96,7 @@ corpusTest("hmcts as JSON: environments/{env}/{env}.tfvars.json", async () => {
     from: "stg",
     to: "demo",
     files: { stg: [file("stg")], demo: [file("demo")] },
+    kept: true,
     changes: { [file("demo")]: HMCTS.sync },
   });
   assert.equal(

@@ -37,8 +37,9 @@ export async function judgeConflicts(
   ctx: { config: Config; module: ModuleVars },
   plans: readonly FilePlan[],
   shared: TfvarsFile | undefined,
+  env: string,
 ): Promise<{ conflicts: Conflict[]; record?: string }> {
-  const record = await lastRecord(ctx.config.root, shared);
+  const record = await lastRecord(ctx.config.root, shared, env);
   const out: Conflict[] = [];
   for (const plan of plans) {
     const target = plan.beforeDoc;

@@ -4,7 +4,10 @@
 // shared file is still that text, `apply` judges conflicts against the previous one (after
 // `extract`, the shared file holds the new values, not what the targets were synced to). Any other
 // change of the shared file (a hand edit, a checkout, a restore) makes it stale, and the shared
-// file is the record again.
+// file is the record again. An environment a run synced to the shared file as it is now (promote's
+// target, or apply's) is listed in `synced`: its record is the shared file itself, not the
+// previous text (it was synced to the new values, and judged against the old ones a hand edit back
+// to an old value was no conflict, and every value of its last sync was one).
 import { join } from "../_path.ts";
 import { readTextIfExists } from "../_fs.ts";
 import { type Document, parse } from "../hcl/document.ts";
@@ -21,6 +24,8 @@ export interface PreviousRecord {
   written: string;
   /** The shared file's text before the run; null when the run created it. */
   before: string | null;
+  /** The environments synced to the shared file as written (absent: none). */
+  synced?: string[];
 }
 
 /** The record of the last sync, and how to name it. */
@@ -42,18 +47,12 @@ export async function sha256(text: string): Promise<string> {
 export async function lastRecord(
   root: string,
   shared: TfvarsFile | undefined,
+  env?: string,
 ): Promise<LastRecord | undefined> {
   if (!shared) return undefined;
   const current = { doc: shared.doc, name: shared.doc.file };
-  const text = await readTextIfExists(join(root, PREVIOUS_RECORD), { root });
-  if (text === undefined) return current;
-  let kept: PreviousRecord;
-  try {
-    kept = JSON.parse(text);
-  } catch {
-    return current; // not a record tfsync wrote: the shared file is the record
-  }
-  if (kept?.written !== await sha256(shared.text)) return current;
+  const kept = await keptRecord(root, shared.text);
+  if (!kept || (env !== undefined && kept.synced?.includes(env))) return current;
   const name = `${shared.doc.file} before its last change (${PREVIOUS_RECORD})`;
   if (typeof kept.before !== "string") return { doc: undefined, name };
   try {
@@ -62,4 +61,33 @@ export async function lastRecord(
   } catch {
     return current; // not a text tfsync wrote: the shared file is the record
   }
+}
+
+/** The kept record while the shared file is still `text`, the text its run wrote. */
+async function keptRecord(root: string, text: string): Promise<PreviousRecord | undefined> {
+  const json = await readTextIfExists(join(root, PREVIOUS_RECORD), { root });
+  if (json === undefined) return undefined;
+  let kept: PreviousRecord;
+  try {
+    kept = JSON.parse(json);
+  } catch {
+    return undefined; // not a record tfsync wrote: the shared file is the record
+  }
+  if (kept?.written !== await sha256(text)) return undefined;
+  return kept;
+}
+
+/**
+ * The kept record with `env` added to `synced`, after a run that synced `env` to the shared file
+ * and left it unchanged (apply); undefined when nothing is kept or it lists `env` already.
+ */
+export async function withSynced(
+  root: string,
+  sharedPath: string,
+  env: string,
+): Promise<PreviousRecord | undefined> {
+  const text = await readTextIfExists(sharedPath, { root });
+  const kept = text === undefined ? undefined : await keptRecord(root, text);
+  if (!kept || kept.synced?.includes(env)) return undefined;
+  return { ...kept, synced: [...kept.synced ?? [], env] };
 }

@@ -18,7 +18,7 @@ import {
 } from "./files.ts";
 import { type LockOptions, lockRoot } from "./lock.ts";
 import { jsonReplacement, lastRunReplacement } from "./last_run.ts";
-import { PREVIOUS_RECORD, type PreviousRecord, sha256 } from "../sync/record.ts";
+import { PREVIOUS_RECORD, type PreviousRecord, sha256, withSynced } from "../sync/record.ts";
 
 export { WriteError };
 
@@ -68,6 +68,12 @@ export interface CommitOptions extends LockOptions {
   command?: string;
   /** The shared file's path: a run that changes it keeps its previous text (sync/record.ts). */
   record?: string;
+  /**
+   * The environment the run syncs to the shared file as it leaves it (sync/record.ts); `some`: a
+   * partial sync, which records it only when it changes the shared file (then the others of its
+   * values are the previous record's too).
+   */
+  synced?: { env: string; some: boolean };
 }
 
 /**
@@ -139,7 +145,11 @@ export async function commit(verified: Verified, o: CommitOptions): Promise<Writ
     o.onLocked?.();
     if (o.command) reps.push(await lastRunReplacement(o.root, o.command, o.backup, changed(plans)));
     const shared = changed(plans).find((p) => p.path === o.record);
-    if (shared) reps.push(await previousRecord(o.root, shared));
+    if (shared) reps.push(await previousRecord(o.root, shared, o.synced?.env));
+    else if (o.record && o.synced && !o.synced.some) {
+      const kept = await withSynced(o.root, o.record, o.synced.env);
+      if (kept) reps.push(await jsonReplacement(o.root, PREVIOUS_RECORD, kept));
+    }
     await replaceAll(reps, o);
   } finally {
     await lock.release();
@@ -147,11 +157,16 @@ export async function commit(verified: Verified, o: CommitOptions): Promise<Writ
   return results(plans, o.backup);
 }
 
-async function previousRecord(root: string, shared: WritePlan): Promise<Replacement> {
+async function previousRecord(
+  root: string,
+  shared: WritePlan,
+  synced: string | undefined,
+): Promise<Replacement> {
   const record: PreviousRecord = {
     shared: relative(root, shared.path),
     written: await sha256(shared.after),
     before: shared.exists ? shared.before : null,
+    ...(synced !== undefined && { synced: [synced] }),
   };
   return await jsonReplacement(root, PREVIOUS_RECORD, record);
 }
