@@ -4,7 +4,7 @@ import type { CheckResult, CheckValue, Finding } from "../lib/report/check.ts";
 import type { Text } from "../lib/words.ts";
 import { FORMAT_VERSION, jsonValue } from "../lib/report/present.ts";
 import { paint } from "./paint.ts";
-import { type Spelling, TFSYNC_WORDS, words } from "./words.ts";
+import { type Spelling, TFSYNC_WORDS, words, wordsAs } from "./words.ts";
 import { placeText } from "./error.ts";
 import { cell, code } from "./markdown_text.ts";
 
@@ -185,6 +185,7 @@ export function renderMarkdown(result: CheckResult, spelling: Spelling = TFSYNC_
 /** One table of findings, then the fixes several of them share. */
 function _table(findings: Finding[], spelling: Spelling): string[] {
   const w = (t: Text) => words(t, spelling);
+  const md = (t: Text) => markdownWords(t, spelling, cell);
   const shared = new Map<string, Finding[]>();
   for (const f of findings) {
     if (f.fix) shared.set(w(f.fix), [...(shared.get(w(f.fix)) ?? []), f]);
@@ -193,29 +194,36 @@ function _table(findings: Finding[], spelling: Spelling): string[] {
   const out = ["| Check | Location | Finding | Fix |", "|---|---|---|---|"];
   for (const f of findings) {
     const where = _where(f);
-    const fix = !f.fix
-      ? ""
-      : shared.get(w(f.fix))!.length > 1
-      ? "(below)"
-      : inlineCommands(cell(w(f.fix)));
+    const fix = !f.fix ? "" : shared.get(w(f.fix))!.length > 1 ? "(below)" : md(f.fix);
     out.push(
-      `| ${f.check} | ${where ? code(where) : ""} | ${
-        inlineCommands(cell(w(f.message)))
-      } | ${fix} |`,
+      `| ${f.check} | ${where ? code(where) : ""} | ${md(f.message)} | ${fix} |`,
     );
   }
   out.push("");
-  for (const [fix, fs] of folded) {
+  for (const [, fs] of folded) {
     const checks = [...new Set(fs.map((f) => f.check))].join(", ");
     out.push(
-      `**Fix** for the ${fs.length} ${checks} findings above: ${inlineCommands(cell(fix))}`,
+      `**Fix** for the ${fs.length} ${checks} findings above: ${md(fs[0].fix!)}`,
       "",
     );
   }
   return out;
 }
 
-/** A command quoted in a sentence ('tfsync apply --to prod', or make's) as inline code. */
-export function inlineCommands(text: string): string {
-  return text.replace(/'((?:tfsync|make) [^'`&]*)'/g, "`$1`");
+/**
+ * A sentence in Markdown: its text through `literal` (a table cell's escaping), each command
+ * it names as inline code (`tfsync apply --to prod`, or make's).
+ */
+export function markdownWords(
+  text: Text,
+  spelling: Spelling,
+  literal: (s: string) => string = (s) => s,
+): string {
+  return wordsAs(text, spelling, { literal, quote: code });
+}
+
+/** A finding and what fixes it, in Markdown (see markdownWords). */
+export function markdownFix(f: Finding, spelling: Spelling): string {
+  const md = (t: Text) => markdownWords(t, spelling);
+  return f.fix ? `${md(f.message)}: ${md(f.fix)}` : md(f.message);
 }

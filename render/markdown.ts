@@ -10,7 +10,7 @@ import { isSensitive, SENSITIVE } from "../lib/report/present.ts";
 import { toHcl, type Value } from "../lib/hcl/value.ts";
 import type { Comparison, Row } from "../lib/terraform/layers.ts";
 import type { Finding } from "../lib/report/check_types.ts";
-import { inlineCommands, withFix } from "./check_format.ts";
+import { markdownFix } from "./check_format.ts";
 import { code } from "./markdown_text.ts";
 import { notInSource } from "./plan_text.ts";
 import type { Spelling } from "./words.ts";
@@ -69,7 +69,7 @@ export function planMarkdown(
   }
   if (o.pending?.length) {
     out.push(`**Pending promotions** (${o.pending.length}): where the features go next`, "");
-    for (const f of o.pending) out.push(`- ${inlineCommands(withFix(f, o.spelling))}`);
+    for (const f of o.pending) out.push(`- ${markdownFix(f, o.spelling)}`);
     out.push("");
   }
   const notes: string[] = [];

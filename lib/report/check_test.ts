@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkRepository, type CheckResult, type Finding, loadCheckConfig } from "./check.ts";
 import { counts, render, renderGithub, renderMarkdown } from "../../render/check_format.ts";
+import { MAKE_WORDS } from "../../commands/_make_words.ts";
+import { run as command } from "../words.ts";
 
 const TESTDATA = fileURLToPath(new URL("../../tests/testdata/check/", import.meta.url));
 
@@ -128,7 +130,10 @@ Deno.test("renderMarkdown() groups by environment, folds warnings, escapes table
   const [drift, unclassified] = SAMPLE.findings;
   const md = renderMarkdown({
     ...SAMPLE,
-    findings: [{ ...drift, environment: "a", fix: "run 'tfsync apply --to a'" }, unclassified],
+    findings: [
+      { ...drift, environment: "a", fix: ["run ", command("apply", ["to", "a"])] },
+      unclassified,
+    ],
   });
   assert.equal(
     md,
@@ -154,6 +159,23 @@ Deno.test("renderMarkdown() groups by environment, folds warnings, escapes table
       '| drift | `env/a, b:c.tfvars:3` | a: x = "1,2\\|3", but: 100% new line | run `tfsync apply --to a` |',
       "",
     ].join("\n"),
+  );
+  // Only the commands a finding names are inline code, in the run's words: a value that reads
+  // like one is text (it was made code by a search for 'tfsync …').
+  const value: Finding = {
+    check: "type",
+    severity: "error",
+    message: `x = "see 'tfsync init' | 'make x'" is not a number`,
+    fix: ["run ", command("init", ["force"])],
+  };
+  assert.deepEqual(
+    renderMarkdown({ environments: [], syncable: 0, findings: [value] }, MAKE_WORDS).split("\n")
+      .slice(6, 9),
+    [
+      "| Check | Location | Finding | Fix |",
+      "|---|---|---|---|",
+      `| type |  | x = "see 'tfsync init' \\| 'make x'" is not a number | run \`make sync-init FORCE=1\` |`,
+    ],
   );
   assert.equal(
     renderMarkdown({ environments: [], syncable: 0, findings: [] }),
