@@ -230,3 +230,34 @@ Deno.test("restore --env with no .bak of any own file is exit 2 and names them",
   });
   assert.deepEqual(await tree(root), FILES);
 });
+
+Deno.test("unclassified variables are listed from every var file read, each named as its own file", async () => {
+  const root = await layered();
+  const add = (f: string, line: string) =>
+    Deno.writeTextFile(join(root, f), line, { append: true });
+  // One in the shared layer, one in each environment's earlier own file, one in prod's last.
+  await add("envs/shared.tfvars", 'region = "eu"\n');
+  await add("envs/dev/common.tfvars", 'owner = "dev-team"\n');
+  await add("envs/prod/common.tfvars", 'owner = "ops"\n');
+  await add("envs/prod/app.tfvars", 'zone = "b"\n');
+  const listed = async (args: string[]) => {
+    const out = await tfsync(root, [...args, "--dry-run", "--json"]);
+    assert.equal(out.code, 0, out.stdout + out.stderr);
+    return JSON.parse(out.stdout).unclassified;
+  };
+  assert.deepEqual(await listed(["promote", "--from", "dev", "--to", "prod"]), [
+    { name: "region", files: ["envs/shared.tfvars"] },
+    { name: "owner", files: ["envs/dev/common.tfvars", "envs/prod/common.tfvars"] },
+    { name: "zone", files: ["envs/prod/app.tfvars"] },
+  ]);
+  assert.deepEqual(await listed(["extract", "--from", "dev"]), [
+    { name: "region", files: ["envs/shared.tfvars"] },
+    { name: "owner", files: ["envs/dev/common.tfvars"] },
+  ]);
+  await tfsync(root, ["extract", "--from", "dev", "-y", "--no-backup"]);
+  assert.deepEqual(await listed(["apply", "--to", "prod"]), [
+    { name: "region", files: ["envs/shared.tfvars"] },
+    { name: "owner", files: ["envs/prod/common.tfvars"] },
+    { name: "zone", files: ["envs/prod/app.tfvars"] },
+  ]);
+});

@@ -9,7 +9,7 @@ import { ConfigError } from "../errors.ts";
 import { option, run } from "../words.ts";
 import { checkEnvironmentName, readTfvarsIfExists, type TfvarsFile } from "../repo/repo.ts";
 import { readPair, type RepoContext } from "../repo/pair.ts";
-import { readLayered, sourceView } from "../repo/layered.ts";
+import { layerDocuments, readLayered, sourceView } from "../repo/layered.ts";
 import { planShared } from "./shared_file.ts";
 import { extractedFrom } from "./markers.ts";
 import type { FilePlan, TargetOnly } from "./sync_plan.ts";
@@ -39,7 +39,8 @@ export interface SyncPlan {
 
 export async function planExtract(ctx: RepoContext, env: string, date: string): Promise<SyncPlan> {
   await checkEnvironmentName(env, ctx.config);
-  const source = sourceView(await readLayered(ctx.config, env, ctx.name));
+  const layered = await readLayered(ctx.config, env, ctx.name);
+  const source = sourceView(layered);
   const shared = await readShared(ctx);
   const { plan, notInSource } = planShared({
     config: ctx.config,
@@ -59,7 +60,7 @@ export async function planExtract(ctx: RepoContext, env: string, date: string): 
     targetOnly: [],
     prune: false,
     notInSource,
-    unclassified: unclassified(ctx.config, [source.doc]),
+    unclassified: unclassified(ctx.config, layerDocuments(layered)),
   };
 }
 
@@ -81,7 +82,6 @@ export async function planApply(
     });
   }
   const layered = await readLayered(ctx.config, env, ctx.name);
-  const target = layered.own;
   const from = extractedFrom(shared.doc) ?? basename(shared.path);
   const { plans, targetOnly } = planLayeredTarget(
     { ...common(ctx, prune, date, from), source: shared },
@@ -96,7 +96,7 @@ export async function planApply(
     targetOnly,
     prune,
     notInSource: [],
-    unclassified: unclassified(ctx.config, [target.doc]),
+    unclassified: unclassified(ctx.config, layerDocuments(layered)),
   };
 }
 
@@ -155,7 +155,7 @@ interface PairOptions {
 
 /** The shared file extracted from `from` (for `names`), then applied to `to`, in one plan. */
 async function planThroughShared(ctx: RepoContext, o: PairOptions): Promise<SyncPlan> {
-  const { source, target, to: layered } = await readPair(ctx, o.from, o.to);
+  const { source, from: sourceLayers, to: layered } = await readPair(ctx, o.from, o.to);
   const record = await readShared(ctx);
   const sharedFile = ctx.name(ctx.config.sharedFile);
   // A partial sync without a shared file copies straight across and creates none.
@@ -195,7 +195,10 @@ async function planThroughShared(ctx: RepoContext, o: PairOptions): Promise<Sync
     targetOnly,
     prune: o.prune,
     notInSource: o.names ? [] : extract!.notInSource,
-    unclassified: unclassified(ctx.config, [source.doc, target.doc]),
+    unclassified: unclassified(ctx.config, [
+      ...layerDocuments(sourceLayers),
+      ...layerDocuments(layered),
+    ]),
   };
 }
 
@@ -220,16 +223,20 @@ async function readShared(ctx: RepoContext): Promise<TfvarsFile | undefined> {
   return shared;
 }
 
+/**
+ * The unclassified variables the files set, with the files that set them: every var file of the
+ * environments read (an earlier own file, a shared layer), each named once.
+ */
 function unclassified(
   config: Config,
   docs: Document[],
 ): Array<{ name: string; files: string[] }> {
-  const found = new Map<string, string[]>();
+  const found = new Map<string, Set<string>>();
   for (const doc of docs) {
     for (const a of doc.attributes) {
       if (config.classify(a.name) !== "unclassified") continue;
-      found.set(a.name, [...(found.get(a.name) ?? []), doc.file]);
+      found.set(a.name, (found.get(a.name) ?? new Set()).add(doc.file));
     }
   }
-  return [...found].map(([name, files]) => ({ name, files }));
+  return [...found].map(([name, files]) => ({ name, files: [...files] }));
 }
