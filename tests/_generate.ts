@@ -138,6 +138,11 @@ const STRING_PIECES = [
   "日本",
   "😀",
   "\t",
+  // Where hclwrite's columns differ from Intl.Segmenter's over a line (lib/hcl/columns.ts): a vowel
+  // sign that may follow a quote, a conjunct (Unicode 15.1 joins it), a sign prepended to the next.
+  "\u0dd9",
+  "\u0915\u094d\u0937",
+  "\u0600",
 ];
 
 /** A quoted string, e.g. `"a # b ${x} \u00e9"`. */
@@ -306,6 +311,7 @@ const COMMENT_TEXT = fc.array(
     "]",
     "${x}",
     "é",
+    "\u0915\u094d\u0937", // a conjunct: two columns to hclwrite, one to Intl.Segmenter
     "\t",
   ),
   { maxLength: 6 },
