@@ -133,3 +133,20 @@ Deno.test("a group imported from a Makefile heads its section with a readable ti
     }
   }, join(CORPUS, "englacial__tofu-jupyter"));
 });
+
+// With no shared file, matrix marks what differs from the value most environments have; where no
+// value is held by more environments than any other, one of them was taken for it all the same:
+// englacial's dask_cluster_max_cores (10, 200, 240, 40) left dev's 10 unmarked as if it were.
+Deno.test("matrix without a shared file marks every value of a row no value wins", async () => {
+  await withCopy(async (root) => {
+    assert.equal((await tfsync(root, ["init"])).code, 0);
+    const matrix = await tfsync(root, ["matrix", "--group", "dask"]);
+    assert.equal(matrix.code, 0, matrix.stderr);
+    assert.deepEqual(matrix.stdout.split("\n").slice(0, 4), [
+      "GROUP  VARIABLE                dev  englacial  meseeks  prod",
+      "dask   dask_worker_cores_max   2*   1          1        4*",
+      "dask   dask_worker_memory_max  4*   3          3        16*",
+      "dask   dask_cluster_max_cores  10*  200*       240*     40*",
+    ]);
+  }, join(CORPUS, "englacial__tofu-jupyter"));
+});

@@ -113,11 +113,12 @@ Deno.test("matrix names the file of each value of a differing row", async () => 
     code: 0,
     stderr: "",
     stdout: [
-      "GROUP  VARIABLE   dev     prod",
-      'app    image_tag  "v2"    "v1"*',
-      "app    replicas   3       1*",
-      'app    legacy     (null)  "app"*',
-      "app    debug      (null)  false*",
+      // Two environments that differ: neither value is the one most environments have.
+      "GROUP  VARIABLE   dev      prod",
+      'app    image_tag  "v2"*    "v1"*',
+      "app    replicas   3*       1*",
+      'app    legacy     (null)*  "app"*',
+      "app    debug      (null)*  false*",
       "",
       "* differs from the value most environments have (there is no shared file); (value): not set, the variables.tf default; -: no value",
       "",

@@ -48,11 +48,12 @@ Deno.test("matrix has one row a synced path, by group, and none for environment-
     assert.equal(
       await ok(root, ["matrix"]),
       [
-        "GROUP          VARIABLE                                   dev                staging",
-        "observability  forms_admin_settings.enable_opentelemetry  true               false*",
-        'observability  node_groups.general.ami_version            "1.31.2-20250101"  "1.30.0-20241201"*',
-        'observability  node_groups.gpu.ami_version                "1.31.2-20250101"  "1.30.0-20241201"*',
-        "capacity       node_groups.general.min_size               1                  3*",
+        // Two environments that differ: neither value is the one most environments have.
+        "GROUP          VARIABLE                                   dev                 staging",
+        "observability  forms_admin_settings.enable_opentelemetry  true*               false*",
+        'observability  node_groups.general.ami_version            "1.31.2-20250101"*  "1.30.0-20241201"*',
+        'observability  node_groups.gpu.ami_version                "1.31.2-20250101"*  "1.30.0-20241201"*',
+        "capacity       node_groups.general.min_size               1*                  3*",
         "",
         LEGEND_NO_SHARED,
         "",
@@ -63,7 +64,7 @@ Deno.test("matrix has one row a synced path, by group, and none for environment-
       [
         "| Group | Variable | dev | staging |",
         "|---|---|---|---|",
-        "| capacity | `node_groups.general.min_size` | 1 | **3** \\* |",
+        "| capacity | `node_groups.general.min_size` | **1** \\* | **3** \\* |",
         "",
         "\\" + LEGEND_NO_SHARED,
         "",
@@ -76,7 +77,7 @@ Deno.test("matrix has one row a synced path, by group, and none for environment-
         "<tbody>",
         '<tr class="summary"><th scope="row">Summary</th><td class="">dev: in line</td><td class="findings">staging: 4 drift</td></tr>',
         '<tr class="group"><th colspan="3">capacity</th></tr>',
-        '<tr><th scope="row"><code>node_groups.general.min_size</code></th><td class="v" title="1 (environments/dev/terraform.tfvars:10)">1</td><td class="v differs" title="3 (environments/staging/terraform.tfvars:10)">3</td></tr>',
+        '<tr><th scope="row"><code>node_groups.general.min_size</code></th><td class="v differs" title="1 (environments/dev/terraform.tfvars:10)">1</td><td class="v differs" title="3 (environments/staging/terraform.tfvars:10)">3</td></tr>',
         "",
       ].join("\n"),
     );

@@ -340,14 +340,15 @@ Deno.test("matrix shows terraform's values", async () => {
   await withRepo({ dev: DEV, prod: PROD_DIFFERENT }, async (root) => {
     const r = await tfsync(root, ["matrix"]);
     assert.equal(r.code, 0, r.stderr);
-    // settings syncs by path: its row is settings.enabled's alone.
+    // settings syncs by path: its row is settings.enabled's alone. Two environments that
+    // differ: neither value is the one most environments have, both are marked.
     assert.deepEqual(r.stdout.split("\n").slice(0, 6), [
-      "GROUP     VARIABLE          dev                 prod",
-      "features  ip_only           true                false*",
-      "features  cull_timeout      86400               86401*",
-      "features  flags             { enabled = true }  { enabled = false }*",
-      "features  limits            { cpu = 3 }         { cpu = 4 }*",
-      "features  settings.enabled  true                false*",
+      "GROUP     VARIABLE          dev                  prod",
+      "features  ip_only           true*                false*",
+      "features  cull_timeout      86400*               86401*",
+      "features  flags             { enabled = true }*  { enabled = false }*",
+      "features  limits            { cpu = 3 }*         { cpu = 4 }*",
+      "features  settings.enabled  true*                false*",
     ]);
   });
 });

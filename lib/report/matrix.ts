@@ -65,7 +65,10 @@ function _rows(s: Snapshot, envs: EnvironmentFile[], group: string, name: string
     const cells = effective.map((e, i) => at(e, layerDocs(envs[i])));
     const ref = shared && at(shared, s.shared);
     const reference = ref ?? _mostCommon(cells, same);
-    for (const c of cells) c.differs = reference !== undefined && !same(c, reference);
+    // No value most environments have (a tie, or all different): each differs from the others.
+    for (const c of cells) {
+      c.differs = reference ? !same(c, reference) : cells.some((d) => !same(c, d));
+    }
     return {
       variable: name,
       ...(keys.length > 0 && { keys }),
@@ -81,14 +84,17 @@ function _cell(e: Located): Cell {
   return { ...e, differs: false };
 }
 
+/** The value more environments have than any other; undefined on a tie. */
 function _mostCommon(cells: Cell[], same: (a: Cell, b: Cell) => boolean): Cell | undefined {
   let best: Cell | undefined;
   let bestCount = 0;
+  let tied = false;
   for (const c of cells) {
     const n = cells.filter((d) => same(c, d)).length;
-    if (n > bestCount) [best, bestCount] = [c, n];
+    if (n > bestCount) [best, bestCount, tied] = [c, n, false];
+    else if (n === bestCount && best && !same(c, best)) tied = true;
   }
-  return best;
+  return tied ? undefined : best;
 }
 
 /** The matrix as JSON: values exact, sensitive ones left out. */
