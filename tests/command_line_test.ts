@@ -335,7 +335,7 @@ Deno.test("run through make (TFSYNC_MAKE=1), messages name make's words", async 
   assert.equal(check.code, 0);
   assert.ok(
     check.stdout.includes(
-      "run 'make sync-promote SYNC_SOURCE=prod SYNC_TARGET=ENV' to take it further, or 'make sync-features-to SYNC_TARGET=prod' to bring prod in line",
+      "run 'make sync-promote SYNC_SOURCE=englacial SYNC_TARGET=prod' to promote englacial's values to prod, or 'make sync-features-to SYNC_TARGET=prod' to bring it the shared file's as they are",
     ),
     check.stdout,
   );

@@ -288,8 +288,9 @@ Deno.test("check: a typed-equal hand edit after a sync keeps the file as its syn
       check.stdout,
       "environments/prod/terraform.tfvars:1: warning: prod: 1 syncable value differs from the " +
         "shared file (limits): not promoted yet, a pending promotion: run 'tfsync promote " +
-        "--from prod --to ENV' to take it further, or 'tfsync apply --to prod' to bring prod in " +
-        "line [pending]\n\n2 environments, 5 syncable variables: 1 warning\n",
+        "--from dev --to prod' to promote dev's values to prod, or 'tfsync apply --to prod' to " +
+        "bring it the shared file's as they are [pending]\n\n2 environments, 5 syncable " +
+        "variables: 1 warning\n",
     );
     assert.equal(check.code, 0);
   });

@@ -143,13 +143,15 @@ function _pending(
       run("extract", ["from", env]),
       ` to record ${them}`,
     ]
-    : [
+    : isAhead
+    ? [
       "run ",
       run("promote", ["from", env], ["to", "ENV"]),
       " to take it further, or ",
       run("apply", ["to", env]),
       ` to bring ${env} in line`,
-    ];
+    ]
+    : _bringShared(env, record.from);
   return {
     check: "pending",
     severity: "warning",
@@ -160,6 +162,21 @@ function _pending(
     environment: env,
     variables: names,
   };
+}
+
+/**
+ * The fix of an environment behind the record: the record's values brought to it, by a promote
+ * from the record's source (which re-extracts it first) or an apply of the record as it is.
+ */
+function _bringShared(env: string, source: string | undefined): Text {
+  const apply = run("apply", ["to", env]);
+  return source === undefined ? ["run ", apply, ` to bring ${env} the shared file's values`] : [
+    "run ",
+    run("promote", ["from", source], ["to", env]),
+    ` to promote ${source}'s values to ${env}, or `,
+    apply,
+    " to bring it the shared file's as they are",
+  ];
 }
 
 function _differences(s: Snapshot): Finding[] {

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { checkRepository, type CheckResult, type Finding, loadCheckConfig } from "./check.ts";
 import { counts, render, renderGithub, renderMarkdown } from "../../render/check_format.ts";
 import { MAKE_WORDS } from "../../commands/_make_words.ts";
-import { run as command } from "../words.ts";
+import { plain, run as command } from "../words.ts";
 
 const TESTDATA = fileURLToPath(new URL("../../tests/testdata/check/", import.meta.url));
 
@@ -26,6 +26,14 @@ const CASES: Array<[string, string, { strict?: boolean; errors: number; warnings
   ["drift", "drift lists environment × variable with both values and file:line", {
     errors: 5,
     warnings: 0,
+  }],
+  ["pending", "an environment behind the record, one ahead, one hand-edited, one set apart", {
+    errors: 1,
+    warnings: 3,
+  }],
+  ["pending-no-source", "an environment behind a record that names no source", {
+    errors: 0,
+    warnings: 1,
   }],
   ["no-shared", "without a shared file, environments are compared with one another", {
     errors: 2,
@@ -197,4 +205,26 @@ Deno.test("render() json keeps numbers exact and lists every finding", async () 
     line: 3,
   });
   assert.deepEqual(cores.values.staging.layer, "default");
+});
+
+Deno.test("checkRepository() fixes each case its own way: behind, ahead, edited, set apart", async () => {
+  const fixes = (await run("pending")).findings.map((f) => [f.environment, plain(f.fix!)]);
+  assert.deepEqual(fixes, [
+    ["dev", "run apply to dev to put the shared value back, or extract from dev to record it"],
+    [
+      "prod",
+      "run promote from test to prod to promote test's values to prod, or apply to prod to " +
+      "bring it the shared file's as they are",
+    ],
+    [
+      "staging",
+      "run apply to staging prune to remove it, or extract from staging to record it",
+    ],
+    [
+      "test",
+      "run promote from test to ENV to take it further, or apply to test to bring test in line",
+    ],
+  ]);
+  const none = (await run("pending-no-source")).findings.map((f) => plain(f.fix!));
+  assert.deepEqual(none, ["run apply to prod to bring prod the shared file's values"]);
 });

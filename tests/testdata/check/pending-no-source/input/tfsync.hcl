@@ -1,0 +1,4 @@
+group "images" {
+  variables = ["tag", "cores"]
+}
+environment_specific = ["region"]
