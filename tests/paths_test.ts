@@ -95,7 +95,8 @@ Deno.test("a synced path whose parent is missing in the target is a warning, nev
     assert.equal(
       check.stdout.split("\n")[0],
       "environments/staging/terraform.tfvars:6: warning: staging: node_groups.gpu.ami_version " +
-        "is not synced: node_groups.gpu is not set here [path]",
+        "is not synced: node_groups.gpu is not set here: set node_groups.gpu in staging (an object " +
+        "or map) for the path to sync there [path]",
     );
   } finally {
     await Deno.remove(root, { recursive: true });

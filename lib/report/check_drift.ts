@@ -9,7 +9,7 @@ import type { TfType } from "../terraform/types.ts";
 import { declaredType } from "../terraform/types_equal.ts";
 import type { CheckValue, Finding } from "./check_types.ts";
 import { joined, option, run, type Text } from "../words.ts";
-import { pathFindings } from "./check_paths.ts";
+import { CROSS_FIX, pathFindings } from "./check_paths.ts";
 import { documentFingerprint } from "../sync/fingerprint.ts";
 import { extractedFrom, type LastSynced, lastSynced, recordDate } from "../sync/markers.ts";
 
@@ -284,13 +284,7 @@ function _crossDrift(
     check: "drift",
     severity: "error",
     message: `${name} differs between environments: ${parts.join("; ")}`,
-    fix: [
-      "run ",
-      run("extract", ["from", "ENV"]),
-      " to record one environment's values, then ",
-      run("apply", ["to", "ENV"]),
-      " for the others",
-    ],
+    fix: CROSS_FIX,
     ...(odd.at.layer === "environment"
       ? { file: odd.at.file, line: odd.at.line }
       : { file: odd.env.doc!.file }),

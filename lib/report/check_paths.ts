@@ -10,6 +10,16 @@ import { isSensitive, SENSITIVE, showValue } from "./present.ts";
 import type { Finding } from "./check_types.ts";
 import type { Value } from "../hcl/value.ts";
 import { declaredType, sameAtKeys, shownAs, typeAt } from "../terraform/types_equal.ts";
+import { run, type Text } from "../words.ts";
+
+/** The fix of drift between environments, when no shared file records which one is right. */
+export const CROSS_FIX: Text = [
+  "run ",
+  run("extract", ["from", "ENV"]),
+  " to record one environment's values, then ",
+  run("apply", ["to", "ENV"]),
+  " for the others",
+];
 
 /** Drift and warnings of one variable synced by path. */
 export function pathFindings(s: Snapshot, name: string): Finding[] {
@@ -33,12 +43,17 @@ export function pathFindings(s: Snapshot, name: string): Finding[] {
       if (p.side !== "target") continue;
       const parent = formatPath(name, p.keys.slice(0, p.depth));
       const line = lineOf(doc, name, p.keys.slice(0, p.depth));
+      const missing = p.why === "missing";
       out.push({
         check: "path",
         severity: "warning",
         message: `${env.name}: ${formatPath(name, p.keys)} is not synced: ${parent} is ${
-          p.why === "missing" ? "not set" : "not an object or map"
+          missing ? "not set" : "not an object or map"
         } here`,
+        // tfsync never guesses the parent's shape: a person gives it one.
+        fix: missing
+          ? `set ${parent} in ${env.name} (an object or map) for the path to sync there`
+          : `make ${parent} in ${env.name} an object or map for the path to sync there`,
         file: doc.file,
         ...(line && { line }),
         variable: name,
@@ -56,6 +71,8 @@ export function pathFindings(s: Snapshot, name: string): Finding[] {
         } (${record.file}${at(lineOf(record, name, c.keys))})`,
         file: doc.file,
         ...(c.from !== undefined && { line: lineOf(doc, name, c.keys) }),
+        // With a shared file, driftFindings gives the fix (drift or pending, by the banner).
+        ...(!s.shared && { fix: CROSS_FIX }),
         variable: path,
         path: pathJson({ name, keys: c.keys }),
         environment: env.name,

@@ -35,6 +35,10 @@ const CASES: Array<[string, string, { strict?: boolean; errors: number; warnings
     errors: 0,
     warnings: 1,
   }],
+  ["paths-no-shared", "without a shared file, paths are compared and each finding has a fix", {
+    errors: 1,
+    warnings: 3,
+  }],
   ["no-shared", "without a shared file, environments are compared with one another", {
     errors: 2,
     warnings: 1,
@@ -227,4 +231,22 @@ Deno.test("checkRepository() fixes each case its own way: behind, ahead, edited,
   ]);
   const none = (await run("pending-no-source")).findings.map((f) => plain(f.fix!));
   assert.deepEqual(none, ["run apply to prod to bring prod the shared file's values"]);
+});
+
+Deno.test("checkRepository() gives every path finding a fix, with no shared file too", async () => {
+  const { findings } = await run("paths-no-shared");
+  assert.deepEqual(findings.map((f) => [f.check, f.environment, plain(f.fix!)]), [
+    ["shared", undefined, "run extract from ENV to create it"],
+    [
+      "drift",
+      "staging",
+      "run extract from ENV to record one environment's values, then apply to ENV for the others",
+    ],
+    ["path", "prod", "make node_groups.gpu in prod an object or map for the path to sync there"],
+    [
+      "path",
+      "staging",
+      "set node_groups.gpu in staging (an object or map) for the path to sync there",
+    ],
+  ]);
 });

@@ -1,0 +1,3 @@
+node_groups = {
+  general = { size = 3, ami_version = "1.30" } # behind dev
+}

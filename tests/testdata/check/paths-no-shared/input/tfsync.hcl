@@ -1,0 +1,4 @@
+group "images" {
+  variables = ["node_groups.*.ami_version"]
+}
+environment_specific = ["node_groups"]

@@ -1,0 +1,3 @@
+variable "node_groups" {
+  type = any
+}
