@@ -112,7 +112,7 @@ async function workflow(c: Case): Promise<void> {
     assert.equal(added.length, 1, pending);
     assert.match(
       added[0],
-      /^environments\/englacial\/terraform.tfvars(:\d+)?: warning: englacial: 1 syncable value differs from the shared file \(singleuser_image_tag\): (englacial is ahead of it|not promoted yet), a pending promotion: run 'tfsync promote --from englacial --to ENV' to take it further, or 'tfsync apply --to englacial' to bring englacial in line \[pending\]$/,
+      /^environments\/englacial\/terraform.tfvars(:\d+)?: warning: englacial: 1 syncable value differs from the shared file \(singleuser_image_tag\): englacial is ahead of it, a pending promotion: run 'tfsync promote --from englacial --to ENV' to take it further, or 'tfsync apply --to englacial' to bring englacial in line \[pending\]$/,
     );
 
     // A hand edit in prod: drift, exit 1, naming prod's file and the edited line.

@@ -27,9 +27,9 @@ const CASES: Array<[string, string, { strict?: boolean; errors: number; warnings
     errors: 5,
     warnings: 0,
   }],
-  ["pending", "an environment behind the record, one ahead, one hand-edited, one set apart", {
+  ["pending", "environments behind the record, ahead of it, hand-edited, set apart", {
     errors: 1,
-    warnings: 3,
+    warnings: 4,
   }],
   ["pending-no-source", "an environment behind a record that names no source", {
     errors: 0,
@@ -211,10 +211,12 @@ Deno.test("render() json keeps numbers exact and lists every finding", async () 
   assert.deepEqual(cores.values.staging.layer, "default");
 });
 
-Deno.test("checkRepository() fixes each case its own way: behind, ahead, edited, set apart", async () => {
+Deno.test("checkRepository() fixes each case its own way: edited, ahead, behind, set apart", async () => {
   const fixes = (await run("pending")).findings.map((f) => [f.environment, plain(f.fix!)]);
   assert.deepEqual(fixes, [
     ["dev", "run apply to dev to put the shared value back, or extract from dev to record it"],
+    // Its banner names itself: no sync wrote it, features start there.
+    ["lab", "run promote from lab to ENV to take it further, or apply to lab to bring lab in line"],
     [
       "prod",
       "run promote from test to prod to promote test's values to prod, or apply to prod to " +
