@@ -15,8 +15,9 @@ import { hclLiteral } from "../lib/hcl/value.ts";
 import { parse } from "../lib/hcl/document.ts";
 import { applyEdits } from "../lib/hcl/edit.ts";
 import { jsonFile as file, jsonValue as value } from "./_generate_json.ts";
+import { runs } from "./_runs.ts";
 
-const RUNS = { seed: 20_261_202, numRuns: 300 };
+const RUNS = runs(20_261_202, 300);
 
 Deno.test("parseJson() round-trips generated JSON var files with JSON.parse's values", () => {
   fc.assert(
@@ -162,7 +163,9 @@ Deno.test({
       const theirs = (JSON.parse(JSON.parse(out.stdout)) as string[]).map(fromJson);
       const doc = parseJson(text, "t.tfvars.json");
       values.forEach((v, i) => {
-        assert.equal(canonical(doc.get(`v${i}`)!.value), canonical(theirs[i]), v);
+        // A known difference (lib/hcl/json_document_test.ts): terraform reads a JSON -0 as -0.
+        const known = canonical(theirs[i]).replace(/(?<![\d.])-0(?![\d.])/g, "0");
+        assert.equal(canonical(doc.get(`v${i}`)!.value), known, v);
       });
     } finally {
       await Deno.remove(dir, { recursive: true });
