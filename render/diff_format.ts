@@ -49,6 +49,12 @@ export function comparisonText(
       return `${at}${x} → ${y}`;
     });
   };
+  // Key by key, no side shows its whole value: which one is the variables.tf default is said here.
+  const defaults = (r: PathRow) => {
+    const envs = [[from, r.source], [to, r.target]] as const;
+    const names = envs.flatMap(([env, e]) => e?.layer === "default" ? [env] : []);
+    return names.length ? ` (the default in ${names.join(" and ")})` : "";
+  };
   const section = (title: string, rows: PathRow[], line: (r: PathRow) => string[]) => {
     out.push(paint.bold(`=== ${title} ===`));
     if (rows.length === 0) out.push("(no differences)");
@@ -57,15 +63,16 @@ export function comparisonText(
   };
   section("SYNCABLE FEATURES", cmp.syncable, (r) => {
     const [a, b] = sides(r);
-    return [
+    const lines = inner(r);
+    return lines ? [paint.yellow(label(r)) + defaults(r), ...lines] : [
       paint.yellow(label(r)),
-      ...(inner(r) ??
-        [`  ${(from + ":").padEnd(width)} ${a}`, `  ${(to + ":").padEnd(width)} ${b}`]),
+      `  ${(from + ":").padEnd(width)} ${a}`,
+      `  ${(to + ":").padEnd(width)} ${b}`,
     ];
   });
   const arrow = (r: PathRow) => {
     const lines = inner(r);
-    if (lines) return [`${label(r)}:`, ...lines];
+    if (lines) return [`${label(r)}:${defaults(r)}`, ...lines];
     const [a, b] = sides(r);
     return [`${label(r)}: ${a} → ${b}`];
   };

@@ -150,3 +150,24 @@ Deno.test("matrix without a shared file marks every value of a row no value wins
     ]);
   }, join(CORPUS, "englacial__tofu-jupyter"));
 });
+
+// diff shows a list or object on both sides element by element; where one side was the
+// variables.tf default, nothing said so (a one-line value says "(default)").
+Deno.test("diff says which side of a key-by-key difference is the variables.tf default", async () => {
+  await withCopy(async (root) => {
+    const diff = await tfsync(root, ["diff", "--from", "englacial", "--to", "prod"]);
+    assert.equal(diff.code, 0, diff.stderr);
+    const lines = diff.stdout.split("\n");
+    const at = (name: string) => lines.slice(lines.findIndex((l) => l.startsWith(name)), -1);
+    assert.deepEqual(at("user_node_instance_types").slice(0, 2), [
+      "user_node_instance_types: (the default in prod)",
+      '  - "r5.large"',
+    ]);
+    assert.deepEqual(at("main_node_instance_types").slice(0, 3), [
+      "main_node_instance_types: (the default in englacial)",
+      '  + "r5a.xlarge"',
+      "main_node_min_size: 1 (default) → 2",
+    ]);
+    assert.equal(at("dask_node_instance_types")[0], "dask_node_instance_types:");
+  }, join(CORPUS, "englacial__tofu-jupyter"));
+});
