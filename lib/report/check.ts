@@ -62,6 +62,7 @@ export async function checkRepository(
       message: `module_dir "${
         display(config.moduleDir)
       }" holds no .tf file: undeclared variables and value types are not checked`,
+      fix: ["set module_dir in ", ...where(config, display), " to the folder of variables.tf"],
     });
   }
   if (!s.shared && !s.sharedBroken) {
@@ -74,10 +75,7 @@ export async function checkRepository(
     });
   }
   findings.push(..._sharedClasses(s), ..._declarations(s), ...driftFindings(s));
-  const where: Text = config.source === BUILT_IN
-    ? ["tfsync.hcl (", run("init"), " writes one)"]
-    : display(config.source);
-  findings.push(..._unclassified(s, options.strict === true, where));
+  findings.push(..._unclassified(s, options.strict === true, where(config, display)));
   // "No variable block declares it" is known only when every block and var file was read.
   const unread = s.moduleBroken || s.problems.some((p) => p.kind === "syntax");
   if (config.source !== BUILT_IN && !unread) {
@@ -88,6 +86,13 @@ export async function checkRepository(
     syncable: config.syncable.length,
     findings: sortFindings(findings),
   };
+}
+
+/** How a fix names the configuration file (there may be none yet). */
+function where(config: Config, display: (path: string) => string): Exclude<Text, string> {
+  return config.source === BUILT_IN
+    ? ["tfsync.hcl (", run("init"), " writes one)"]
+    : [display(config.source)];
 }
 
 /** By check, then file, then line; stable otherwise. */
@@ -131,6 +136,7 @@ function _sharedClasses(s: Snapshot): Finding[] {
       severity: "error",
       message: `the shared file sets "${a.name}", which is ${what}: only syncable variables ` +
         `belong there`,
+      fix: `remove it from the shared file, or add it to a group to sync it`,
       file: s.shared!.file,
       line: a.line,
       variable: a.name,

@@ -252,3 +252,23 @@ Deno.test("checkRepository() gives every path finding a fix, with no shared file
     ],
   ]);
 });
+
+Deno.test("checkRepository() says where module_dir is set when it holds no .tf file", async () => {
+  const root = await Deno.makeTempDir();
+  try {
+    await Deno.mkdir(join(root, "environments", "dev"), { recursive: true });
+    await Deno.writeTextFile(join(root, "environments", "dev", "terraform.tfvars"), "a = 1\n");
+    await Deno.writeTextFile(join(root, "tfsync.hcl"), 'group "g" {\n  variables = ["a"]\n}\n');
+    const config = await loadCheckConfig(root, undefined, (p) => p.slice(root.length + 1));
+    assert.ok(!("check" in config));
+    const display = (p: string) => p === root ? "." : p.slice(root.length + 1);
+    const { findings } = await checkRepository(config, { display });
+    const module = findings.find((f) => f.check === "module")!;
+    assert.equal(
+      plain(module.fix!),
+      "set module_dir in tfsync.hcl to the folder of variables.tf",
+    );
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});
