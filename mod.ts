@@ -81,8 +81,9 @@ function systemIo(): Io {
     readLine: () => (readLine ??= stdinLines())(),
     env,
     cwd: Deno.cwd(),
-    // no-color.org: only a NO_COLOR that is set and not empty turns colour off.
-    color: Deno.stdout.isTerminal() && !env("NO_COLOR"),
+    // no-color.org: only a NO_COLOR that is set and not empty turns colour off; a dumb terminal
+    // shows escape codes as they are.
+    color: Deno.stdout.isTerminal() && !env("NO_COLOR") && env("TERM") !== "dumb",
   };
 }
 

@@ -206,15 +206,16 @@ needs({ script: SCRIPT }, "promote asks on the terminal when only stdout is pipe
 
 needs(
   { script: SCRIPT },
-  "on a terminal, only a NO_COLOR that is not empty turns colour off",
+  "on a terminal, only a NO_COLOR that is not empty turns colour off, and TERM=dumb",
   async () => {
     // no-color.org: "when present and not an empty string"; mod.ts reads it, so a real terminal.
-    const diff = (noColor: string) =>
+    const diff = (noColor: string, term = "xterm") =>
       run(SCRIPT!, [
         "-qec",
         [
           "env",
           `NO_COLOR=${noColor}`,
+          `TERM=${term}`,
           ...tfsyncArgv(),
           "diff",
           "--from",
@@ -225,10 +226,12 @@ needs(
           .map((a) => `'${a}'`).join(" "),
         "/dev/null",
       ], { cwd: EXAMPLE });
-    const [empty, one] = [await diff(""), await diff("1")];
-    assert.deepEqual([empty.code, one.code], [0, 0]);
+    const [empty, one, dumb] = [await diff(""), await diff("1"), await diff("", "dumb")];
+    assert.deepEqual([empty.code, one.code, dumb.code], [0, 0, 0]);
     assert.ok(empty.stdout.includes("\x1b[1m"), "coloured with NO_COLOR=''");
     assert.ok(!one.stdout.includes("\x1b["), "no colour with NO_COLOR=1");
+    // A dumb terminal (Emacs' shell, some CI consoles) would show the escape codes as text.
+    assert.ok(!dumb.stdout.includes("\x1b["), "no colour with TERM=dumb");
   },
 );
 
