@@ -67,6 +67,7 @@ async function restoreEnv(config: Config, env: string, common: Common, io: Io): 
     display: (p: string) => displayPath(p, io),
     holder: HOLDER,
     command: `restore --env ${env}`,
+    unsync: { env, shared: config.sharedFile },
   };
   const preview = await restoreBackups(paths, { ...o, dryRun: true });
   const changes = preview.filter((r) => r.diff !== "");

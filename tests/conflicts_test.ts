@@ -285,3 +285,26 @@ Deno.test("the kept record lists the environments synced to the shared file as i
     assert.deepEqual(await synced(), ["prod", "dev"]);
   });
 });
+
+Deno.test("restore --env takes the environment out of the synced list: its record is the previous text again", async () => {
+  await withCopy(async (root) => {
+    const synced = async () => JSON.parse(await read(root, ".tfsync-previous-record.json")).synced;
+    await ok(root, ["promote", "--from", "englacial", "--to", "prod", "-y"]);
+    await ok(root, ["promote", "--from", "englacial", "--to", "dev", "-y"]);
+    assert.deepEqual(await synced(), ["prod", "dev"]);
+    await ok(root, ["restore", "--env", "prod", "-y"]);
+    assert.deepEqual(await synced(), ["dev"]);
+    // prod holds its values from before the promote again: they are judged against the record
+    // from before it (the image it had then is no conflict; the hand edits it had are).
+    const r = await tfsync(root, ["promote", "--from", "englacial", "--to", "prod", "--dry-run"]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(
+      r.stdout,
+      /\n {2}singleuser_image_tag +"2025\.06\.02" +\d+ +"2025\.11\.30" +"2025\.12\.18"\n/,
+    );
+    await ok(root, ["restore", "--env", "dev", "-y"]);
+    const { synced: none, ...rest } = JSON.parse(await read(root, ".tfsync-previous-record.json"));
+    assert.equal(none, undefined);
+    assert.deepEqual(Object.keys(rest).sort(), ["before", "shared", "written"]);
+  });
+});

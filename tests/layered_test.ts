@@ -227,7 +227,7 @@ Deno.test("restore --env with no .bak of any own file is exit 2 and names them",
     code: 2,
     stdout: "",
     stderr:
-      "tfsync restore: Nothing to restore: none of envs/prod/common.tfvars, envs/prod/app.tfvars has a .bak\n",
+      "tfsync restore: envs/prod/app.tfvars: Nothing to restore: none of envs/prod/common.tfvars, envs/prod/app.tfvars has a .bak\n",
   });
   assert.deepEqual(await tree(root), FILES);
 });

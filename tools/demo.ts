@@ -31,7 +31,7 @@ async function demo(example: string, from: string, to: string): Promise<number> 
     readLine: () => Promise.resolve(null),
     env: (name) => Deno.env.get(name),
     cwd: root,
-    color: terminal && !Deno.env.get("NO_COLOR"),
+    color: terminal && !Deno.env.get("NO_COLOR") && Deno.env.get("TERM") !== "dumb",
   };
   const args = ["promote", "--from", from, "--to", to, "--yes"];
   write(`A copy of ${example} in ${root}\n$ tfsync ${args.join(" ")}\n\n`);

@@ -64,7 +64,10 @@ function stringPieces(text: string, start: number, end: number): string[] {
         const escape = i + (text[i + 3] === "~" ? 4 : 3);
         out.push(text.slice(i, escape));
         i = escape;
-      } else out.push(ch), i++;
+      } else {
+        out.push(ch);
+        i++;
+      }
       lit = i;
     }
   }

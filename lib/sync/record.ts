@@ -91,3 +91,21 @@ export async function withSynced(
   if (!kept || kept.synced?.includes(env)) return undefined;
   return { ...kept, synced: [...kept.synced ?? [], env] };
 }
+
+/**
+ * The kept record without `env` in `synced`, after a run that put `env`'s files back as they were
+ * before it was synced (restore --env): its record is the previous text again. Undefined when
+ * nothing is kept or it does not list `env`.
+ */
+export async function withoutSynced(
+  root: string,
+  sharedPath: string,
+  env: string,
+): Promise<PreviousRecord | undefined> {
+  const text = await readTextIfExists(sharedPath, { root });
+  const kept = text === undefined ? undefined : await keptRecord(root, text);
+  if (!kept?.synced?.includes(env)) return undefined;
+  const synced = kept.synced.filter((e) => e !== env);
+  const { synced: _, ...rest } = kept;
+  return synced.length ? { ...rest, synced } : rest;
+}

@@ -138,7 +138,12 @@ export function planSharedPaths(
   };
 }
 
-/** The merge's edits in the target's syntax: each edit comes with its change, in order. */
+/** The merge's edits in the target's syntax (each converted from the value its change sets). */
 function editsIn(m: PathMerge, source: Document, target: Document): Edit[] {
-  return m.edits.map((e, i) => pathEditIn(e, m.changes[i].to ?? null, source, target));
+  const same = (a: readonly string[], b: readonly string[]) =>
+    a.length === b.length && a.every((k, i) => k === b[i]);
+  return m.edits.map((e) => {
+    const to = m.changes.find((c) => same(c.keys, e.keys))?.to;
+    return to === undefined ? e : pathEditIn(e, to, source, target);
+  });
 }

@@ -7,7 +7,8 @@ import { readBytesIfExists, realInside } from "../_fs.ts";
 import { decode } from "../hcl/encoding.ts";
 import { gitPatch } from "./_patch.ts";
 import { recover, replaceAll, type Replacement } from "./files.ts";
-import { lastRunPaths, lastRunReplacement } from "./last_run.ts";
+import { jsonReplacement, lastRunPaths, lastRunReplacement } from "./last_run.ts";
+import { PREVIOUS_RECORD, withoutSynced } from "../sync/record.ts";
 import { lockRoot } from "./lock.ts";
 
 export interface RestoreResult {
@@ -28,6 +29,8 @@ export interface RestoreOptions {
   holder: string;
   /** The run as the record names it ("restore --env prod"): a whole-run restore undoes it. */
   command: string;
+  /** The environment restored and the shared file: it is no longer synced to the shared file. */
+  unsync?: { env: string; shared: string };
 }
 
 interface Pair {
@@ -71,6 +74,9 @@ export async function restoreBackups(
       // whose files it left as they were before that run or swapped back.
       const files = todo.map((p) => ({ path: p.path, exists: true }));
       reps.push(await lastRunReplacement(o.root, o.command, true, files));
+      // Its files are as they were before a sync: the shared file's previous text is its record.
+      const kept = o.unsync && await withoutSynced(o.root, o.unsync.shared, o.unsync.env);
+      if (kept) reps.push(await jsonReplacement(o.root, PREVIOUS_RECORD, kept));
       await replaceAll(reps, { root: o.root });
     }
     return now.map(result(true));
@@ -103,7 +109,10 @@ async function plan(paths: readonly string[], o: RestoreOptions) {
       throw new ConfigError("Nothing to restore: its .bak does not exist", { file: paths[0] });
     }
     const names = pairs.map((p) => p.names.file).join(", ");
-    throw new ConfigError(`Nothing to restore: none of ${names} has a .bak`);
+    // Placed at the environment's last own file, where a sync writes its new values.
+    throw new ConfigError(`Nothing to restore: none of ${names} has a .bak`, {
+      file: paths[paths.length - 1],
+    });
   }
   const changed = new Set(await lastRunPaths(o.root));
   const ran = saved.filter((p) => changed.has(p.path));
