@@ -75,7 +75,9 @@ async function restoreEnv(config: Config, env: string, common: Common, io: Io): 
     const answer = await confirm("restore", changes.map((r) => r.file), diffs(changes), common, io);
     if (answer !== undefined) return answer;
   }
-  const results = common.dryRun ? preview : await restoreBackups(paths, o);
+  // After a preview a person answered, what they saw is what gets written.
+  const confirmed = common.yes ? undefined : diffs(changes);
+  const results = common.dryRun ? preview : await restoreBackups(paths, { ...o, confirmed });
   if (common.json) {
     // The patch with --dry-run, as init's: what a script shows or applies before --yes.
     const files = results.map(({ diff, ...r }) => ({ ...r, ...(common.dryRun && { diff }) }));
@@ -108,7 +110,8 @@ async function restoreRun(root: string, common: Common, io: Io): Promise<number>
     const answer = await confirm("restore", files, diffs, common, io);
     if (answer !== undefined) return answer;
   }
-  const r = common.dryRun ? preview : await restoreLastRun(root, o);
+  const confirmed = common.yes ? undefined : diffs;
+  const r = common.dryRun ? preview : await restoreLastRun(root, { ...o, confirmed });
   if (common.json) {
     const files = r.files.map(({ file, becomes, diff }) => ({
       file,

@@ -102,7 +102,13 @@ interface Step {
  */
 export async function restoreLastRun(
   root: string,
-  o: { dryRun?: boolean; display?: (path: string) => string; holder: string },
+  o: {
+    dryRun?: boolean;
+    display?: (path: string) => string;
+    holder: string;
+    /** The patches a person confirmed: a file that reads otherwise under the lock is refused. */
+    confirmed?: readonly string[];
+  },
 ): Promise<RunRestore> {
   const show = o.display ?? ((p: string) => p);
   const first = await plan(root, show);
@@ -112,6 +118,7 @@ export async function restoreLastRun(
     await recover(root, first.steps.flatMap((s) => [s.path, s.real]));
     // Read again under the lock: another tfsync may have written since.
     const { steps, run, result } = await plan(root, show);
+    refuseUnconfirmed(result.files, o.confirmed);
     const reps: Replacement[] = [];
     const removals: string[] = [];
     for (const s of steps) {
@@ -227,4 +234,23 @@ function parseRecord(text: string): LastRun {
     !run.files.every((f) => typeof f?.path === "string" && states.includes(f.state))
   ) throw bad();
   return run;
+}
+
+/**
+ * What a person confirmed is what gets written: a file whose patch is no longer the one shown
+ * (another tfsync wrote it meanwhile) stops the restore, as a changed file stops a sync.
+ */
+export function refuseUnconfirmed(
+  now: ReadonlyArray<{ diff: string; file: string }>,
+  confirmed: readonly string[] | undefined,
+): void {
+  if (!confirmed) return;
+  const shown = now.filter((f) => f.diff !== "");
+  const changed = shown.find((f, i) => f.diff !== confirmed[i]) ??
+    (shown.length !== confirmed.length ? now[0] : undefined);
+  if (changed) {
+    throw new ConfigError(
+      `"${changed.file}" changed while tfsync was running: nothing was written; run the command again`,
+    );
+  }
 }

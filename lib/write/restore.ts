@@ -7,7 +7,12 @@ import { readBytesIfExists, realInside } from "../_fs.ts";
 import { decode } from "../hcl/encoding.ts";
 import { gitPatch } from "./_patch.ts";
 import { recover, replaceAll, type Replacement } from "./files.ts";
-import { jsonReplacement, lastRunPaths, lastRunReplacement } from "./last_run.ts";
+import {
+  jsonReplacement,
+  lastRunPaths,
+  lastRunReplacement,
+  refuseUnconfirmed,
+} from "./last_run.ts";
 import { PREVIOUS_RECORD, withoutSynced } from "../sync/record.ts";
 import { lockRoot } from "./lock.ts";
 
@@ -31,6 +36,8 @@ export interface RestoreOptions {
   command: string;
   /** The environment restored and the shared file: it is no longer synced to the shared file. */
   unsync?: { env: string; shared: string };
+  /** The patches a person confirmed (last_run.ts's refuseUnconfirmed). */
+  confirmed?: readonly string[];
 }
 
 interface Pair {
@@ -60,6 +67,7 @@ export async function restoreBackups(
     await recover(o.root, first.flatMap((p) => [p.path, p.real]));
     // Read again under the lock: another tfsync may have written since.
     const now = await plan(paths, o);
+    refuseUnconfirmed(now.map((p) => ({ file: p.names.file, diff: p.diff })), o.confirmed);
     const todo = now.filter((p) => p.diff !== "");
     const reps: Replacement[] = [];
     for (const p of todo) {
