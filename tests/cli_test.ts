@@ -13,6 +13,7 @@ import {
   run,
   snapshotTree,
   tempCopy,
+  testIo,
   tfsyncArgv,
   tfsyncProcess as tfsync,
   which,
@@ -21,6 +22,8 @@ import {
 import { PERMISSION_FLAGS } from "../tools/permissions.ts";
 import { parse } from "../lib/hcl/document.ts";
 import { readWithHcl } from "../lib/hcl/hcl2json.ts";
+import { VerificationError } from "../lib/hcl/errors.ts";
+import { guard } from "../commands/_options.ts";
 
 const GOLDEN = join(REPO, "tests", "testdata", "sync");
 const PROMOTED_PROD = join(
@@ -108,6 +111,25 @@ needs(
     });
   },
 );
+
+// The mapping of a failed verification to exit 3, whatever the text that failed it (the test above
+// needs one that tfsync reads and hcl rejects, and there may be none).
+Deno.test("a VerificationError from a command is one line with its place and exit 3", async () => {
+  const io = testIo(REPO);
+  const code = await guard("promote", "", io, () => {
+    throw new VerificationError("hashicorp/hcl rejects the edited text: Invalid expression", {
+      file: "environments/prod/terraform.tfvars",
+      line: 12,
+      column: 5,
+    });
+  });
+  assert.equal(code, 3);
+  assert.equal(
+    io.err,
+    "tfsync promote: environments/prod/terraform.tfvars:12:5: hashicorp/hcl rejects the edited text: Invalid expression (a bug in tfsync: nothing was written)\n",
+  );
+  assert.equal(io.out, "");
+});
 
 // --- permissions and symlinks ----------------------------------------------------------------------
 
