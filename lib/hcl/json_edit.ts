@@ -71,6 +71,7 @@ export function applyJsonEdits(doc: JsonDocument, edits: readonly JsonEdit[]): s
   const splices: Splice[] = jsonPathSplices(
     doc,
     edits.filter((e): e is PathEdit => e.kind === "path"),
+    style.colon,
   );
   for (const e of edits) {
     if (e.kind === "set") {

@@ -7,6 +7,7 @@ import { reindent } from "./path_edit.ts";
 import { formatPath } from "./path.ts";
 import { nodeAtKeys, type ValueNode, valueNode } from "./path_tree.ts";
 import { withEol } from "./eol.ts";
+import { indentOf } from "./lines.ts";
 
 export interface Splice {
   start: number;
@@ -14,8 +15,15 @@ export interface Splice {
   text: string;
 }
 
-/** The splices of a batch's path edits: gathered by the object they change, then laid out. */
-export function jsonPathSplices(doc: JsonDocument, edits: readonly PathEdit[]): Splice[] {
+/**
+ * The splices of a batch's path edits: gathered by the object they change, then laid out.
+ * `colon` is the file's (json_edit.ts's jsonStyle), for a key into an object that has none.
+ */
+export function jsonPathSplices(
+  doc: JsonDocument,
+  edits: readonly PathEdit[],
+  colon: string,
+): Splice[] {
   const parents = new Map<number, { node: ValueNode; edits: PathEdit[] }>();
   for (const e of edits) {
     const attr = doc.get(e.name);
@@ -33,12 +41,19 @@ export function jsonPathSplices(doc: JsonDocument, edits: readonly PathEdit[]): 
     p.edits.push(e);
     parents.set(found.node.start, p);
   }
-  return [...parents.values()].flatMap((p) => objectSplices(doc, p.node, p.edits));
+  return [...parents.values()].flatMap((p) => objectSplices(doc, p.node, p.edits, colon));
 }
 
-function objectSplices(doc: JsonDocument, parent: ValueNode, edits: PathEdit[]): Splice[] {
+function objectSplices(
+  doc: JsonDocument,
+  parent: ValueNode,
+  edits: PathEdit[],
+  fileColon: string,
+): Splice[] {
   const text = doc.text;
   const entries = parent.entries;
+  // The colon as the object's keys are written (`: `, `:`), else as the file's are.
+  const colon = entries[0] ? text.slice(entries[0].keySpan.end, entries[0].value.start) : fileColon;
   const last = (e: PathEdit) => e.keys[e.keys.length - 1];
   const removed = new Set(edits.filter((e) => e.value === undefined).map(last));
   const kept = entries.filter((x) => !removed.has(x.key));
@@ -52,7 +67,7 @@ function objectSplices(doc: JsonDocument, parent: ValueNode, edits: PathEdit[]):
     if (e.value === undefined) continue;
     const entry = entries.find((x) => x.key === last(e));
     if (entry) out.push({ start: entry.value.start, end: entry.value.end, text: value(e) });
-    else added.push(`${JSON.stringify(last(e))}${colonOf(doc, parent)}${value(e)}`);
+    else added.push(`${JSON.stringify(last(e))}${colon}${value(e)}`);
   }
   // One line: the keys are parted as the object's first two are (", " when it has fewer).
   const gap = entries.length > 1 ? text.slice(entries[0].commaEnd!, entries[1].keySpan.start) : " ";
@@ -83,19 +98,4 @@ function objectSplices(doc: JsonDocument, parent: ValueNode, edits: PathEdit[]):
     out.push({ start: at, end: at, text: "," + sep + added.join("," + sep) });
   }
   return out;
-}
-
-/** The colon of the object's keys as written (`: `, `:`), or the file's first member's. */
-function colonOf(doc: JsonDocument, parent: ValueNode): string {
-  const x = parent.entries[0];
-  if (x) return doc.text.slice(x.keySpan.end, x.value.start);
-  const first = doc.attributes[0];
-  const head = first ? doc.text.slice(first.nameStart, first.valueStart) : '"": ';
-  return head.slice(head.lastIndexOf('"') + 1);
-}
-
-/** The spaces and tabs that start the line holding `at`. */
-function indentOf(text: string, at: number): string {
-  const start = text.lastIndexOf("\n", at - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(start, at))![0];
 }

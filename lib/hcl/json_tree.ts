@@ -3,6 +3,7 @@
 // no comments: an entry's decor is its line, its colon and its comma.
 import { jsonKeyAt, jsonValueAt } from "./json_document.ts";
 import type { Entry, ValueNode } from "./value_node.ts";
+import { lineStartOf } from "./lines.ts";
 
 /** The node of the JSON value that starts at `start`. */
 export function jsonNodeAt(text: string, file: string, start: number): ValueNode {
@@ -72,8 +73,4 @@ function readElements(text: string, file: string, node: ValueNode): ValueNode[] 
 function space(text: string, at: number): number {
   while (at < text.length && " \t\n\r".includes(text[at])) at++;
   return at;
-}
-
-function lineStartOf(text: string, at: number): number {
-  return text.lastIndexOf("\n", at - 1) + 1;
 }

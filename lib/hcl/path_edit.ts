@@ -6,6 +6,7 @@ import { type Entry, nodeAt, nodeAtKeys, type ValueNode, valueNode } from "./pat
 import { formatPath } from "./path.ts";
 import { hclString } from "./value.ts";
 import { withEol } from "./eol.ts";
+import { indentOf, lineStartOf } from "./lines.ts";
 
 /** Set (or insert) the value at `keys` inside attribute `name`; `value` undefined removes the key. */
 export interface PathEdit {
@@ -39,9 +40,8 @@ export function pathSplice(doc: Document, e: PathEdit): Span & { text: string } 
     if (!entry) throw new TypeError(`Cannot remove "${where()}": it is not set`);
     return removal(doc.text, parent, i);
   }
-  const indentOf = (at: number) => /^[ \t]*/.exec(doc.text.slice(lineStartOf(doc.text, at)))![0];
   if (entry) {
-    const indent = indentOf(entry.keySpan.start);
+    const indent = indentOf(doc.text, entry.keySpan.start);
     const value = reindent(withEol(e.value, doc.eol), e.indent, indent);
     if (!isHeredoc(value) || atLineEnd(doc.text, entry.value.end)) {
       return { start: entry.value.start, end: entry.value.end, text: value };
@@ -62,7 +62,7 @@ export function pathSplice(doc: Document, e: PathEdit): Span & { text: string } 
     const key = doc.text.slice(entry.lineStart, entry.value.start);
     return { start: entry.lineStart, end: rest, text: above + key + value };
   }
-  return insertion(doc, parent, key, e, indentOf);
+  return insertion(doc, parent, key, e);
 }
 
 function insertion(
@@ -70,7 +70,6 @@ function insertion(
   parent: ValueNode,
   key: string,
   e: PathEdit,
-  indentOf: (at: number) => string,
 ): Span & { text: string } {
   const text = doc.text;
   const last: Entry | undefined = parent.entries[parent.entries.length - 1];
@@ -88,7 +87,7 @@ function insertion(
     }
     return { start: last.value.end, end: last.value.end, text: `, ${pair}` };
   }
-  const indent = last ? indentOf(last.keySpan.start) : indentOf(parent.end - 1) + "  ";
+  const indent = last ? indentOf(text, last.keySpan.start) : indentOf(text, parent.end - 1) + "  ";
   const value = reindent(withEol(e.value!, doc.eol), e.indent, indent);
   // A heredoc takes no comma after it (its closing marker ends the line).
   const comma = last?.commaEnd != null && !isHeredoc(value) ? "," : "";
@@ -120,10 +119,6 @@ function removal(text: string, parent: ValueNode, i: number): Span & { text: str
 function quotedHeredoc(value: string): string | undefined {
   const v = nodeAt(value + "\n", "value", 0).value;
   return typeof v === "string" ? hclString(v) : undefined;
-}
-
-function lineStartOf(text: string, at: number): number {
-  return text.lastIndexOf("\n", at - 1) + 1;
 }
 
 /** Whether only blanks follow `at` on its line (scanned to the line's end: no fixed window). */

@@ -7,6 +7,7 @@ import { anySyncs, childRules, hasDescendants, type RuleTree } from "./path.ts";
 import type { PathEdit } from "./path_edit.ts";
 import { type Entry, type ValueNode, valueNode } from "./path_tree.ts";
 import type { Value } from "./value.ts";
+import { indentOf } from "./lines.ts";
 
 export interface PathChange {
   keys: string[];
@@ -102,8 +103,7 @@ function walk(
     if (s) {
       // As written in the source (in its syntax: sync_paths.ts converts it for the target's).
       const text = src.doc.text.slice(s.value.start, s.value.end);
-      const indent =
-        /^[ \t]*/.exec(src.doc.text.slice(lineStart(src.doc.text, s.keySpan.start)))![0];
+      const indent = indentOf(src.doc.text, s.keySpan.start);
       out.edits.push({ kind: "path", name, keys: path, value: text, indent });
       out.changes.push({
         keys: path,
@@ -151,8 +151,4 @@ export function valueAtKeys(value: Value | undefined, keys: readonly string[]): 
   let v = value;
   for (const k of keys) v = v instanceof Map ? v.get(k) : undefined;
   return v;
-}
-
-function lineStart(text: string, at: number): number {
-  return text.lastIndexOf("\n", at - 1) + 1;
 }

@@ -6,6 +6,7 @@ import { reindent } from "./path_edit.ts";
 import { type ValueNode, valueNode } from "./path_tree.ts";
 import { hclKey, hclLiteral, type Value } from "./value.ts";
 import { isJsonDocument } from "./json_document.ts";
+import { indentOf } from "./lines.ts";
 
 /**
  * The synced part of a value, as text and value: what the shared file records for a variable
@@ -46,7 +47,7 @@ function project(
   const value = new Map<string, Value>();
   for (const e of node.entries) {
     const inner = indent + "  ";
-    const at = /^[ \t]*/.exec(doc.text.slice(lineStart(doc.text, e.keySpan.start)))![0];
+    const at = indentOf(doc.text, e.keySpan.start);
     const p = project(doc, e.value, childRules(tree, e.key, syncs), syncs, inner, at);
     if (!p) continue;
     const key = isJsonDocument(doc)
@@ -59,8 +60,4 @@ function project(
   // synced key it lacks from a parent it lacks), but no key of it to record.
   if (lines.length === 0) return { text: "{}", value };
   return { text: `{${doc.eol}${lines.join("")}${indent}}`, value };
-}
-
-function lineStart(text: string, at: number): number {
-  return text.lastIndexOf("\n", at - 1) + 1;
 }

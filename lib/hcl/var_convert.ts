@@ -3,21 +3,15 @@
 // HCL literal of the value.
 import type { Attribute, Document } from "./document.ts";
 import { isJsonDocument, type JsonDocument } from "./json_document.ts";
-import { jsonLiteral, type JsonStyle, jsonStyle } from "./json_edit.ts";
+import { jsonLiteral, jsonStyle } from "./json_edit.ts";
 import { hclLiteral, type Value } from "./value.ts";
 
 /** The text that gives an attribute of `from` its value in `to`: as written when both share a
  * syntax (a JSON value laid out in another style is re-laid out), else converted. */
 export function valueText(from: Document, a: Attribute, to: Document): string {
   const raw = from.text.slice(a.valueStart, a.valueEnd);
-  if (!isJsonDocument(to)) {
-    return isJsonDocument(from) ? hclLiteral(a.value, raw.includes("\n")) : raw;
-  }
-  const style = jsonStyle(to);
-  if (isJsonDocument(from) && (!raw.includes("\n") || sameStyle(jsonStyle(from), style))) {
-    return raw;
-  }
-  return jsonLiteral(a.value, style, to.eol);
+  if (asWritten(raw, from, to)) return raw;
+  return convertedText(a.value, raw.includes("\n"), to, 1);
 }
 
 /**
@@ -30,13 +24,8 @@ export function pathEditIn<E extends { value?: string; indent?: string }>(
   from: Document,
   to: Document,
 ): E {
-  if (e.value === undefined) return e;
-  const json = isJsonDocument(to);
-  const multiline = e.value.includes("\n");
-  if (json === isJsonDocument(from)) {
-    if (!json || !multiline || sameStyle(jsonStyle(from as JsonDocument), jsonStyle(to))) return e;
-  }
-  return { ...e, value: convertedText(v, multiline, to), indent: "" };
+  if (e.value === undefined || asWritten(e.value, from, to)) return e;
+  return { ...e, value: convertedText(v, e.value.includes("\n"), to), indent: "" };
 }
 
 /**
@@ -47,6 +36,11 @@ export function convertedText(v: Value, lines: boolean, to: Document, depth = 0)
   return isJsonDocument(to) ? jsonLiteral(v, jsonStyle(to), to.eol, depth) : hclLiteral(v, lines);
 }
 
-function sameStyle(a: JsonStyle, b: JsonStyle): boolean {
+/** Whether `raw`, written in `from`, goes into `to` as it is: the same syntax, and for JSON on
+ * several lines the same layout. */
+function asWritten(raw: string, from: Document, to: Document): boolean {
+  if (isJsonDocument(to) !== isJsonDocument(from)) return false;
+  if (!isJsonDocument(to) || !raw.includes("\n")) return true;
+  const [a, b] = [jsonStyle(from as JsonDocument), jsonStyle(to)];
   return a.indent === b.indent && a.colon === b.colon;
 }
